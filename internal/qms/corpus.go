@@ -1,0 +1,138 @@
+package qms
+
+import "sort"
+
+// Corpus is every document loaded from a content root, each kind sorted by
+// path. Call Index after changing the slices.
+type Corpus struct {
+	Decisions  []*Decision
+	Procedures []*Procedure
+	Processes  []*Process
+
+	byKey    map[string][]*Decision // Number.Key()
+	byFolded map[string][]*Decision // Number.FoldedKey()
+	byCode   map[string]*Procedure
+	byPCode  map[string]*Process
+}
+
+// Index (re)builds the lookup tables. Documents whose identity failed to
+// parse are left out of the tables.
+func (c *Corpus) Index() {
+	sort.Slice(c.Decisions, func(i, j int) bool { return c.Decisions[i].Path < c.Decisions[j].Path })
+	sort.Slice(c.Procedures, func(i, j int) bool { return c.Procedures[i].Path < c.Procedures[j].Path })
+	sort.Slice(c.Processes, func(i, j int) bool { return c.Processes[i].Path < c.Processes[j].Path })
+	c.byKey = map[string][]*Decision{}
+	c.byFolded = map[string][]*Decision{}
+	c.byCode = map[string]*Procedure{}
+	c.byPCode = map[string]*Process{}
+	for _, d := range c.Decisions {
+		if d.Number.IsZero() {
+			continue
+		}
+		c.byKey[d.Number.Key()] = append(c.byKey[d.Number.Key()], d)
+		c.byFolded[d.Number.FoldedKey()] = append(c.byFolded[d.Number.FoldedKey()], d)
+	}
+	for _, p := range c.Procedures {
+		if p.Code != "" {
+			if _, dup := c.byCode[p.Code]; !dup {
+				c.byCode[p.Code] = p
+			}
+		}
+	}
+	for _, p := range c.Processes {
+		if p.Code != "" {
+			if _, dup := c.byPCode[p.Code]; !dup {
+				c.byPCode[p.Code] = p
+			}
+		}
+	}
+}
+
+// Documents returns every document: processes, procedures, decisions.
+func (c *Corpus) Documents() []Document {
+	out := make([]Document, 0, len(c.Decisions)+len(c.Procedures)+len(c.Processes))
+	for _, p := range c.Processes {
+		out = append(out, p)
+	}
+	for _, p := range c.Procedures {
+		out = append(out, p)
+	}
+	for _, d := range c.Decisions {
+		out = append(out, d)
+	}
+	return out
+}
+
+// DecisionsByNumber returns the decisions with number n (two documents may
+// share a number in different years).
+func (c *Corpus) DecisionsByNumber(n Number) []*Decision { return c.byKey[n.Key()] }
+
+// Procedure returns the procedure with the given code, or nil.
+func (c *Corpus) Procedure(code string) *Procedure { return c.byCode[code] }
+
+// Process returns the process with the given code, or nil.
+func (c *Corpus) Process(code string) *Process { return c.byPCode[code] }
+
+// Resolution is the outcome of resolving a reference.
+type Resolution int
+
+// Resolution outcomes.
+const (
+	Resolved      Resolution = iota // exactly one document; Decision is set
+	DateMismatch                    // one document, but the citation's date differs from its issued date (a warning)
+	Ambiguous                       // several documents share the number and the citation has no date
+	DateNoMatch                     // several share the number and the date names none of them
+	FoldedOnly                      // matches only once diacritics are removed; Decision is the canonical one
+	NotFound                        // nothing matches
+)
+
+// Resolve finds the decision a reference names. Candidates lists the
+// documents involved for Ambiguous and DateNoMatch.
+func (c *Corpus) Resolve(r Ref) (d *Decision, res Resolution, candidates []*Decision) {
+	if r.Number.IsZero() {
+		return nil, NotFound, nil
+	}
+	exact := c.byKey[r.Number.Key()]
+	if len(exact) == 0 {
+		folded := c.byFolded[r.Number.FoldedKey()]
+		if len(folded) > 0 {
+			return pickByDate(folded, r.Date), FoldedOnly, folded
+		}
+		return nil, NotFound, nil
+	}
+	if len(exact) == 1 {
+		d := exact[0]
+		if !r.Date.IsZero() && r.Date != d.Issued {
+			return d, DateMismatch, exact
+		}
+		return d, Resolved, exact
+	}
+	if r.Date.IsZero() {
+		return nil, Ambiguous, exact
+	}
+	for _, d := range exact {
+		if d.Issued == r.Date {
+			return d, Resolved, exact
+		}
+	}
+	return nil, DateNoMatch, exact
+}
+
+func pickByDate(ds []*Decision, date Date) *Decision {
+	for _, d := range ds {
+		if d.Issued == date {
+			return d
+		}
+	}
+	return ds[0]
+}
+
+// Lookup returns the decision a citation resolves to, accepting a date
+// mismatch; nil when it does not resolve to exactly one document.
+func (c *Corpus) Lookup(r Ref) *Decision {
+	d, res, _ := c.Resolve(r)
+	if res == Resolved || res == DateMismatch {
+		return d
+	}
+	return nil
+}
