@@ -78,12 +78,12 @@ type Resolution int
 
 // Resolution outcomes.
 const (
-	Resolved      Resolution = iota // exactly one document; Decision is set
-	DateMismatch                    // one document, but the citation's date differs from its issued date (a warning)
-	Ambiguous                       // several documents share the number and the citation has no date
-	DateNoMatch                     // several share the number and the date names none of them
-	FoldedOnly                      // matches only once diacritics are removed; Decision is the canonical one
-	NotFound                        // nothing matches
+	Resolved     Resolution = iota // exactly one document; Decision is set
+	DateMismatch                   // one document, but the citation's date differs from its issued date (a warning)
+	Ambiguous                      // several documents share the number and the citation has no date
+	DateNoMatch                    // several share the number and the date names none of them
+	FoldedOnly                     // matches only once diacritics are removed; Decision is the canonical one
+	NotFound                       // nothing matches
 )
 
 // Resolve finds the decision a reference names. Candidates lists the
