@@ -1,0 +1,145 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"path/filepath"
+	"time"
+
+	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/check/checks"
+	"github.com/snnptnt-nghean/qms/internal/content"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+var cmdCheck = &command{
+	Name:  "check",
+	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [-list] [-explain ID]",
+	Short: "kiểm tra tham chiếu, hiệu lực văn bản, thời hạn và định dạng của mọi tài liệu",
+	Long: `Check nạp mọi tài liệu trong processes/, procedures/ và decisions/ dưới thư mục gốc
+(--root, mặc định là thư mục hiện tại), rồi chạy mọi quy tắc kiểm tra.
+
+Mỗi phát hiện in ra một dòng "đường-dẫn:dòng:cột: thông báo (MÃ)", sau cùng là dòng tổng kết.
+--format json in đúng một đối tượng JSON; --format github in lệnh chú thích của GitHub Actions.
+--as-of chọn ngày xét hiệu lực văn bản (mặc định: hôm nay).
+-list liệt kê các quy tắc; -explain MÃ giải thích một quy tắc.
+
+Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
+	Run: runCheck,
+}
+
+// checkFlags are the flags shared by commands that run the checks.
+type checkFlags struct {
+	root   string
+	format string
+	asOf   string
+}
+
+func (f *checkFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.root, "root", ".", "thư mục gốc của nội dung")
+	fs.StringVar(&f.format, "format", "text", "định dạng kết quả: text, json hoặc github")
+	fs.StringVar(&f.asOf, "as-of", "", "ngày xét hiệu lực YYYY-MM-DD (mặc định: hôm nay)")
+}
+
+// today returns the date statuses are evaluated at: --as-of, else today in
+// Vietnam's time zone (UTC+7).
+func (f *checkFlags) today() (qms.Date, error) {
+	if f.asOf != "" {
+		return qms.ParseDate(f.asOf)
+	}
+	return qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))), nil
+}
+
+func newFlagSet(name string, e *env) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(e.Stderr)
+	return fs
+}
+
+func runCheck(ctx context.Context, e *env, args []string) int {
+	fs := newFlagSet("check", e)
+	var f checkFlags
+	f.register(fs)
+	list := fs.Bool("list", false, "liệt kê các quy tắc kiểm tra")
+	explain := fs.String("explain", "", "giải thích quy tắc có mã `ID`")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.Stderr, "qms check: tham số thừa %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	if *list {
+		for _, c := range checks.All {
+			fmt.Fprintf(e.Stdout, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
+		}
+		return exitOK
+	}
+	if *explain != "" {
+		c := check.Find(checks.All, *explain)
+		if c == nil {
+			fmt.Fprintf(e.Stderr, "qms check: không có quy tắc %q; xem \"qms check -list\"\n", *explain)
+			return exitUsage
+		}
+		fmt.Fprintf(e.Stdout, "%s %s (%s, %s)\n\n%s\n\n%s\n", c.ID, c.Title(), c.Name, c.Severity, c.Title(), c.Body())
+		return exitOK
+	}
+	write, err := writer(f.format)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+		return exitUsage
+	}
+	today, err := f.today()
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms check: --as-of: %v\n", err)
+		return exitUsage
+	}
+	diags, err := loadAndCheck(e, f.root, today)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+		return exitUsage
+	}
+	if err := write(e.Stdout, diags); err != nil {
+		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+		return exitUsage
+	}
+	if n, _ := qms.CountSeverity(diags); n > 0 {
+		return exitFail
+	}
+	return exitOK
+}
+
+// loadAndCheck loads the content root and runs every check.
+func loadAndCheck(e *env, root string, today qms.Date) ([]qms.Diagnostic, error) {
+	corpus, diags, err := content.LoadDir(absRoot(e, root))
+	if err != nil {
+		return nil, err
+	}
+	found, err := check.Run(corpus, checks.All, today)
+	if err != nil {
+		return nil, err
+	}
+	return qms.SortDiagnostics(append(diags, found...)), nil
+}
+
+func absRoot(e *env, root string) string {
+	if filepath.IsAbs(root) {
+		return root
+	}
+	return filepath.Join(e.Dir, root)
+}
+
+func writer(format string) (func(io.Writer, []qms.Diagnostic) error, error) {
+	switch format {
+	case "text", "":
+		return check.WriteText, nil
+	case "json":
+		return check.WriteJSON, nil
+	case "github":
+		return check.WriteGitHub, nil
+	}
+	return nil, errors.New("--format phải là text, json hoặc github")
+}

@@ -1,0 +1,112 @@
+// Command qms validates and publishes the ISO 9001 quality manual kept as
+// Markdown files in processes/, procedures/ and decisions/.
+//
+// Usage:
+//
+//	qms <command> [flags] [arguments]
+//
+// Run "qms help" for the list of commands and "qms help <command>" for one.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"sort"
+	"strings"
+)
+
+// Exit codes, as go vet: 0 clean (warnings allowed), 1 errors reported,
+// 2 usage or internal failure.
+const (
+	exitOK    = 0
+	exitFail  = 1
+	exitUsage = 2
+)
+
+// command is one subcommand: a table entry, one file each.
+type command struct {
+	Name  string
+	Usage string // "check [--root DIR] [--format text|json|github]"
+	Short string // one line, Vietnamese
+	Long  string
+	Run   func(ctx context.Context, env *env, args []string) int
+}
+
+// env is what a command may touch: its streams and the working directory.
+type env struct {
+	Stdout io.Writer
+	Stderr io.Writer
+	Dir    string
+}
+
+func commands() []*command {
+	cmds := []*command{
+		cmdCheck,
+	}
+	cmds = append(cmds, extraCommands()...)
+	sort.Slice(cmds, func(i, j int) bool { return cmds[i].Name < cmds[j].Name })
+	return cmds
+}
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run is the whole program: it parses args, runs the command and returns
+// the exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	wd, err := os.Getwd()
+	if err != nil {
+		fmt.Fprintln(stderr, "qms:", err)
+		return exitUsage
+	}
+	e := &env{Stdout: stdout, Stderr: stderr, Dir: wd}
+	if len(args) == 0 {
+		usage(stderr)
+		return exitUsage
+	}
+	name, rest := args[0], args[1:]
+	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
+		if len(rest) == 0 {
+			usage(stdout)
+			return exitOK
+		}
+		c := find(rest[0])
+		if c == nil {
+			fmt.Fprintf(stderr, "qms help: không có lệnh %q\n", rest[0])
+			return exitUsage
+		}
+		fmt.Fprintf(stdout, "Cách dùng: qms %s\n\n%s\n", c.Usage, strings.TrimSpace(c.Long))
+		return exitOK
+	}
+	c := find(name)
+	if c == nil {
+		fmt.Fprintf(stderr, "qms: không có lệnh %q; chạy \"qms help\" để xem danh sách lệnh\n", name)
+		return exitUsage
+	}
+	return c.Run(ctx, e, rest)
+}
+
+func find(name string) *command {
+	for _, c := range commands() {
+		if c.Name == name {
+			return c
+		}
+	}
+	return nil
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "qms: hệ thống tài liệu ISO 9001 dạng mã nguồn (documents-as-code)")
+	fmt.Fprintln(w, "\nCách dùng: qms <lệnh> [tham số]\n\nCác lệnh:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Short)
+	}
+	fmt.Fprintln(w, "\nChạy \"qms help <lệnh>\" để xem chi tiết một lệnh.")
+}

@@ -1,0 +1,94 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// findLinks parses body with goldmark (GFM) and returns its links whose
+// destination is not an absolute URL or an in-page anchor, plus every
+// javascript:/vbscript:/data: link, with positions in the file.
+func findLinks(p, body string, bodyLine int) []qms.Link {
+	src := []byte(body)
+	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
+	root := md.Parser().Parse(text.NewReader(src))
+	var links []qms.Link
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = string(l.Destination)
+		case *ast.Image:
+			dest = string(l.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !keepLink(dest) {
+			return ast.WalkContinue, nil
+		}
+		off := linkOffset(n, src, dest)
+		line, col := lineCol(src, off)
+		links = append(links, qms.Link{Dest: dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
+		return ast.WalkContinue, nil
+	})
+	return links
+}
+
+func keepLink(dest string) bool {
+	l := strings.ToLower(strings.TrimSpace(dest))
+	switch {
+	case l == "" || strings.HasPrefix(l, "#"):
+		return false
+	case strings.HasPrefix(l, "javascript:"), strings.HasPrefix(l, "vbscript:"), strings.HasPrefix(l, "data:"):
+		return true
+	case strings.Contains(l, "://"), strings.HasPrefix(l, "mailto:"), strings.HasPrefix(l, "tel:"), strings.HasPrefix(l, "//"):
+		return false
+	}
+	return true
+}
+
+// linkOffset finds the byte offset of a link in src: the node's own
+// position when goldmark knows it, else the destination's first
+// occurrence inside the enclosing block, else the block's start.
+func linkOffset(n ast.Node, src []byte, dest string) int {
+	if p := n.Pos(); p >= 0 && p < len(src) {
+		return p
+	}
+	for b := n.Parent(); b != nil; b = b.Parent() {
+		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
+			continue
+		}
+		start := b.Lines().At(0).Start
+		end := b.Lines().At(b.Lines().Len() - 1).Stop
+		if start >= 0 && end <= len(src) && start <= end {
+			if i := bytes.Index(src[start:end], []byte("]("+dest)); i >= 0 {
+				return start + i + 2
+			}
+			if i := bytes.Index(src[start:end], []byte(dest)); i >= 0 {
+				return start + i
+			}
+			return start
+		}
+	}
+	return 0
+}
+
+func lineCol(src []byte, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	line = 1 + bytes.Count(src[:off], []byte("\n"))
+	start := bytes.LastIndexByte(src[:off], '\n') + 1
+	col = 1 + len([]rune(string(src[start:off])))
+	return line, col
+}
