@@ -1,0 +1,67 @@
+// Package checks holds the rules of `qms check`, one file each, in one
+// explicit list, All.
+//
+// Every rule is a *check.Check value with a stable ID (a category prefix and
+// a number never reused), a kebab-case name, a default severity and a
+// Vietnamese Doc whose first line is the title. The categories are:
+//
+//	LD  problems the loader (internal/content) reports; Run is nil
+//	XR  references that do not resolve to exactly one document
+//	ST  reliance of an active process on an obsolete document
+//	DT  dates that contradict each other
+//	TM  step times over a procedure's time limit
+//	PR  process and procedure lifecycle: abolition, coverage, review
+//	GR  the supersession and amendment graph
+//	ID  identities: duplicate IDs, file names
+//	LK  links in Markdown bodies
+//
+// A rule reports each problem once, at the exact front-matter value or link
+// it concerns, and does not report what another rule or the loader already
+// reports: a citation that failed to parse (Citation.Valid is false) or a
+// reference that does not resolve is skipped by every rule but the one that
+// owns it.
+package checks
+
+import "github.com/snnptnt-nghean/qms/internal/check"
+
+// All lists every check in ID order. cmd/qms runs the ones with a Run;
+// `qms check -list`, `qms check -explain ID` and the site's checks page
+// show them all.
+var All = []*check.Check{
+	frontMatter,
+	yamlSyntax,
+	missingField,
+	wrongType,
+	invalidDate,
+	invalidEnum,
+	unknownKey,
+	invalidNumber,
+	invalidDuration,
+	wrongFolder,
+	invalidEncoding,
+
+	unresolvedRef,
+	ambiguousRef,
+	refDiacritics,
+	refDateMismatch,
+
+	reliesOnObsolete,
+
+	citedBeforeIssued,
+	approvedAfterEffective,
+
+	stepTimeOverLimit,
+
+	implementsAbolished,
+	coverage,
+	reviewOverdue,
+	statusMismatch,
+
+	supersessionCycle,
+	selfReference,
+
+	duplicateID,
+	fileName,
+
+	brokenLink,
+}

@@ -1,0 +1,72 @@
+package checks
+
+import (
+	"strings"
+
+	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+var coverage = &check.Check{
+	ID: "PR002", Name: "coverage", Severity: qms.Warning,
+	Doc: `Thủ tục chưa có quy trình đang áp dụng
+Mỗi thủ tục hành chính còn hiệu lực (chưa bị bãi bỏ tính đến hôm nay) do
+một đơn vị của Sở giải quyết nên được thực hiện bởi ít nhất một quy trình
+có status active, để hệ thống quản lý chất lượng bao trùm mọi thủ tục của
+Sở.
+
+Thủ tục được coi là do đơn vị của Sở giải quyết khi có level là tinh (cấp
+tỉnh) và cơ quan giải quyết (agency) không phải UBND hay Chủ tịch UBND:
+Sở, các Chi cục, Trung tâm trực thuộc. Thủ tục cấp huyện, cấp xã, hoặc do
+UBND tỉnh quyết định thì không bị cảnh báo. Nếu thủ tục chỉ có trong quy
+trình dự thảo, thông báo nêu tên quy trình đó.`,
+	Run: runCoverage,
+}
+
+func runCoverage(pass *check.Pass) error {
+	c := pass.Corpus
+	active := map[*qms.Procedure]bool{}
+	drafts := map[*qms.Procedure][]string{}
+	for _, p := range c.Processes {
+		for _, cr := range p.Procedures {
+			pr := c.Procedure(cr.Code)
+			switch {
+			case pr == nil:
+			case p.Status == qms.StatusActive:
+				active[pr] = true
+			case p.Status == qms.StatusDraft:
+				drafts[pr] = append(drafts[pr], p.Code)
+			}
+		}
+	}
+	for _, pr := range c.Procedures {
+		if active[pr] || !departmentUnit(pr) {
+			continue
+		}
+		if ab, _ := c.ProcedureAbolished(pr, pass.Today); ab {
+			continue
+		}
+		msg := "thủ tục " + pr.Code + " (" + pr.Agency + ") chưa được quy trình đang áp dụng nào thực hiện"
+		if d := drafts[pr]; len(d) > 0 {
+			msg += "; mới có trong dự thảo " + strings.Join(d, ", ")
+		}
+		pass.Reportf(pr.At("code"), "%s", msg)
+	}
+	return nil
+}
+
+// departmentUnit reports whether a procedure is resolved by a unit of the
+// Department: at provincial level, by an agency that is not the provincial
+// People's Committee or its chair.
+func departmentUnit(p *qms.Procedure) bool {
+	if p.Level != "tinh" {
+		return false
+	}
+	a := strings.ToLower(p.Agency)
+	for _, s := range []string{"ubnd", "ủy ban", "uỷ ban", "chủ tịch"} {
+		if strings.Contains(a, s) {
+			return false
+		}
+	}
+	return true
+}
