@@ -1,0 +1,251 @@
+package search
+
+import (
+	"cmp"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Dir is the folder, relative to the site root, that holds the index.
+const Dir = "search/"
+
+// Sizes of the shards, in bytes before compression. A term shard may be
+// larger when one key's postings alone are.
+const (
+	termShardSize = 32 << 10
+	docShardSize  = 16 << 10
+)
+
+// snippetRunes is how much of a body the document shards keep for snippets.
+const snippetRunes = 1500
+
+// base64url is the alphabet of meta.json's "doc" string.
+const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+
+// Build returns the index files of docs, keyed by path relative to the site
+// root, all under [Dir]. The same documents give the same bytes, in any
+// order. It fails when a URL is empty, repeated, absolute or leaves the
+// site.
+func Build(docs []Doc) (map[string][]byte, error) {
+	docs = slices.Clone(docs)
+	for i := range docs {
+		if err := checkURL(docs[i].URL); err != nil {
+			return nil, fmt.Errorf("search: build: %w", err)
+		}
+		docs[i] = validUTF8(docs[i])
+	}
+	slices.SortFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
+	for i := 1; i < len(docs); i++ {
+		if docs[i].URL == docs[i-1].URL {
+			return nil, fmt.Errorf("search: build: two documents have the URL %q", docs[i].URL)
+		}
+	}
+
+	ix := newInverted()
+	flags := make([]byte, len(docs))
+	for n, d := range docs {
+		v := min(ix.add(n, d), 31)
+		if d.Obsolete {
+			v += 32
+		}
+		flags[n] = base64url[v]
+	}
+
+	files := make(map[string][]byte)
+	tk, tf := termShards(ix, files)
+	dk, df := docShards(docs, files)
+
+	b := []byte(`{"v":1,"n":`)
+	b = fmt.Appendf(b, "%d", len(docs))
+	b = append(b, `,"doc":`...)
+	b = appendString(b, string(flags))
+	b = append(b, `,"tk":`...)
+	b = appendStrings(b, tk)
+	b = append(b, `,"tf":`...)
+	b = appendStrings(b, tf)
+	b = append(b, `,"dk":`...)
+	b = appendInts(b, dk)
+	b = append(b, `,"df":`...)
+	b = appendStrings(b, df)
+	b = append(b, "}\n"...)
+	files[Dir+"meta.json"] = b
+	return files, nil
+}
+
+// checkURL accepts a page path relative to the site root.
+func checkURL(u string) error {
+	if u == "" {
+		return fmt.Errorf("a document has no URL")
+	}
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		ok := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+			strings.IndexByte("._~/%-", c) >= 0
+		if !ok {
+			return fmt.Errorf("URL %q: character %q not allowed (a page path relative to the site root)", u, c)
+		}
+	}
+	if strings.HasPrefix(u, "/") || slices.Contains(strings.Split(u, "/"), "..") {
+		return fmt.Errorf("URL %q: not relative to the site root", u)
+	}
+	return nil
+}
+
+// validUTF8 replaces invalid UTF-8 in every text of d.
+func validUTF8(d Doc) Doc {
+	fix := func(s string) string { return strings.ToValidUTF8(s, "\ufffd") }
+	d.Kind, d.KindLabel, d.Code = fix(d.Kind), fix(d.KindLabel), fix(d.Code)
+	d.Title, d.Status, d.Body = fix(d.Title), fix(d.Status), fix(d.Body)
+	fields := make([]string, len(d.Fields))
+	for i, f := range d.Fields {
+		fields[i] = fix(f)
+	}
+	d.Fields = fields
+	return d
+}
+
+// shardName stores content under a name made of its hash and returns the
+// name as meta.json lists it.
+func shardName(files map[string][]byte, dir string, content []byte) string {
+	sum := sha256.Sum256(content)
+	name := hex.EncodeToString(sum[:6])
+	files[Dir+dir+"/"+name+".json"] = content
+	return name
+}
+
+// termShards writes the term shards and returns each one's first key and
+// name.
+func termShards(ix *inverted, files map[string][]byte) (first, names []string) {
+	keys := make([]string, 0, len(ix.terms))
+	for k := range ix.terms {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, compareUTF16)
+
+	var k, v, p []byte
+	var start string
+	flush := func() {
+		if len(k) == 0 {
+			return
+		}
+		content := make([]byte, 0, len(k)+len(v)+len(p)+20)
+		content = append(content, `{"k":[`...)
+		content = append(content, k...)
+		content = append(content, `],"v":[`...)
+		content = append(content, v...)
+		content = append(content, `],"p":[`...)
+		content = append(content, p...)
+		content = append(content, "]}\n"...)
+		first = append(first, start)
+		names = append(names, shardName(files, "t", content))
+		k, v, p = k[:0], v[:0], p[:0]
+	}
+	var ints []int
+	for _, key := range keys {
+		t := ix.terms[key]
+		t.finish()
+		ints = t.flatten(ints[:0])
+		entry := len(key) + len(ints)*3 + 8
+		if len(k) > 0 && len(k)+len(v)+len(p)+entry > termShardSize {
+			flush()
+		}
+		if len(k) == 0 {
+			start = key
+		} else {
+			k, v, p = append(k, ','), append(v, ','), append(p, ',')
+		}
+		k = appendString(k, key)
+		v = appendStrings(v, t.variants)
+		p = appendInts(p, ints)
+	}
+	flush()
+	return first, names
+}
+
+// flatten appends t's postings in the shard layout: document (difference
+// from the previous one), mask, and the variant mask when t has two
+// variants or more.
+func (t *term) flatten(ints []int) []int {
+	prev := 0
+	for _, p := range t.postings {
+		ints = append(ints, p.doc-prev, int(p.mask))
+		if len(t.variants) > 1 {
+			ints = append(ints, int(p.vars))
+		}
+		prev = p.doc
+	}
+	return ints
+}
+
+// docShards writes the document shards and returns each one's first
+// document number and name.
+func docShards(docs []Doc, files map[string][]byte) (first []int, names []string) {
+	var body []byte
+	start := 0
+	flush := func(next int) {
+		if len(body) == 0 {
+			return
+		}
+		content := append([]byte(`{"d":[`), body...)
+		content = append(content, "]}\n"...)
+		first = append(first, start)
+		names = append(names, shardName(files, "d", content))
+		body, start = body[:0], next
+	}
+	var e []byte
+	for n, d := range docs {
+		e = appendDoc(e[:0], d)
+		if len(body) > 0 && len(body)+len(e) > docShardSize {
+			flush(n)
+		}
+		if len(body) > 0 {
+			body = append(body, ',')
+		}
+		body = append(body, e...)
+	}
+	flush(len(docs))
+	return first, names
+}
+
+// appendDoc appends one entry of a document shard.
+func appendDoc(b []byte, d Doc) []byte {
+	b = append(b, `{"u":`...)
+	b = appendString(b, d.URL)
+	b = append(b, `,"k":`...)
+	b = appendString(b, d.Kind)
+	b = append(b, `,"l":`...)
+	b = appendString(b, d.KindLabel)
+	b = append(b, `,"c":`...)
+	b = appendString(b, d.Code)
+	b = append(b, `,"t":`...)
+	b = appendString(b, d.Title)
+	b = append(b, `,"s":`...)
+	b = appendString(b, d.Status)
+	if d.Obsolete {
+		b = append(b, `,"o":true`...)
+	}
+	b = append(b, `,"b":`...)
+	b = appendString(b, snippetText(d.Body))
+	return append(b, '}')
+}
+
+// snippetText is the body with runs of space made one, cut after
+// snippetRunes characters at a space and marked " …" when cut.
+func snippetText(body string) string {
+	s := strings.Join(strings.Fields(body), " ")
+	if runeLen(s) <= snippetRunes {
+		return s
+	}
+	r := []rune(s)[:snippetRunes]
+	cut := len(r)
+	for i := len(r) - 1; i > snippetRunes/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return string(r[:cut]) + " …"
+}

@@ -1,0 +1,73 @@
+// Package search builds the static search index of the site and ranks
+// queries against it the way the site's script, site/static/search.js, does.
+//
+// # Folding and tokens
+//
+// Text is folded for recall by [Fold] (lower case, tone and vowel marks
+// removed, đ → d) and split by [Tokenize] into words and identifiers.
+// Identifiers stay whole: every spelling of a document number
+// ("3463/QĐ-UBND", "3463/QD-UBND", "3463/QĐ - UBND") has one key, and its
+// pieces are indexed as well, so "qd 3463" and "3463" find it; TTHC codes
+// ("1.004359") and process codes ("QT-TS-01", "qt ts 01") likewise.
+//
+// # Index files
+//
+// [Build] writes, under "search/":
+//
+//   - meta.json: {"v":1, "n": documents, "doc": one character per document,
+//     "tk": first key of each term shard, "tf": term shard names, "dk": first
+//     document of each document shard, "df": document shard names}. A
+//     document's character is base64url of min(title tokens, 31) + 32 if the
+//     document is obsolete.
+//   - t/<hash>.json, the term shards: {"k": keys, "v": variants, "p":
+//     postings}, keys in UTF-16 order and cut into shards of about 32 KB, so
+//     a query loads one small shard per word. A key is a folded word, an
+//     identifier key, or a bigram "a b" of adjacent words. For a word,
+//     variants are its exact forms, most frequent first (at most 30); the
+//     postings are a flat list of document (the first absolute, then
+//     differences), field mask and, when there are two variants or more, a
+//     mask of the variants present. Field mask bits: 1 code or number, 2
+//     title, 4 other fields (kind, unit, field, agency, issuer ...), 8 body,
+//     16 body three times or more.
+//   - d/<hash>.json, the document shards: {"d": [{"u": URL, "k": kind, "l":
+//     kind label, "c": code, "t": title, "s": status, "o": obsolete, "b":
+//     first 1,500 characters of the body}]}, cut at about 16 KB.
+//
+// Shard names are content hashes, so a browser may cache them forever; only
+// meta.json changes from one build to the next. Output is deterministic:
+// documents are numbered in URL order and every list is sorted.
+//
+// # Ranking
+//
+// [Index.Search] ranks as search.js does, in integer arithmetic so that both
+// give the same order. Every query word must match (AND); when no document
+// has them all, the documents with the most of them are offered. A word
+// typed with diacritics scores an eighth for documents that have it only
+// folded ("đường" finds "dương" below "đường"); a code match scores above a
+// title match, above other fields, above the body; adjacent query words
+// found adjacent in a document add a phrase bonus; a title that the query
+// covers more of ranks higher; obsolete documents come after current ones.
+package search
+
+// Doc is one document as the site shows it, the input of [Build].
+type Doc struct {
+	// URL is the page, relative to the site root: "processes/qt-ty-01/".
+	URL string
+	// Kind is "process", "procedure" or "decision".
+	Kind string
+	// KindLabel is the kind in Vietnamese ("Quy trình"); it is indexed.
+	KindLabel string
+	// Code is the process or procedure code, or the decision's number.
+	Code string
+	// Title is the title or trích yếu.
+	Title string
+	// Status is the status label in Vietnamese.
+	Status string
+	// Obsolete is true for an abolished process or procedure and a
+	// superseded, repealed or expired decision; they rank last.
+	Obsolete bool
+	// Fields are other indexed texts: unit, field, agency, actors, issuer.
+	Fields []string
+	// Body is the plain text of the page body.
+	Body string
+}
