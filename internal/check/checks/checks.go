@@ -24,7 +24,8 @@ package checks
 
 import "github.com/snnptnt-nghean/qms/internal/check"
 
-// All lists every check in ID order. cmd/qms runs the ones with a Run;
+// All lists every check, by category in the order above, each category in
+// ID order. cmd/qms runs the ones with a Run;
 // `qms check -list`, `qms check -explain ID` and the site's checks page
 // show them all.
 var All = []*check.Check{

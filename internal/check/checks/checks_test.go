@@ -153,6 +153,7 @@ var namePattern = regexp.MustCompile(`^[a-z]+(-[a-z]+)*$`)
 func TestAllWellFormed(t *testing.T) {
 	ids := map[string]bool{}
 	names := map[string]bool{}
+	cats := map[string]bool{}
 	for i, c := range All {
 		if !idPattern.MatchString(c.ID) {
 			t.Errorf("All[%d]: ID %q is not two capitals and three digits", i, c.ID)
@@ -161,9 +162,16 @@ func TestAllWellFormed(t *testing.T) {
 			t.Errorf("duplicate ID %s", c.ID)
 		}
 		ids[c.ID] = true
-		if i > 0 && All[i-1].ID >= c.ID {
-			t.Errorf("All is not in ID order at %s", c.ID)
+		if i > 0 {
+			prev := All[i-1].ID
+			if prev[:2] == c.ID[:2] && prev >= c.ID {
+				t.Errorf("All: %s after %s; a category's IDs go in order", c.ID, prev)
+			}
+			if prev[:2] != c.ID[:2] && cats[c.ID[:2]] {
+				t.Errorf("All: category %s is not contiguous", c.ID[:2])
+			}
 		}
+		cats[c.ID[:2]] = true
 		if !namePattern.MatchString(c.Name) {
 			t.Errorf("%s: name %q is not kebab-case", c.ID, c.Name)
 		}
