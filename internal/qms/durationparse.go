@@ -32,23 +32,23 @@ const durationForms = `dùng dạng "07 ngày làm việc", "04 giờ làm việ
 // sơ") is accepted and ignored. A decimal amount of days ("0,5 ngày làm
 // việc", "1.5 ngày") is converted to whole hours of the same kind (04 giờ
 // làm việc, 36 giờ); one that does not give whole hours is an error, and so
-// are fractional hours, zero, negative amounts, and anything else.
+// are fractional hours, zero, negative amounts, and anything else. Errors
+// are short Vietnamese phrases that list the accepted forms; they do not
+// repeat the input, which the caller quotes.
 func ParseDuration(s string) (Duration, error) {
 	if !utf8.ValidString(s) {
-		return Duration{}, errors.New("thời gian không phải văn bản UTF-8 hợp lệ")
+		return Duration{}, errors.New("không phải văn bản UTF-8 hợp lệ")
 	}
 	if len(s) > maxDurationLen {
-		return Duration{}, fmt.Errorf("thời gian %s quá dài (tối đa %d byte)", quoteShort(s), maxDurationLen)
+		return Duration{}, fmt.Errorf("quá dài (tối đa %d byte)", maxDurationLen)
 	}
 	words := strings.Fields(strings.ToLower(cleanText(s)))
 	if len(words) == 0 {
-		return Duration{}, errors.New("thời gian trống; " + durationForms)
+		return Duration{}, errors.New("trống; " + durationForms)
 	}
 	words = dropCountingClause(words)
 	text := strings.Join(words, " ")
-	bad := func(why string) error {
-		return fmt.Errorf("thời gian %s %s; %s", quoteShort(strings.TrimSpace(s)), why, durationForms)
-	}
+	bad := func(why string) error { return fmt.Errorf("%s; %s", why, durationForms) }
 	if strings.HasPrefix(text, "-") {
 		return Duration{}, bad("không được âm")
 	}
@@ -58,7 +58,7 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	whole := text[:i]
 	if whole == "" {
-		return Duration{}, bad("phải bắt đầu bằng một số")
+		return Duration{}, bad("cần bắt đầu bằng một số")
 	}
 	frac := ""
 	if i+1 < len(text) && (text[i] == ',' || text[i] == '.') && isDigit(rune(text[i+1])) {
@@ -70,11 +70,11 @@ func ParseDuration(s string) (Duration, error) {
 	}
 	unit, ok := durationUnit(strings.TrimSpace(text[i:]))
 	if !ok {
-		return Duration{}, bad("có đơn vị không hợp lệ")
+		return Duration{}, bad("đơn vị không hợp lệ")
 	}
 	whole = strings.TrimLeft(whole, "0")
 	if len(whole) > len(strconv.Itoa(maxDurationValue)) || len(frac) > maxFractionDigits {
-		return Duration{}, bad("có quá nhiều chữ số")
+		return Duration{}, bad("quá nhiều chữ số")
 	}
 	v, _ := strconv.Atoi("0" + whole)
 	d, err := applyFraction(v, strings.TrimRight(frac, "0"), unit)
@@ -135,7 +135,7 @@ func applyFraction(v int, frac string, unit DurationUnit) (Duration, string) {
 	case CalendarDays:
 		perDay, hours = 24, CalendarHours
 	default:
-		return Duration{}, "có số giờ lẻ (số giờ phải là số nguyên)"
+		return Duration{}, "số giờ phải là số nguyên"
 	}
 	f, _ := strconv.Atoi(frac)
 	den := 1
@@ -144,7 +144,7 @@ func applyFraction(v int, frac string, unit DurationUnit) (Duration, string) {
 	}
 	num := (v*den + f) * perDay
 	if num%den != 0 {
-		return Duration{}, "có phần lẻ của ngày không tròn giờ (như 0,5 ngày = 4 giờ làm việc)"
+		return Duration{}, "phần lẻ của ngày phải tròn giờ (như 0,5 ngày làm việc = 4 giờ làm việc)"
 	}
 	return Duration{Value: num / den, Unit: hours}, ""
 }

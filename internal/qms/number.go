@@ -47,17 +47,16 @@ const numberExample = `cần dạng "3463/QĐ-UBND" hoặc "19/2014/QĐ-TTg"`
 // that of "3463/QĐ-UBND" and its FoldedKey is the same, which is how the
 // checks find such spellings and name the canonical one.
 //
-// Errors are in Vietnamese and say what was expected. ParseNumber never
-// panics.
+// Errors are short Vietnamese phrases that say what was expected; they do
+// not repeat the input, which the caller quotes. ParseNumber never panics.
 func ParseNumber(s string) (Number, error) {
-	in := s
 	if !utf8.ValidString(s) {
-		return Number{}, errors.New("số và ký hiệu không phải văn bản UTF-8 hợp lệ")
+		return Number{}, errors.New("không phải văn bản UTF-8 hợp lệ")
 	}
 	if len(s) > maxNumberLen {
-		return Number{}, fmt.Errorf("số và ký hiệu %s quá dài (tối đa %d byte)", quoteShort(in), maxNumberLen)
+		return Number{}, fmt.Errorf("quá dài (tối đa %d byte)", maxNumberLen)
 	}
-	p := numParser{s: []rune(cleanText(s)), in: in}
+	p := numParser{s: []rune(cleanText(s))}
 	return p.parse()
 }
 
@@ -65,12 +64,7 @@ func ParseNumber(s string) (Number, error) {
 type numParser struct {
 	s   []rune
 	i   int
-	in  string // the input as given, for messages
 	num Number
-}
-
-func (p *numParser) errorf(format string, args ...any) error {
-	return fmt.Errorf("số và ký hiệu %s: %s", quoteShort(p.in), fmt.Sprintf(format, args...))
 }
 
 func (p *numParser) peek() rune {
@@ -91,7 +85,7 @@ func (p *numParser) rest() string { return strings.TrimSpace(string(p.s[p.i:])) 
 func (p *numParser) parse() (Number, error) {
 	p.skipSpace()
 	if p.i == len(p.s) {
-		return Number{}, errors.New("số và ký hiệu trống; " + numberExample)
+		return Number{}, errors.New("trống; " + numberExample)
 	}
 	p.prefix()
 	if err := p.seq(); err != nil {
@@ -99,7 +93,7 @@ func (p *numParser) parse() (Number, error) {
 	}
 	p.skipSpace()
 	if p.peek() != '/' {
-		return Number{}, p.errorf(`thiếu "/" sau số thứ tự; %s`, numberExample)
+		return Number{}, fmt.Errorf(`thiếu "/" sau số thứ tự; %s`, numberExample)
 	}
 	p.i++
 	p.skipSpace()
@@ -111,7 +105,7 @@ func (p *numParser) parse() (Number, error) {
 	}
 	p.skipSpace()
 	if p.i < len(p.s) {
-		return Number{}, p.errorf("thừa %s sau ký hiệu; %s", quoteShort(p.rest()), numberExample)
+		return Number{}, fmt.Errorf("thừa %s sau ký hiệu; %s", quoteShort(p.rest()), numberExample)
 	}
 	return p.num, nil
 }
@@ -152,10 +146,10 @@ func (p *numParser) seq() error {
 		p.i++
 	}
 	if p.i == start {
-		return p.errorf("phải bắt đầu bằng số thứ tự (chữ số); %s", numberExample)
+		return fmt.Errorf("phải bắt đầu bằng số thứ tự (chữ số); %s", numberExample)
 	}
 	if strings.Trim(string(p.s[start:p.i]), "0") == "" {
-		return p.errorf("số thứ tự phải khác 0")
+		return fmt.Errorf("số thứ tự phải khác 0")
 	}
 	if p.i < len(p.s) && isASCIILetter(p.s[p.i]) && (p.i+1 == len(p.s) || !unicode.IsLetter(p.s[p.i+1])) {
 		p.i++
@@ -178,7 +172,7 @@ func (p *numParser) year() error {
 	digits := string(p.s[start:p.i])
 	p.skipSpace()
 	if len(digits) != 4 || digits[0] == '0' || p.peek() != '/' {
-		return p.errorf(`sau "/" phải là năm ban hành (4 chữ số, rồi "/") hoặc ký hiệu (chữ cái); %s`, numberExample)
+		return fmt.Errorf(`sau "/" phải là năm ban hành (4 chữ số, rồi "/") hoặc ký hiệu (chữ cái); %s`, numberExample)
 	}
 	p.num.Year, _ = strconv.Atoi(digits)
 	p.i++
@@ -220,15 +214,15 @@ func (p *numParser) symbol() error {
 func (p *numParser) group(first bool) (string, error) {
 	if p.i == len(p.s) {
 		if first {
-			return "", p.errorf(`thiếu ký hiệu sau "/"; %s`, numberExample)
+			return "", fmt.Errorf(`thiếu ký hiệu sau "/"; %s`, numberExample)
 		}
-		return "", p.errorf(`thiếu nhóm ký hiệu sau dấu "-"; %s`, numberExample)
+		return "", fmt.Errorf(`thiếu nhóm ký hiệu sau dấu "-"; %s`, numberExample)
 	}
 	if r := p.s[p.i]; !isSymbolLetter(r) {
 		if r == '-' || r == '/' || r == ' ' {
-			return "", p.errorf("thiếu nhóm ký hiệu trước %s; %s", quoteShort(string(r)), numberExample)
+			return "", fmt.Errorf("thiếu nhóm ký hiệu trước %s; %s", quoteShort(string(r)), numberExample)
 		}
-		return "", p.errorf("nhóm ký hiệu phải bắt đầu bằng chữ cái, không phải %s; %s", quoteShort(string(r)), numberExample)
+		return "", fmt.Errorf("nhóm ký hiệu phải bắt đầu bằng chữ cái, không phải %s; %s", quoteShort(string(r)), numberExample)
 	}
 	var b strings.Builder
 	for p.i < len(p.s) {
@@ -238,12 +232,12 @@ func (p *numParser) group(first bool) (string, error) {
 			b.WriteRune(r)
 		case r == '&':
 			if p.i+1 == len(p.s) || !(isSymbolLetter(p.s[p.i+1]) || isDigit(p.s[p.i+1])) {
-				return "", p.errorf(`dấu "&" phải nằm giữa hai chữ (như "BNN&PTNT")`)
+				return "", fmt.Errorf(`dấu "&" phải nằm giữa hai chữ (như "BNN&PTNT")`)
 			}
 		case r == '-' || r == ' ':
 			return canonicalGroup(b.String()), nil
 		default:
-			return "", p.errorf("ký tự %s không được dùng trong ký hiệu; %s", quoteShort(string(r)), numberExample)
+			return "", fmt.Errorf("ký tự %s không được dùng trong ký hiệu; %s", quoteShort(string(r)), numberExample)
 		}
 		p.i++
 	}
@@ -365,10 +359,10 @@ const maxRefLen = 300
 // an impossible date such as 30/02/2020 is an error.
 func ParseRef(s string) (Ref, error) {
 	if !utf8.ValidString(s) {
-		return Ref{}, errors.New("trích dẫn không phải văn bản UTF-8 hợp lệ")
+		return Ref{}, errors.New("không phải văn bản UTF-8 hợp lệ")
 	}
 	if len(s) > maxRefLen {
-		return Ref{}, fmt.Errorf("trích dẫn %s quá dài (tối đa %d byte)", quoteShort(s), maxRefLen)
+		return Ref{}, fmt.Errorf("quá dài (tối đa %d byte)", maxRefLen)
 	}
 	numPart, datePart, dated := splitRef(cleanText(s))
 	n, err := ParseNumber(numPart)
@@ -380,10 +374,10 @@ func ParseRef(s string) (Ref, error) {
 		return r, nil
 	}
 	if datePart == "" {
-		return Ref{}, fmt.Errorf(`trích dẫn %s: thiếu ngày sau chữ "ngày"; cần dạng "3463/QĐ-UBND ngày 06/10/2020"`, quoteShort(s))
+		return Ref{}, errors.New(`thiếu ngày sau chữ "ngày"; cần dạng "3463/QĐ-UBND ngày 06/10/2020"`)
 	}
 	if r.Date, err = parseRefDate(datePart); err != nil {
-		return Ref{}, fmt.Errorf("trích dẫn %s: %w", quoteShort(s), err)
+		return Ref{}, err
 	}
 	return r, nil
 }
@@ -446,7 +440,11 @@ func parseRefDate(s string) (Date, error) {
 	dd, _ := strconv.Atoi(d)
 	mm, _ := strconv.Atoi(m)
 	yy, _ := strconv.Atoi(y)
-	return NewDate(yy, mm, dd)
+	date, err := NewDate(yy, mm, dd)
+	if err != nil {
+		return Date{}, fmt.Errorf("ngày %s: %w", quoteShort(s), err)
+	}
+	return date, nil
 }
 
 // allDigits reports whether s is between min and max ASCII digits long and
