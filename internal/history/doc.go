@@ -1,0 +1,72 @@
+// Package history reads the version history of the content files from git,
+// in-process with go-git (no git binary is needed).
+//
+// # Use
+//
+//	r, err := history.Open(contentRoot) // errors.Is(err, history.ErrNotRepo): build without history
+//	defer r.Close()
+//	h, err := r.Load(ctx)                // one walk over all commits
+//	revs := h.Revisions("processes/qt-01.md") // newest first
+//	b, err := h.Blob(revs[0].Blob)       // the document as it was
+//	dirty, err := r.Dirty(contentRoot)   // uncommitted changes
+//	since, err := r.Since(ctx, "v1.0")   // what changed since a tag
+//
+// # What a content file and a revision are
+//
+// Content files are the *.md files under processes/, procedures/ and
+// decisions/ (sub-folders included) of the content root, which may be a
+// sub-directory of the repository; paths are relative to the content root
+// and '/'-separated. A file's revisions are the commits `git log -- FILE`
+// lists, with git's default history simplification: a commit that changed
+// the file, side-branch commits included; a merge commit only where the
+// file differs from every parent (a conflict resolution or a change made in
+// the merge), not where the merge just brought a branch's version in; a
+// side branch whose changes the merge did not keep is not listed. Each
+// revision names the file's blob after the commit and the first parent's
+// blob (qms.Revision), so its change is diffed against its own parent.
+//
+// Renames are followed: when a commit deletes one content file and adds
+// another with the same content, the same document identity (front-matter
+// `number:` or `code:`) or at least half of its lines, the new path's
+// history continues with the old path's, and the revision is
+// qms.ChangeRenamed with OldPath set. A file deleted and later added again
+// at the same path keeps one history.
+//
+// # Shallow clones
+//
+// The commits listed in .git/shallow (a CI checkout with depth 1) are
+// treated as roots, and so is a commit whose parent object is missing.
+// History.Shallow is then true and History.ShallowSince the date from which
+// the history is complete. A file present at a boundary commit gets a
+// revision there with Boundary set and Change qms.ChangeUnknown: it is the
+// oldest known state, never a claim that the boundary commit created it.
+//
+// # Merged pull requests
+//
+// History.Groups lists each merge on HEAD's first-parent line with the
+// commits it brought in, so the change log can show a merged pull request
+// as one entry; History.MergedBy answers the reverse question.
+//
+// # E-mail addresses
+//
+// No type here carries an e-mail address: authors are names only, and
+// addresses written in commit messages or trailers are removed
+// ("Tên <a@b.vn>" becomes "Tên", a bare address becomes "(đã ẩn e-mail)").
+//
+// # How it is fast
+//
+// Load walks the commit graph once from HEAD and diffs each commit's
+// content tree against its first parent's by hand: tree objects are parsed
+// in place from go-git's object store (pack files kept open), subtrees with
+// equal hashes are skipped, parsed trees are kept in a byte-bounded cache.
+// For a merge, only the files that differ from the first parent are looked
+// up in the other parents. It never uses Repository.Log (wrong lists with a
+// file filter, go-git #1199; fails on shallow clones, #2409),
+// object.DiffTree (two orders of magnitude slower) or Worktree.Status
+// (hashes everything): see ../../../shared/design/history-performance.md.
+// Per-file revision lists are then computed on a graph compressed to each
+// file's changes (lineage.go), without walking the commits again.
+//
+// Dirty compares the working tree's content files with HEAD by hashing them
+// as git blobs.
+package history

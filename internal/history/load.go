@@ -1,0 +1,164 @@
+package history
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/go-git/go-git/v5/plumbing"
+)
+
+// loader holds the state of one Load.
+type loader struct {
+	r    *Repo
+	g    *graph
+	d    *differ
+	recs []rec
+	// span[i] is the range of recs made by commit i.
+	span [][2]int32
+}
+
+// Load walks the commit graph from HEAD once and returns the history of
+// every content file. A repository without commits gives an empty History.
+func (r *Repo) Load(ctx context.Context) (*History, error) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	h, err := r.load(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("đọc lịch sử git %s: %w", r.Root, err)
+	}
+	return h, nil
+}
+
+func (r *Repo) load(ctx context.Context) (*History, error) {
+	head, err := r.head()
+	if err != nil {
+		return nil, err
+	}
+	if head.IsZero() {
+		return newHistory(r, &graph{index: map[plumbing.Hash]int32{}}, nil, nil, nil), nil
+	}
+	shallow, err := r.shallow()
+	if err != nil {
+		return nil, err
+	}
+	g, err := r.odb.walkCommits(ctx, head, shallow)
+	if err != nil {
+		return nil, err
+	}
+	l := &loader{r: r, g: g, span: make([][2]int32, len(g.nodes))}
+	l.d = &differ{odb: r.odb, ids: map[string]int32{}}
+	if err := l.contentTrees(); err != nil {
+		return nil, err
+	}
+	if err := l.diffAll(ctx); err != nil {
+		return nil, err
+	}
+	return l.build(), nil
+}
+
+// head returns the commit HEAD points to, or zero for an unborn branch.
+func (r *Repo) head() (plumbing.Hash, error) {
+	ref, err := r.st.Reference(plumbing.HEAD)
+	if err != nil {
+		return plumbing.ZeroHash, fmt.Errorf("đọc HEAD: %w", err)
+	}
+	for i := 0; ref.Type() == plumbing.SymbolicReference; i++ {
+		if i > 10 {
+			return plumbing.ZeroHash, fmt.Errorf("HEAD: vòng tham chiếu")
+		}
+		ref, err = r.st.Reference(ref.Target())
+		if errors.Is(err, plumbing.ErrReferenceNotFound) {
+			return plumbing.ZeroHash, nil // unborn branch: no commits yet
+		}
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("đọc HEAD: %w", err)
+		}
+	}
+	return ref.Hash(), nil
+}
+
+// shallow returns the commits listed in .git/shallow.
+func (r *Repo) shallow() (map[plumbing.Hash]bool, error) {
+	hs, err := r.st.Shallow()
+	if err != nil {
+		return nil, fmt.Errorf("đọc .git/shallow: %w", err)
+	}
+	m := make(map[plumbing.Hash]bool, len(hs))
+	for _, h := range hs {
+		m[h] = true
+	}
+	return m, nil
+}
+
+// contentTrees finds each commit's content-root tree.
+func (l *loader) contentTrees() error {
+	for i := range l.g.nodes {
+		n := &l.g.nodes[i]
+		h, err := l.d.subtree(n.raw.tree, l.r.Prefix)
+		if err != nil {
+			return err
+		}
+		n.ctree = h
+	}
+	return nil
+}
+
+// diffAll diffs every commit against its first parent (a root or boundary
+// against nothing), then settles merges and renames.
+func (l *loader) diffAll(ctx context.Context) error {
+	var cur int32
+	l.d.emit = func(p int32, old, new version) {
+		l.recs = append(l.recs, rec{commit: cur, path: p, old: old, new: new, same: -1, from: -1})
+	}
+	for i := range l.g.nodes {
+		if i%256 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		n := &l.g.nodes[i]
+		cur = int32(i)
+		start := int32(len(l.recs))
+		var base plumbing.Hash
+		if len(n.parents) > 0 {
+			base = l.g.nodes[n.parents[0]].ctree
+		}
+		if err := l.d.diffContent(base, n.ctree); err != nil {
+			return fmt.Errorf("commit %s: %w", n.hash, err)
+		}
+		l.span[i] = [2]int32{start, int32(len(l.recs))}
+		rs := l.recs[start:]
+		if len(n.parents) > 1 {
+			if err := l.settleMerge(n, rs); err != nil {
+				return fmt.Errorf("commit %s: %w", n.hash, err)
+			}
+		}
+		if len(n.parents) > 0 {
+			if err := l.detectRenames(rs); err != nil {
+				return fmt.Errorf("commit %s: %w", n.hash, err)
+			}
+		}
+	}
+	return nil
+}
+
+// settleMerge sets same for each change of merge n: the first other parent
+// whose version of the file equals the merge's, or -1 (the file differs from
+// every parent: the merge itself changed it, as in a conflict resolution).
+func (l *loader) settleMerge(n *node, rs []rec) error {
+	for k := range rs {
+		r := &rs[k]
+		for pi := 1; pi < len(n.parents); pi++ {
+			v, err := l.d.lookupPath(l.g.nodes[n.parents[pi]].ctree, l.d.paths[r.path])
+			if err != nil {
+				return err
+			}
+			if v == r.new {
+				r.same = int8(min(pi, 127))
+				break
+			}
+		}
+	}
+	return nil
+}
