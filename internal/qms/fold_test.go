@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Combining marks, as NFD writes Vietnamese letters.
@@ -139,6 +141,30 @@ func TestVowelTableMatches(t *testing.T) {
 		if special != want[r] {
 			t.Errorf("foldRune(%q) = %q: special = %v, want %v", r, foldRune(r), special, want[r])
 		}
+	}
+}
+
+// TestVowelTableUnicode checks the hand-written table against the Unicode
+// normalisation data of golang.org/x/text (test files may import it; the
+// package itself uses only the standard library): every letter is NFC, and
+// composeVN and Fold agree with its canonical decomposition.
+func TestVowelTableUnicode(t *testing.T) {
+	for _, r := range vnLower + vnUpper {
+		nfd := norm.NFD.String(string(r))
+		if norm.NFC.String(string(r)) != string(r) {
+			t.Errorf("%q is not NFC", r)
+		}
+		if got := composeVN(nfd); got != string(r) {
+			t.Errorf("composeVN(%+q) = %+q, want %q", nfd, got, r)
+		}
+		base := strings.ToLower(nfd[:1])
+		if Fold(string(r)) != base || Fold(nfd) != base {
+			t.Errorf("Fold(%q) = %q, Fold(%+q) = %q, want %q", r, Fold(string(r)), nfd, Fold(nfd), base)
+		}
+	}
+	s := "Căn cứ Quyết định số 3465/QĐ-UBND của UBND tỉnh Nghệ An: NGƯỜI ƯỠN ẸO, Ỷ, Ữ, Ặc"
+	if got := composeVN(norm.NFD.String(s)); got != s {
+		t.Errorf("composeVN(NFD(%q)) = %q", s, got)
 	}
 }
 

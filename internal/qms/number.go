@@ -9,8 +9,8 @@ import (
 	"unicode/utf8"
 )
 
-// maxNumberLen bounds the input of ParseNumber and ParseRef in bytes; real
-// numbers are under 40 bytes.
+// maxNumberLen bounds the input of ParseNumber in bytes; real numbers are
+// under 40 bytes.
 const maxNumberLen = 200
 
 // numberExample is the hint that ends most parse errors.
@@ -60,7 +60,8 @@ func ParseNumber(s string) (Number, error) {
 	return p.parse()
 }
 
-// numParser is a recursive-descent parser over the cleaned runes.
+// numParser reads the grammar of ParseNumber from left to right over the
+// cleaned runes (cleanText), one method per rule.
 type numParser struct {
 	s   []rune
 	i   int
