@@ -3,5 +3,8 @@ package main
 // extraCommands lists the commands registered by other files; add yours
 // here (one line each) to keep the table explicit.
 func extraCommands() []*command {
-	return []*command{}
+	return []*command{
+		cmdBuild,
+		cmdServe,
+	}
 }

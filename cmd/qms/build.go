@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/snnptnt-nghean/qms/internal/build"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+var cmdBuild = &command{
+	Name:  "build",
+	Usage: "build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--force] [--as-of YYYY-MM-DD]",
+	Short: "dựng sổ tay chất lượng thành một site tĩnh (mặc định vào public/)",
+	Long: `Build nạp mọi tài liệu dưới thư mục gốc (--root, mặc định thư mục hiện tại), chạy mọi
+quy tắc kiểm tra rồi dựng site tĩnh vào --out (mặc định public/ dưới thư mục gốc).
+
+Khi có lỗi, build in các lỗi ra và không ghi gì; --force vẫn dựng và hiện lỗi trên trang
+của tài liệu bị lỗi. --drafts đăng cả quy trình dự thảo. --base-url là địa chỉ site sẽ
+được đăng (ví dụ https://example.gov.vn/iso/); mọi liên kết đi theo đường dẫn của nó.
+
+Tình trạng hiệu lực được tính đến ngày --as-of; nếu không có, đến ngày của biến môi
+trường SOURCE_DATE_EPOCH; nếu không có nữa, đến hôm nay (giờ Việt Nam). Hai lần dựng
+cùng nội dung và cùng ngày cho ra các tệp giống hệt nhau. Thư mục xuất được thay thế
+nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ.
+
+Mã thoát: 0 khi dựng xong, 1 khi nội dung có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
+	Run: runBuild,
+}
+
+// siteFlags are the flags shared by build and serve.
+type siteFlags struct {
+	root   string
+	drafts bool
+	force  bool
+	asOf   string
+}
+
+func (f *siteFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.root, "root", ".", "thư mục gốc của nội dung")
+	fs.BoolVar(&f.drafts, "drafts", false, "đăng cả quy trình dự thảo")
+	fs.StringVar(&f.asOf, "as-of", "", "ngày xét hiệu lực YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH, rồi hôm nay)")
+}
+
+// buildDate returns the date statuses are evaluated at: --as-of, else the
+// date of SOURCE_DATE_EPOCH, else today, all in Vietnam's time zone.
+func buildDate(asOf string) (qms.Date, error) {
+	ict := time.FixedZone("ICT", 7*3600)
+	if asOf != "" {
+		d, err := qms.ParseDate(asOf)
+		if err != nil {
+			return qms.Date{}, fmt.Errorf("--as-of: %w", err)
+		}
+		return d, nil
+	}
+	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
+		sec, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			return qms.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
+		}
+		return qms.DateOf(time.Unix(sec, 0).In(ict)), nil
+	}
+	return qms.DateOf(time.Now().In(ict)), nil
+}
+
+func runBuild(ctx context.Context, e *env, args []string) int {
+	fs := newFlagSet("build", e)
+	var f siteFlags
+	f.register(fs)
+	fs.BoolVar(&f.force, "force", false, "vẫn dựng khi nội dung có lỗi; lỗi hiện trên trang")
+	out := fs.String("out", "", "thư mục xuất (mặc định: public/ dưới thư mục gốc)")
+	baseURL := fs.String("base-url", "", "địa chỉ site sẽ được đăng, ví dụ https://example.gov.vn/iso/")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(e.Stderr, "qms build: tham số thừa %q\n", fs.Arg(0))
+		return exitUsage
+	}
+	asOf, err := buildDate(f.asOf)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms build: %v\n", err)
+		return exitUsage
+	}
+	outDir := *out
+	if outDir != "" {
+		outDir = absRoot(e, outDir)
+	}
+	start := time.Now()
+	res, err := build.Build(ctx, build.Options{
+		Root: absRoot(e, f.root), Out: outDir, BaseURL: *baseURL,
+		Drafts: f.drafts, Force: f.force, AsOf: asOf, Stderr: e.Stderr,
+	})
+	if errors.Is(err, build.ErrChecks) {
+		fmt.Fprintf(e.Stderr, "qms build: %v\n", err)
+		return exitFail
+	}
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms build: %v\n", err)
+		return exitUsage
+	}
+	fmt.Fprintf(e.Stdout, "Đã dựng %d tệp (%s) vào %s trong %s; hiệu lực tính đến %s.\n",
+		res.Files, sizeText(res.Bytes), res.Out, time.Since(start).Round(time.Millisecond), asOf.VN())
+	return exitOK
+}
+
+// sizeText formats a byte count for people.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.0f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

@@ -1,0 +1,202 @@
+package build
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/check/checks"
+	"github.com/snnptnt-nghean/qms/internal/content"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+	"github.com/snnptnt-nghean/qms/internal/render"
+	"github.com/snnptnt-nghean/qms/site"
+)
+
+// ErrChecks is returned when the checks found errors and Force is off.
+var ErrChecks = errors.New("nội dung có lỗi; sửa lỗi hoặc dùng --force")
+
+// Options control a build.
+type Options struct {
+	// Root is the content root (processes/, procedures/, decisions/).
+	Root string
+	// Out is the output directory; default "public" under Root.
+	Out string
+	// BaseURL is where the site is published (see render.Options).
+	BaseURL string
+	// Drafts publishes draft processes.
+	Drafts bool
+	// Force builds even when the checks find errors.
+	Force bool
+	// AsOf is the date statuses are evaluated at. Required.
+	AsOf qms.Date
+	// Commit is the build's commit (short hash); "" reads the content
+	// root's git HEAD, if any.
+	Commit string
+	// Stderr receives diagnostics and warnings; nil discards them.
+	Stderr io.Writer
+	// Checks run before rendering; nil means checks.All.
+	Checks []*check.Check
+	// History is the optional history step: given the corpus, it returns
+	// the last change of each document by content path. Nil skips it.
+	History func(ctx context.Context, c *qms.Corpus) (map[string]render.LastChange, error)
+	// Workers is how many files are rendered at once; 0 means one per CPU.
+	Workers int
+}
+
+// Result describes a finished build.
+type Result struct {
+	// Out is the absolute output directory.
+	Out string
+	// Files and Bytes count what was written.
+	Files int
+	Bytes int64
+	// Diagnostics are every finding of the loader and the checks.
+	Diagnostics []qms.Diagnostic
+	// Commit is the commit printed on the pages ("" when unknown).
+	Commit string
+}
+
+// Build loads, checks and renders the content root into opts.Out.
+func Build(ctx context.Context, opts Options) (*Result, error) {
+	if opts.AsOf.IsZero() {
+		return nil, errors.New("build: AsOf is not set")
+	}
+	stderr := opts.Stderr
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	root, err := filepath.Abs(opts.Root)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	out := opts.Out
+	if out == "" {
+		out = filepath.Join(root, "public")
+	}
+	if out, err = filepath.Abs(out); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	if err := checkOut(root, out); err != nil {
+		return nil, err
+	}
+
+	corpus, diags, err := content.LoadDir(root)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	list := opts.Checks
+	if list == nil {
+		list = checks.All
+	}
+	cds, err := check.Run(corpus, list, opts.AsOf)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	diags = qms.SortDiagnostics(append(diags, cds...))
+	res := &Result{Out: out, Diagnostics: diags}
+	if len(diags) > 0 {
+		if err := check.WriteText(stderr, diags); err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+	}
+	if n, _ := qms.CountSeverity(diags); n > 0 && !opts.Force {
+		return res, ErrChecks
+	}
+
+	commit := opts.Commit
+	if commit == "" {
+		commit = headCommit(root)
+	}
+	res.Commit = commit
+	ropts := render.Options{
+		Templates:   site.FS,
+		BaseURL:     opts.BaseURL,
+		AsOf:        opts.AsOf,
+		Commit:      commit,
+		Drafts:      opts.Drafts,
+		Diagnostics: diags,
+		Checks:      checkInfos(list),
+	}
+	if opts.History != nil {
+		lc, err := opts.History(ctx, corpus)
+		if err != nil {
+			return nil, fmt.Errorf("build: history: %w", err)
+		}
+		ropts.LastChanged = lc
+	}
+	s, err := render.New(corpus, ropts)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	tmp, err := tempDir(out)
+	if err != nil {
+		return nil, err
+	}
+	swapped := false
+	defer func() {
+		if !swapped {
+			_ = os.RemoveAll(tmp)
+		}
+	}()
+	w := &writer{dir: tmp}
+	if err := writeStatic(w, site.FS); err != nil {
+		return nil, err
+	}
+	if err := writeSearch(w, s); err != nil {
+		return nil, err
+	}
+	if err := writeFiles(ctx, w, s.Files(), opts.Workers); err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	if err := swap(tmp, out); err != nil {
+		return nil, err
+	}
+	swapped = true
+	res.Files, res.Bytes = w.files, w.bytes
+	return res, nil
+}
+
+// checkInfos describes the checks for the /checks/ page.
+func checkInfos(list []*check.Check) []render.CheckInfo {
+	out := make([]render.CheckInfo, 0, len(list))
+	for _, c := range list {
+		out = append(out, render.CheckInfo{ID: c.ID, Name: c.Name, Severity: c.Severity, Title: c.Title(), Body: c.Body()})
+	}
+	return out
+}
+
+// checkOut refuses an output directory that would swallow the content, and
+// an existing directory that is not a previous build.
+func checkOut(root, out string) error {
+	if out == root || strings.HasPrefix(root+string(filepath.Separator), out+string(filepath.Separator)) {
+		return fmt.Errorf("build: thư mục xuất %s chứa thư mục nội dung %s", out, root)
+	}
+	if out == filepath.Dir(out) {
+		return fmt.Errorf("build: không thể xuất vào thư mục gốc %s", out)
+	}
+	entries, err := os.ReadDir(out)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	for _, f := range []string{"index.html", "sitemap.xml"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			return fmt.Errorf("build: thư mục xuất %s đã có nội dung khác, không phải một site do qms tạo; hãy xóa nó hoặc chọn --out khác", out)
+		}
+	}
+	return nil
+}

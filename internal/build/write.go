@@ -1,0 +1,213 @@
+package build
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+
+	"github.com/snnptnt-nghean/qms/internal/render"
+)
+
+// writer writes files under dir and counts them. It is safe for concurrent
+// use.
+type writer struct {
+	dir string
+
+	mu    sync.Mutex
+	files int
+	bytes int64
+}
+
+// create opens rel ('/'-separated) for writing, making its directory.
+func (w *writer) create(rel string) (*os.File, error) {
+	if !fs.ValidPath(rel) || rel == "." {
+		return nil, fmt.Errorf("build: invalid output path %q", rel)
+	}
+	p := filepath.Join(w.dir, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("build: %w", err)
+	}
+	return f, nil
+}
+
+// write writes one file with the content that fill produces.
+func (w *writer) write(rel string, fill func(io.Writer) error) error {
+	f, err := w.create(rel)
+	if err != nil {
+		return err
+	}
+	cw := &countWriter{w: f}
+	bw := bufio.NewWriterSize(cw, 32<<10)
+	err = fill(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("build: %s: %w", rel, err)
+	}
+	w.mu.Lock()
+	w.files++
+	w.bytes += cw.n
+	w.mu.Unlock()
+	return nil
+}
+
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeStatic copies static/ of the theme to static/.
+func writeStatic(w *writer, theme fs.FS) error {
+	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		return w.write(p, func(dst io.Writer) error {
+			f, err := theme.Open(p)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			_, err = io.Copy(dst, f)
+			return err
+		})
+	})
+}
+
+// writeBytes writes a map of files in path order.
+func writeBytes(w *writer, files map[string][]byte) error {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		b := files[n]
+		if err := w.write(path.Clean(n), func(dst io.Writer) error { _, err := dst.Write(b); return err }); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeFiles renders the pages with a pool of workers; the first error
+// (or the context's) stops the rest.
+func writeFiles(ctx context.Context, w *writer, files []render.File, workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan render.File)
+	var (
+		wg       sync.WaitGroup
+		mu       sync.Mutex
+		firstErr error
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for f := range jobs {
+				if err := w.write(f.Path, f.Write); err != nil {
+					mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					mu.Unlock()
+					cancel()
+				}
+			}
+		}()
+	}
+feed:
+	for _, f := range files {
+		select {
+		case jobs <- f:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if firstErr != nil {
+		return firstErr
+	}
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	return nil
+}
+
+// tempDir makes the directory the site is rendered into, next to out so
+// that the final rename stays on one file system.
+func tempDir(out string) (string, error) {
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".tmp-")
+	if err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = os.RemoveAll(tmp)
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return tmp, nil
+}
+
+// swap moves tmp to out: the old out (if any) is renamed aside, tmp is
+// renamed to out, and the old copy is removed. If the second rename fails
+// the old out is put back.
+func swap(tmp, out string) error {
+	old := ""
+	if _, err := os.Lstat(out); err == nil {
+		name, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
+		if err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		// MkdirTemp reserved a unique name; rename needs it free.
+		if err := os.Remove(name); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		if err := os.Rename(out, name); err != nil {
+			return fmt.Errorf("build: %w", err)
+		}
+		old = name
+	}
+	if err := os.Rename(tmp, out); err != nil {
+		if old != "" {
+			_ = os.Rename(old, out)
+		}
+		return fmt.Errorf("build: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("build: removing the previous output: %w", err)
+		}
+	}
+	return nil
+}

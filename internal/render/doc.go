@@ -1,0 +1,64 @@
+// Package render turns a loaded corpus into the pages of the public site.
+//
+// New builds the site model from a *qms.Corpus and Options; Files lists
+// every output file with a function that writes it. The caller (package
+// build) writes the files, in parallel if it likes: Write functions are safe
+// for concurrent use and each renders one page from the shared, read-only
+// model.
+//
+// # URLs
+//
+// Every page is a directory with an index.html, at a fixed URL relative to
+// the site's base path (Options.BaseURL's path, "/" by default):
+//
+//	""                             the dashboard
+//	processes/                     every process; processes/<stem>/ one process
+//	processes/by-kind/<kind>/      processes of one kind (framework, task)
+//	processes/by-status/<status>/  processes with one status
+//	procedures/, procedures/<stem>/
+//	decisions/, decisions/<stem>/
+//	units/, units/<slug>/          processes and procedures by unit
+//	fields/, fields/<slug>/        procedures by field ("lĩnh vực")
+//	checks/                        every check with its documentation
+//	search/                        the search page (the index is written by build)
+//	404.html, sitemap.xml
+//
+// <stem> is the document's file name without ".md"; a stem that is empty,
+// "." or "..", or that names a filter page, is replaced by its slug prefixed
+// with "doc-". <slug> is the name folded to ASCII, lower case, with runs of
+// other characters as "-".
+//
+// Every link is path-absolute under the base path, so the site works from any
+// sub-path of any static host. sitemap.xml uses the whole BaseURL.
+//
+// # Status
+//
+// Statuses are evaluated as of Options.AsOf: a decision's status is
+// (*qms.Corpus).StatusOf's; a procedure is abolished from the effective date
+// of the decision that abolishes it; a process has the status its front matter
+// gives. A document that no longer has effect stays published with a
+// notification banner "HẾT HIỆU LỰC" linking to its successor where there is
+// one. Draft processes are published only with Options.Drafts; links to an
+// unpublished document render as plain text.
+//
+// # Markdown
+//
+// Bodies are rendered by goldmark with the GFM table and strikethrough
+// extensions and without html.WithUnsafe: raw HTML is omitted. A link whose
+// destination has a scheme other than http, https, mailto or tel (such as
+// javascript:, vbscript: or data:) renders as its text, as does an image
+// whose source is not a relative path (the site makes no third-party
+// requests). A relative link to a .md file of the corpus is rewritten to the
+// document's page URL (its fragment kept); one that names no published
+// document renders as its text. Headings are shifted so that a body's top
+// level is h2, below the page's h1, and get ASCII ids folded from their
+// text.
+//
+// # Order and determinism
+//
+// Alphabetical lists (units, fields, titles, receiving places) are sorted
+// with Vietnamese collation (golang.org/x/text/collate); codes are sorted
+// with numeric collation ("QT-2" before "QT-10"); decisions are listed newest
+// first. Dates read dd/mm/yyyy. Nothing depends on the wall clock or on map
+// order, so the same corpus and Options give byte-identical files.
+package render

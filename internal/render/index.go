@@ -1,0 +1,228 @@
+package render
+
+import (
+	"strconv"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// index holds what every page needs to know about the corpus, computed
+// once: statuses as of the build date, reverse references and page URLs.
+type index struct {
+	c      *qms.Corpus
+	asOf   qms.Date
+	drafts bool
+	base   string // path under which the site lives, ends in "/"
+
+	supersededBy map[*qms.Decision][]*qms.Decision
+	amendedBy    map[*qms.Decision][]*qms.Decision
+	status       map[*qms.Decision]qms.Status
+	citedBy      map[*qms.Decision][]citer
+	implementers map[*qms.Procedure][]*qms.Process // published processes, corpus order
+	rel          map[qms.Document]string           // published documents → "processes/qt-01/"
+	byPath       map[string]qms.Document           // content path → document
+	errors       map[string][]qms.Diagnostic       // content path → error diagnostics
+}
+
+// citer is a process or procedure that relies on a decision, and how.
+type citer struct {
+	Doc  qms.Document
+	Role string
+}
+
+// reservedStems are URL segments used by filter pages.
+var reservedStems = map[string]bool{"by-kind": true, "by-status": true}
+
+func newIndex(c *qms.Corpus, opts Options, base string) *index {
+	x := &index{
+		c: c, asOf: opts.AsOf, drafts: opts.Drafts, base: base,
+		supersededBy: map[*qms.Decision][]*qms.Decision{},
+		amendedBy:    map[*qms.Decision][]*qms.Decision{},
+		status:       map[*qms.Decision]qms.Status{},
+		citedBy:      map[*qms.Decision][]citer{},
+		implementers: map[*qms.Procedure][]*qms.Process{},
+		rel:          map[qms.Document]string{},
+		byPath:       map[string]qms.Document{},
+		errors:       map[string][]qms.Diagnostic{},
+	}
+	for _, d := range opts.Diagnostics {
+		if d.Severity == qms.Error {
+			x.errors[d.Pos.Path] = append(x.errors[d.Pos.Path], d)
+		}
+	}
+	x.assignURLs()
+	for _, o := range c.Decisions {
+		for _, s := range o.Supersedes {
+			if d := x.lookup(s); d != nil && d != o {
+				x.supersededBy[d] = append(x.supersededBy[d], o)
+			}
+		}
+		for _, s := range o.Amends {
+			if d := x.lookup(s); d != nil && d != o {
+				x.amendedBy[d] = append(x.amendedBy[d], o)
+			}
+		}
+	}
+	for _, d := range c.Decisions {
+		x.status[d] = x.computeStatus(d)
+	}
+	for _, p := range c.Processes {
+		if !x.published(p) {
+			continue
+		}
+		x.cite(p, p.ApprovedBy, "Phê duyệt quy trình")
+		for _, l := range p.LegalBasis {
+			x.cite(p, &l, "Căn cứ pháp lý")
+		}
+		x.cite(p, p.AbolishedBy, "Bãi bỏ quy trình")
+		seen := map[*qms.Procedure]bool{}
+		for _, r := range p.Procedures {
+			if pr := c.Procedure(r.Code); pr != nil && !seen[pr] {
+				seen[pr] = true
+				x.implementers[pr] = append(x.implementers[pr], p)
+			}
+		}
+	}
+	for _, p := range c.Procedures {
+		for _, l := range p.AnnouncedBy {
+			x.cite(p, &l, "Công bố thủ tục")
+		}
+		for _, l := range p.LegalBasis {
+			x.cite(p, &l, "Căn cứ pháp lý")
+		}
+		x.cite(p, p.AbolishedBy, "Bãi bỏ thủ tục")
+	}
+	return x
+}
+
+// assignURLs gives every published document its page URL, in corpus order,
+// so that a duplicate stem (a check error) still gets a page of its own.
+func (x *index) assignURLs() {
+	used := map[string]bool{}
+	for _, doc := range x.c.Documents() {
+		b := doc.Base()
+		x.byPath[b.Path] = doc
+		if !x.published(doc) {
+			continue
+		}
+		stem := b.Stem
+		if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || stem != slugSafe(stem) {
+			stem = "doc-" + slugify(stem)
+		}
+		u := b.Kind.Dir() + "/" + stem + "/"
+		for i := 2; used[u]; i++ {
+			u = b.Kind.Dir() + "/" + stem + "-" + strconv.Itoa(i) + "/"
+		}
+		used[u] = true
+		x.rel[doc] = u
+	}
+}
+
+// slugSafe returns s when it is safe as one URL path segment and file name
+// (letters, digits, '.', '-', '_'), else "".
+func slugSafe(s string) string {
+	for _, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
+		default:
+			return ""
+		}
+	}
+	return s
+}
+
+func (x *index) cite(doc qms.Document, c *qms.Citation, role string) {
+	d := x.lookup(*nonNil(c))
+	if d == nil {
+		return
+	}
+	for i, e := range x.citedBy[d] {
+		if e.Doc == doc {
+			if e.Role != role {
+				x.citedBy[d][i].Role = e.Role + ", " + lowerFirst(role)
+			}
+			return
+		}
+	}
+	x.citedBy[d] = append(x.citedBy[d], citer{Doc: doc, Role: role})
+}
+
+func nonNil(c *qms.Citation) *qms.Citation {
+	if c == nil {
+		return &qms.Citation{}
+	}
+	return c
+}
+
+// lookup returns the decision a citation names, or nil.
+func (x *index) lookup(c qms.Citation) *qms.Decision {
+	if !c.Valid() {
+		return nil
+	}
+	return x.c.Lookup(c.Ref)
+}
+
+// published reports whether doc has a page.
+func (x *index) published(doc qms.Document) bool {
+	if p, ok := doc.(*qms.Process); ok && p.Status == qms.StatusDraft {
+		return x.drafts
+	}
+	return true
+}
+
+// url returns the path-absolute URL of doc's page, or "" when it has none.
+func (x *index) url(doc qms.Document) string {
+	if doc == nil {
+		return ""
+	}
+	if r, ok := x.rel[doc]; ok {
+		return x.base + r
+	}
+	return ""
+}
+
+// computeStatus is (*qms.Corpus).StatusOf with the reverse references
+// precomputed, so that a large corpus costs O(n) rather than O(n²).
+func (x *index) computeStatus(d *qms.Decision) qms.Status {
+	asOf := x.asOf
+	if eff := d.EffectiveDate(); !eff.IsZero() && asOf.Before(eff) {
+		return qms.Status{Kind: qms.NotYetEffective, Since: eff}
+	}
+	var st qms.Status
+	for _, o := range x.supersededBy[d] {
+		e := o.EffectiveDate()
+		if e.IsZero() || e.After(asOf) {
+			continue
+		}
+		if st.By == nil || e.Before(st.Since) {
+			st = qms.Status{Kind: qms.Superseded, By: o, Since: e}
+		}
+	}
+	if !d.Repealed.IsZero() && !d.Repealed.After(asOf) && (st.By == nil || d.Repealed.Before(st.Since)) {
+		st = qms.Status{Kind: qms.Repealed, Since: d.Repealed}
+	}
+	if st.Kind == "" && !d.Expires.IsZero() && !d.Expires.After(asOf) {
+		st = qms.Status{Kind: qms.Expired, Since: d.Expires}
+	}
+	if st.Kind != "" {
+		return st
+	}
+	for _, o := range x.amendedBy[d] {
+		if e := o.EffectiveDate(); !e.IsZero() && !e.After(asOf) {
+			st.AmendedBy = append(st.AmendedBy, o)
+		}
+	}
+	if len(st.AmendedBy) > 0 {
+		st.Kind = qms.Amended
+		return st
+	}
+	return qms.Status{Kind: qms.InForce}
+}
+
+// procedureAbolished reports whether p is abolished as of the build date.
+func (x *index) procedureAbolished(p *qms.Procedure) (bool, *qms.Decision) {
+	return x.c.ProcedureAbolished(p, x.asOf)
+}
+
+// processObsolete reports whether a process no longer has effect.
+func processObsolete(p *qms.Process) bool { return p.Status == qms.StatusAbolished }

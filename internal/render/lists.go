@@ -1,0 +1,297 @@
+package render
+
+import (
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// listPage is an index page: a table of documents.
+type listPage struct {
+	rel     string
+	tmpl    string
+	title   string
+	section string
+	crumbs  []link
+	data    any
+}
+
+// processList is the data of processes.html.
+type processList struct {
+	Heading string
+	Intro   string
+	Rows    []processRow
+	Filters []filterGroup
+	Current string
+}
+
+type processRow struct {
+	Link      docLink
+	Unit      link
+	Kind      string
+	Revision  string
+	Effective string
+}
+
+type filterGroup struct {
+	Label string
+	Items []count
+}
+
+// procedureList is the data of procedures.html.
+type procedureList struct {
+	Heading string
+	Rows    []procedureRow
+}
+
+type procedureRow struct {
+	Link      docLink
+	Field     link
+	Level     string
+	Receiving string
+	Limit     string
+	Processes int
+}
+
+// decisionList is the data of decisions.html.
+type decisionList struct {
+	Heading string
+	Rows    []decisionRow
+}
+
+type decisionRow struct {
+	Link   docLink
+	Type   string
+	Issuer string
+	Issued string
+}
+
+// processKindLabels and processStatusLabels name the enums for readers.
+var processKindLabels = map[string]string{
+	qms.KindFramework: "Quy trình hệ thống",
+	qms.KindTask:      "Quy trình giải quyết công việc",
+}
+
+var processStatusLabels = map[string]string{
+	qms.StatusActive:    "Đang áp dụng",
+	qms.StatusDraft:     "Dự thảo",
+	qms.StatusAbolished: "Hết hiệu lực",
+}
+
+func labelOr(m map[string]string, k string) string {
+	if v, ok := m[k]; ok {
+		return v
+	}
+	if k == "" {
+		return "—"
+	}
+	return k
+}
+
+// buildLists sorts the published documents of each kind for the index
+// pages: processes by code, procedures by field then title, decisions
+// newest first.
+func (s *Site) buildLists(col *collator) {
+	for _, p := range s.x.c.Processes {
+		if s.x.published(p) {
+			s.processes = append(s.processes, p)
+		}
+	}
+	sort.SliceStable(s.processes, func(i, j int) bool {
+		a, b := s.processes[i], s.processes[j]
+		if a.Code != b.Code {
+			return col.lessCode(a.Code, b.Code)
+		}
+		return a.Path < b.Path
+	})
+	s.procedures = append(s.procedures, s.x.c.Procedures...)
+	sort.SliceStable(s.procedures, func(i, j int) bool {
+		a, b := s.procedures[i], s.procedures[j]
+		if a.Field != b.Field {
+			return col.less(a.Field, b.Field)
+		}
+		if a.Title != b.Title {
+			return col.less(a.Title, b.Title)
+		}
+		return a.Path < b.Path
+	})
+	s.decisions = append(s.decisions, s.x.c.Decisions...)
+	sort.SliceStable(s.decisions, func(i, j int) bool {
+		a, b := s.decisions[i], s.decisions[j]
+		if c := a.Issued.Compare(b.Issued); c != 0 {
+			return c > 0
+		}
+		if a.NumberText != b.NumberText {
+			return col.lessCode(a.Number.String(), b.Number.String())
+		}
+		return a.Path < b.Path
+	})
+}
+
+func (s *Site) listWriter(l listPage) func(io.Writer) error {
+	return func(w io.Writer) error {
+		p := s.newPage(l.title, l.section, l.rel)
+		p.Crumbs = l.crumbs
+		p.Data = l.data
+		return s.exec(w, l.tmpl, p)
+	}
+}
+
+func (s *Site) processRows(ps []*qms.Process) []processRow {
+	rows := make([]processRow, 0, len(ps))
+	for _, p := range ps {
+		rows = append(rows, processRow{
+			Link:      s.x.docLinkOf(p),
+			Unit:      s.unitLink(p.Unit),
+			Kind:      labelOr(processKindLabels, p.ProcKind),
+			Revision:  revisionText(p.Revision),
+			Effective: dateVN(p.Effective),
+		})
+	}
+	return rows
+}
+
+func revisionText(r int) string {
+	if r <= 0 {
+		return "—"
+	}
+	if r < 10 {
+		return "0" + strconv.Itoa(r)
+	}
+	return strconv.Itoa(r)
+}
+
+func (s *Site) processesList() listPage {
+	return listPage{
+		rel: "processes/", tmpl: "processes", title: "Quy trình", section: "processes",
+		crumbs: []link{{"Trang chủ", s.base}},
+		data: processList{
+			Heading: "Quy trình",
+			Intro:   "Các quy trình của hệ thống quản lý chất lượng theo TCVN ISO 9001:2015, kể cả quy trình đã hết hiệu lực.",
+			Rows:    s.processRows(s.processes),
+			Filters: s.processFilterGroups(),
+			Current: s.base + "processes/",
+		},
+	}
+}
+
+// processFilterGroups lists the filter pages: by kind, by status, by unit.
+func (s *Site) processFilterGroups() []filterGroup {
+	kinds, statuses := map[string]int{}, map[string]int{}
+	for _, p := range s.processes {
+		kinds[p.ProcKind]++
+		statuses[p.Status]++
+	}
+	var out []filterGroup
+	g := filterGroup{Label: "Theo loại"}
+	for _, k := range []string{qms.KindFramework, qms.KindTask} {
+		if kinds[k] > 0 {
+			g.Items = append(g.Items, count{Label: processKindLabels[k], URL: s.base + "processes/by-kind/" + k + "/", N: kinds[k]})
+		}
+	}
+	out = append(out, g)
+	g = filterGroup{Label: "Theo trạng thái"}
+	for _, k := range []string{qms.StatusActive, qms.StatusDraft, qms.StatusAbolished} {
+		if statuses[k] > 0 {
+			g.Items = append(g.Items, count{Label: processStatusLabels[k], URL: s.base + "processes/by-status/" + k + "/", N: statuses[k]})
+		}
+	}
+	out = append(out, g)
+	g = filterGroup{Label: "Theo đơn vị"}
+	for _, u := range s.units {
+		if len(u.Processes) > 0 {
+			g.Items = append(g.Items, count{Label: u.Name, URL: s.base + u.rel, N: len(u.Processes)})
+		}
+	}
+	return append(out, g)
+}
+
+// processFilters returns the filter pages by kind and by status.
+func (s *Site) processFilters() []listPage {
+	var out []listPage
+	crumbs := []link{{"Trang chủ", s.base}, {"Quy trình", s.base + "processes/"}}
+	filters := s.processFilterGroups()
+	for _, k := range []string{qms.KindFramework, qms.KindTask} {
+		var ps []*qms.Process
+		for _, p := range s.processes {
+			if p.ProcKind == k {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		rel := "processes/by-kind/" + k + "/"
+		out = append(out, listPage{rel: rel, tmpl: "processes", title: processKindLabels[k], section: "processes", crumbs: crumbs,
+			data: processList{Heading: processKindLabels[k], Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}})
+	}
+	for _, k := range []string{qms.StatusActive, qms.StatusDraft, qms.StatusAbolished} {
+		var ps []*qms.Process
+		for _, p := range s.processes {
+			if p.Status == k {
+				ps = append(ps, p)
+			}
+		}
+		if len(ps) == 0 {
+			continue
+		}
+		rel := "processes/by-status/" + k + "/"
+		h := "Quy trình " + lowerFirst(processStatusLabels[k])
+		out = append(out, listPage{rel: rel, tmpl: "processes", title: h, section: "processes", crumbs: crumbs,
+			data: processList{Heading: h, Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}})
+	}
+	return out
+}
+
+func (s *Site) procedureRows(ps []*qms.Procedure) []procedureRow {
+	rows := make([]procedureRow, 0, len(ps))
+	for _, p := range ps {
+		rows = append(rows, procedureRow{
+			Link:      s.x.docLinkOf(p),
+			Field:     s.fieldLink(p.Field),
+			Level:     labelOr(qms.Levels, p.Level),
+			Receiving: p.Receiving,
+			Limit:     durationText(p.TimeLimit, p.TimeLimitText),
+			Processes: len(s.x.implementers[p]),
+		})
+	}
+	return rows
+}
+
+// durationText is the parsed duration, or the text as written.
+func durationText(d qms.Duration, text string) string {
+	if !d.IsZero() {
+		return d.String()
+	}
+	if text == "" {
+		return "—"
+	}
+	return text
+}
+
+func (s *Site) proceduresList() listPage {
+	return listPage{
+		rel: "procedures/", tmpl: "procedures", title: "Thủ tục hành chính", section: "procedures",
+		crumbs: []link{{"Trang chủ", s.base}},
+		data:   procedureList{Heading: "Thủ tục hành chính", Rows: s.procedureRows(s.procedures)},
+	}
+}
+
+func (s *Site) decisionsList() listPage {
+	rows := make([]decisionRow, 0, len(s.decisions))
+	for _, d := range s.decisions {
+		rows = append(rows, decisionRow{
+			Link:   s.x.docLinkOf(d),
+			Type:   labelOr(qms.DecisionTypes, d.Type),
+			Issuer: d.Issuer,
+			Issued: dateVN(d.Issued),
+		})
+	}
+	return listPage{
+		rel: "decisions/", tmpl: "decisions", title: "Văn bản", section: "decisions",
+		crumbs: []link{{"Trang chủ", s.base}},
+		data:   decisionList{Heading: "Văn bản", Rows: rows},
+	}
+}

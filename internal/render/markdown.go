@@ -1,0 +1,243 @@
+package render
+
+import (
+	"bytes"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+)
+
+// newMarkdown returns the body renderer: GFM tables and strikethrough,
+// heading ids, and no raw HTML (html.WithUnsafe is deliberately absent).
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+// reservedIDs are element ids used by the templates; body headings never
+// take them.
+var reservedIDs = []string{"main", "search-results", "site-search", "banner-title", "content", "top"}
+
+// markdownOut is a rendered body and its plain text.
+type markdownOut struct {
+	HTML []byte
+	Text string
+}
+
+// renderMarkdown renders src, the body of the document at docPath (a
+// content path), rewriting links as the package comment says. minLevel is
+// the level the body's top headings are moved to.
+func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, error) {
+	md := s.md.Get().(goldmark.Markdown)
+	defer s.md.Put(md)
+	source := []byte(src)
+	ids := newHeadingIDs()
+	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
+	s.rewrite(root, source, docPath, minLevel)
+	var buf bytes.Buffer
+	if err := md.Renderer().Render(&buf, source, root); err != nil {
+		return markdownOut{}, err
+	}
+	return markdownOut{HTML: buf.Bytes(), Text: plainText(root, source)}, nil
+}
+
+// rewrite fixes links, images and heading levels in the tree.
+func (s *Site) rewrite(root ast.Node, source []byte, docPath string, minLevel int) {
+	var unlink []ast.Node
+	var headings []*ast.Heading
+	top := 7
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Heading:
+			headings = append(headings, n)
+			top = min(top, n.Level)
+		case *ast.Link:
+			dest, ok := s.linkDest(string(n.Destination), docPath)
+			if !ok {
+				unlink = append(unlink, n)
+			} else {
+				n.Destination = []byte(dest)
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkURL && !safeScheme(string(n.URL(source))) {
+				unlink = append(unlink, n)
+			}
+		case *ast.Image:
+			if !relativeURL(string(n.Destination)) {
+				unlink = append(unlink, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	if shift := minLevel - top; shift > 0 {
+		for _, h := range headings {
+			h.Level = min(h.Level+shift, 6)
+		}
+	}
+	for _, n := range unlink {
+		parent := n.Parent()
+		if parent == nil {
+			continue
+		}
+		if al, ok := n.(*ast.AutoLink); ok {
+			t := ast.NewString(al.URL(source))
+			parent.ReplaceChild(parent, n, t)
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+}
+
+// linkDest returns the destination a body link gets on the site, or
+// ok=false when it must render as plain text.
+func (s *Site) linkDest(dest, docPath string) (string, bool) {
+	d := strings.TrimSpace(dest)
+	if d == "" || strings.HasPrefix(d, "#") {
+		return d, true
+	}
+	if hasScheme(d) || strings.HasPrefix(d, "//") {
+		return d, safeScheme(d)
+	}
+	p, frag, _ := strings.Cut(d, "#")
+	p, _, _ = strings.Cut(p, "?")
+	if !strings.HasSuffix(strings.ToLower(p), ".md") {
+		return d, true
+	}
+	if strings.HasPrefix(p, "/") {
+		p = strings.TrimPrefix(p, "/")
+	} else {
+		p = path.Join(path.Dir(docPath), p)
+	}
+	doc := s.x.byPath[p]
+	u := s.x.url(doc)
+	if u == "" {
+		return "", false
+	}
+	if frag != "" {
+		u += "#" + frag
+	}
+	return u, true
+}
+
+// hasScheme reports whether u starts with "scheme:" (RFC 3986).
+func hasScheme(u string) bool {
+	for i, r := range u {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+		case i > 0 && (r >= '0' && r <= '9' || r == '+' || r == '-' || r == '.'):
+		case r == ':' && i > 0:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// safeScheme reports whether an absolute URL may be a link: http, https,
+// mailto and tel, and protocol-relative URLs. Control characters and
+// spaces, which browsers strip, are ignored when reading the scheme.
+func safeScheme(u string) bool {
+	clean := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, u)
+	if strings.HasPrefix(clean, "//") {
+		return true
+	}
+	scheme, _, ok := strings.Cut(clean, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(scheme) {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// relativeURL reports whether u is a relative reference without scheme or
+// host (an image on the site itself).
+func relativeURL(u string) bool {
+	u = strings.TrimSpace(u)
+	return u != "" && !hasScheme(u) && !strings.HasPrefix(u, "//") && !strings.ContainsAny(u, "\\\x00")
+}
+
+// plainText returns the text of the tree with blocks separated by spaces.
+func plainText(root ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			b.Write(n.Segment.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+		case *ast.CodeBlock, *ast.FencedCodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}
+
+// headingIDs gives headings ASCII ids folded from their text
+// ("## 1. Mục đích" → "1-muc-dich"), unique within the page.
+type headingIDs struct{ used map[string]bool }
+
+func newHeadingIDs() *headingIDs {
+	h := &headingIDs{used: map[string]bool{}}
+	for _, r := range reservedIDs {
+		h.used[r] = true
+	}
+	return h
+}
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := slugify(string(value))
+	if base == "" {
+		base = "muc"
+	}
+	id := base
+	for i := 2; h.used[id]; i++ {
+		id = base + "-" + strconv.Itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }

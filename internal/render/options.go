@@ -1,0 +1,53 @@
+package render
+
+import (
+	"io/fs"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// Options control what New renders.
+type Options struct {
+	// Templates holds templates/*.html (site.FS).
+	Templates fs.FS
+	// BaseURL is where the site is published: "" (the root of the host),
+	// a path ("/qms/") or an absolute URL ("https://example.gov.vn/qms/").
+	// Links use its path; sitemap.xml uses it whole.
+	BaseURL string
+	// AsOf is the date statuses are evaluated at. Required.
+	AsOf qms.Date
+	// Commit is the short hash of the content's commit, printed on every
+	// page and on every printed sheet; "" when unknown.
+	Commit string
+	// Drafts publishes draft processes.
+	Drafts bool
+	// Diagnostics are shown on the pages of the files they are about
+	// (a forced build with errors); only errors are shown.
+	Diagnostics []qms.Diagnostic
+	// Checks lists every check for the /checks/ page.
+	Checks []CheckInfo
+	// LastChanged gives, by content path ("processes/qt-01.md"), the last
+	// commit that changed a document; nil or missing entries show nothing.
+	LastChanged map[string]LastChange
+}
+
+// CheckInfo describes one check for the /checks/ page.
+type CheckInfo struct {
+	ID       string
+	Name     string
+	Severity qms.Severity
+	Title    string
+	// Body is the rest of the check's documentation, plain text with
+	// paragraphs separated by blank lines.
+	Body string
+}
+
+// LastChange is the last commit that changed a document, from git.
+type LastChange struct {
+	Date qms.Date
+	// Commit is the short hash.
+	Commit string
+	// HistoryURL is the site-relative URL of the document's history page
+	// ("processes/qt-01/history/"), or "" when there is none.
+	HistoryURL string
+}

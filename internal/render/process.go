@@ -1,0 +1,221 @@
+package render
+
+import (
+	"html/template"
+	"io"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// processData is the data of process.html.
+type processData struct {
+	Heading    string
+	Tag        *tag
+	Summary    []row
+	Roles      []roleCell
+	Procedures []procRef
+	Steps      []stepRow
+	Total      string
+	Limits     []limitRow
+	Legal      []docLink
+	Forms      []qms.Form
+	Records    []qms.Record
+	Body       template.HTML
+}
+
+type roleCell struct{ Label, Name string }
+
+type procRef struct {
+	Link  docLink
+	Limit string
+}
+
+type stepRow struct {
+	N      int
+	Actor  string
+	Action string
+	Time   string
+	Forms  []string
+}
+
+// limitRow compares the steps' total with one procedure's legal time limit.
+type limitRow struct {
+	Procedure docLink
+	Limit     string
+	Verdict   tag
+	Detail    string
+}
+
+func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
+	x := s.x
+	pg := s.newPage(p.Code+" — "+p.Title, "processes", x.rel[p])
+	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Quy trình", s.base + "processes/"}}
+	pg.Banners = s.processBanners(p)
+	pg.Errors = s.diagViews(p.Path)
+	d := processData{Heading: p.Title, Tag: x.processTag(p)}
+
+	d.Summary = append(d.Summary,
+		row{Key: "Mã hiệu", Text: p.Code},
+		row{Key: "Lần ban hành", Text: revisionText(p.Revision)},
+		row{Key: "Ngày hiệu lực", Text: dateVN(p.Effective)},
+	)
+	if p.ApprovedBy != nil {
+		d.Summary = append(d.Summary, row{Key: "Phê duyệt bởi", Links: []docLink{x.citationLink(*p.ApprovedBy)}})
+	} else {
+		d.Summary = append(d.Summary, row{Key: "Phê duyệt bởi", Text: "Chưa phê duyệt"})
+	}
+	unit := s.unitLink(p.Unit)
+	d.Summary = append(d.Summary,
+		row{Key: "Đơn vị chủ trì", Link: &unit},
+		row{Key: "Loại quy trình", Text: labelOr(processKindLabels, p.ProcKind)},
+		row{Key: "Trạng thái", Tag: d.Tag},
+	)
+	if p.AbolishedBy != nil {
+		d.Summary = append(d.Summary, row{Key: "Bãi bỏ bởi", Links: []docLink{x.citationLink(*p.AbolishedBy)}})
+	}
+	if !p.ReviewBy.IsZero() {
+		r := row{Key: "Hạn rà soát", Text: p.ReviewBy.VN()}
+		if p.Status == qms.StatusActive && p.ReviewBy.Before(x.asOf) {
+			r.Tag = &tag{"Quá hạn rà soát", "red"}
+		}
+		d.Summary = append(d.Summary, r)
+	}
+	if r, ok := s.lastChangeRow(p.Path); ok {
+		d.Summary = append(d.Summary, r)
+	}
+	if p.PreparedBy != "" || p.ReviewedBy != "" || p.Approver != "" {
+		d.Roles = []roleCell{{"Soạn thảo", p.PreparedBy}, {"Xem xét", p.ReviewedBy}, {"Phê duyệt", p.Approver}}
+	}
+
+	for _, r := range p.Procedures {
+		pr := x.c.Procedure(r.Code)
+		if pr == nil {
+			d.Procedures = append(d.Procedures, procRef{Link: docLink{Text: r.Code, Note: "không có trong hệ thống tài liệu"}, Limit: "—"})
+			continue
+		}
+		d.Procedures = append(d.Procedures, procRef{Link: x.docLinkOf(pr), Limit: durationText(pr.TimeLimit, pr.TimeLimitText)})
+	}
+	for i, st := range p.Steps {
+		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: st.Forms})
+	}
+	total, totalOK := p.StepsTotal()
+	if totalOK {
+		d.Total = qms.FormatHours(total)
+	}
+	if len(p.Steps) > 0 {
+		for _, r := range p.Procedures {
+			if pr := x.c.Procedure(r.Code); pr != nil {
+				d.Limits = append(d.Limits, limitVerdict(x.docLinkOf(pr), pr, total, totalOK))
+			}
+		}
+	}
+	for _, c := range p.LegalBasis {
+		d.Legal = append(d.Legal, x.citationLink(c))
+	}
+	d.Forms, d.Records = p.Forms, p.Records
+	body, err := s.renderMarkdown(p.Body, p.Path, 2)
+	if err != nil {
+		return err
+	}
+	d.Body = safeHTML(body.HTML)
+	pg.Data = d
+	return s.exec(w, "process", pg)
+}
+
+// limitVerdict compares the steps' total (working hours) with a
+// procedure's legal time limit.
+func limitVerdict(l docLink, pr *qms.Procedure, total int, totalOK bool) limitRow {
+	r := limitRow{Procedure: l, Limit: durationText(pr.TimeLimit, pr.TimeLimitText)}
+	limit, limitOK := pr.TimeLimit.WorkingHours()
+	switch {
+	case !totalOK:
+		r.Verdict = tag{"Không so sánh được", "grey"}
+		r.Detail = "Có bước không ghi thời gian hoặc ghi theo ngày lịch."
+	case !limitOK:
+		r.Verdict = tag{"Không so sánh được", "grey"}
+		r.Detail = "Thời hạn không tính theo thời gian làm việc."
+	case total <= limit:
+		r.Verdict = tag{"Trong thời hạn", "green"}
+		if total < limit {
+			r.Detail = "Còn dư " + qms.FormatHours(limit-total) + "."
+		} else {
+			r.Detail = "Bằng thời hạn luật định."
+		}
+	default:
+		r.Verdict = tag{"Vượt thời hạn", "red"}
+		r.Detail = "Vượt " + qms.FormatHours(total-limit) + "."
+	}
+	return r
+}
+
+// processBanners returns the banners of an obsolete, draft or not yet
+// effective process.
+func (s *Site) processBanners(p *qms.Process) []banner {
+	x := s.x
+	switch {
+	case p.Status == qms.StatusAbolished:
+		b := banner{Class: "obsolete", Title: "Hết hiệu lực", Heading: "HẾT HIỆU LỰC"}
+		line := bannerLine{Text: "Quy trình này đã bị bãi bỏ và chỉ còn để tra cứu."}
+		if p.AbolishedBy != nil {
+			line = bannerLine{Text: "Quy trình này đã bị bãi bỏ theo", Links: []docLink{x.citationLink(*p.AbolishedBy)}}
+		}
+		b.Lines = append(b.Lines, line)
+		if succ := s.processSuccessors(p); len(succ) > 0 {
+			b.Lines = append(b.Lines, bannerLine{Text: "Quy trình đang áp dụng cho cùng thủ tục:", Links: succ})
+		}
+		return []banner{b}
+	case p.Status == qms.StatusDraft:
+		return []banner{{Class: "draft", Title: "Dự thảo", Heading: "DỰ THẢO", Lines: []bannerLine{{Text: "Quy trình này chưa được phê duyệt ban hành; không dùng để giải quyết công việc."}}}}
+	case !p.Effective.IsZero() && x.asOf.Before(p.Effective):
+		return []banner{{Class: "info", Title: "Chưa có hiệu lực", Heading: "Có hiệu lực từ ngày " + p.Effective.VN(), Lines: []bannerLine{{Text: "Lần ban hành này chưa có hiệu lực."}}}}
+	}
+	return nil
+}
+
+// processSuccessors lists the active processes that implement a procedure
+// the abolished process p implemented.
+func (s *Site) processSuccessors(p *qms.Process) []docLink {
+	var out []docLink
+	seen := map[*qms.Process]bool{p: true}
+	for _, r := range p.Procedures {
+		pr := s.x.c.Procedure(r.Code)
+		if pr == nil {
+			continue
+		}
+		for _, q := range s.x.implementers[pr] {
+			if !seen[q] && q.Status == qms.StatusActive {
+				seen[q] = true
+				out = append(out, s.x.docLinkOf(q))
+			}
+		}
+	}
+	return out
+}
+
+// diagViews returns the error diagnostics about the file at path.
+func (s *Site) diagViews(path string) []diagView {
+	var out []diagView
+	for _, d := range s.x.errors[path] {
+		out = append(out, diagView{
+			Line: d.Pos.Line, Severity: d.Severity.Label(), Check: d.Check,
+			CheckURL: s.base + "checks/#" + d.Check, Message: d.Message,
+		})
+	}
+	return out
+}
+
+// lastChangeRow is the "Lần thay đổi cuối" row, when git history is known.
+func (s *Site) lastChangeRow(path string) (row, bool) {
+	lc, ok := s.opts.LastChanged[path]
+	if !ok || lc.Date.IsZero() && lc.Commit == "" {
+		return row{}, false
+	}
+	r := row{Key: "Lần thay đổi cuối", Text: dateVN(lc.Date)}
+	if lc.Commit != "" {
+		r.Extra = "commit " + lc.Commit
+	}
+	if lc.HistoryURL != "" {
+		r.Link = &link{Text: dateVN(lc.Date), URL: s.base + lc.HistoryURL}
+	}
+	return r, true
+}

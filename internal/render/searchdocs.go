@@ -1,0 +1,89 @@
+package render
+
+import (
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// SearchEntry is what the search index needs to know about one page.
+type SearchEntry struct {
+	// URL is site-relative: "processes/qt-ty-01/".
+	URL       string
+	Kind      string // "process", "procedure", "decision"
+	KindLabel string
+	// Code is a process's or procedure's code, a decision's number.
+	Code     string
+	Title    string
+	Status   string
+	Obsolete bool
+	// Fields are further searchable names: field, unit, agency, receiving
+	// place, issuer, step actors, form codes.
+	Fields []string
+	// Body is the body's plain text.
+	Body string
+}
+
+// SearchEntries returns one entry per published document, in the order of
+// the index pages (processes, procedures, decisions).
+func (s *Site) SearchEntries() ([]SearchEntry, error) {
+	x := s.x
+	var out []SearchEntry
+	add := func(doc qms.Document, obsolete bool, fields []string) error {
+		b := doc.Base()
+		txt, err := s.renderMarkdown(b.Body, b.Path, 2)
+		if err != nil {
+			return err
+		}
+		t := x.tagOf(doc)
+		e := SearchEntry{
+			URL: x.rel[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
+			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: txt.Text,
+		}
+		if t != nil {
+			e.Status = t.Label
+		}
+		for _, f := range fields {
+			if f != "" {
+				e.Fields = append(e.Fields, f)
+			}
+		}
+		out = append(out, e)
+		return nil
+	}
+	for _, p := range s.processes {
+		fields := []string{p.Unit}
+		for _, st := range p.Steps {
+			fields = append(fields, st.Actor)
+			fields = append(fields, st.Forms...)
+		}
+		for _, f := range p.Forms {
+			fields = append(fields, f.Code, f.Title)
+		}
+		if err := add(p, processObsolete(p), dedupe(fields)); err != nil {
+			return nil, err
+		}
+	}
+	for _, p := range s.procedures {
+		ab, _ := x.procedureAbolished(p)
+		if err := add(p, ab, dedupe([]string{p.Field, p.Agency, p.Receiving})); err != nil {
+			return nil, err
+		}
+	}
+	for _, d := range s.decisions {
+		if err := add(d, x.status[d].Kind.Obsolete(), []string{d.Issuer, qms.DecisionTypes[d.Type]}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func dedupe(ss []string) []string {
+	seen := map[string]bool{}
+	out := ss[:0]
+	for _, s := range ss {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
