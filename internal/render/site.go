@@ -25,10 +25,10 @@ type Site struct {
 
 	units, fields   []*group
 	unitBy, fieldBy map[string]*group
-	processes     []*qms.Process   // published, in list order
-	procedures    []*qms.Procedure // in list order
-	decisions     []*qms.Decision  // in list order
-	dash          *dashboard
+	processes       []*qms.Process   // published, in list order
+	procedures      []*qms.Procedure // in list order
+	decisions       []*qms.Decision  // in list order
+	dash            *dashboard
 }
 
 // File is one output file.
