@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 
-	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -24,8 +23,8 @@ type Range struct {
 }
 
 // Since loads the history and returns what changed since ref: a branch, a
-// tag, a commit hash or prefix, or an expression like HEAD~3, resolved as
-// go-git's ResolveRevision does.
+// tag, a commit hash or prefix, or an expression like HEAD~3 (resolved as
+// Snapshot does).
 func (r *Repo) Since(ctx context.Context, ref string) (*Range, error) {
 	h, err := r.Load(ctx)
 	if err != nil {
@@ -38,15 +37,11 @@ func (r *Repo) Since(ctx context.Context, ref string) (*Range, error) {
 func (r *Repo) SinceIn(h *History, ref string) (*Range, error) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	repo, err := git.Open(r.st, nil)
+	base, err := r.resolve(ref)
 	if err != nil {
-		return nil, fmt.Errorf("mở kho git: %w", err)
+		return nil, fmt.Errorf("lịch sử từ %q: %w", ref, err)
 	}
-	base, err := repo.ResolveRevision(plumbing.Revision(ref))
-	if err != nil {
-		return nil, fmt.Errorf("không tìm thấy %q trong kho git: %w", ref, err)
-	}
-	excluded, baseCommit, err := r.ancestors(h, *base)
+	excluded, baseCommit, err := r.ancestors(h, base)
 	if err != nil {
 		return nil, err
 	}
