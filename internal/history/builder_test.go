@@ -44,7 +44,9 @@ var testAuthors = map[string]string{
 	"Cleo": "Cleo Moreau <cleo@example.org>",
 }
 
-func (b *builder) store(o interface{ Encode(plumbing.EncodedObject) error }) plumbing.Hash {
+func (b *builder) store(o interface {
+	Encode(plumbing.EncodedObject) error
+}) plumbing.Hash {
 	b.t.Helper()
 	obj := b.repo.Storer.NewEncodedObject()
 	if err := o.Encode(obj); err != nil {
