@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -368,5 +370,178 @@ func TestSince(t *testing.T) {
 	}
 	if _, err := r.Since(context.Background(), "no-such-branch"); err == nil {
 		t.Error("Since(no-such-branch) succeeded")
+	}
+}
+
+// shallowCopy makes a repository holding only the commits within depth of
+// the scenario's HEAD (depth 1: HEAD alone) and the objects of their trees,
+// with the commits at the edge listed in .git/shallow, as `git clone
+// --depth` leaves it.
+func shallowCopy(t *testing.T, s *scenario, depth int) string {
+	t.Helper()
+	dst := newBuilder(t)
+	src := s.b.repo.Storer
+	copyObj := func(h plumbing.Hash) {
+		o, err := src.EncodedObject(plumbing.AnyObject, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := dst.repo.Storer.SetEncodedObject(o); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var copyTree func(h plumbing.Hash)
+	copyTree = func(h plumbing.Hash) {
+		copyObj(h)
+		tr, err := object.GetTree(src, h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range tr.Entries {
+			if e.Mode == filemode.Dir {
+				copyTree(e.Hash)
+			} else {
+				copyObj(e.Hash)
+			}
+		}
+	}
+	head := s.c["M3"]
+	level := []plumbing.Hash{head}
+	seen := map[plumbing.Hash]bool{head: true}
+	var edge []plumbing.Hash
+	for d := 1; d <= depth; d++ {
+		var next []plumbing.Hash
+		for _, h := range level {
+			c, err := object.GetCommit(src, h)
+			if err != nil {
+				t.Fatal(err)
+			}
+			copyObj(h)
+			copyTree(c.TreeHash)
+			if d == depth {
+				edge = append(edge, h)
+				continue
+			}
+			for _, p := range c.ParentHashes {
+				if !seen[p] {
+					seen[p] = true
+					next = append(next, p)
+				}
+			}
+		}
+		level = next
+	}
+	if err := dst.repo.Storer.SetShallow(edge); err != nil {
+		t.Fatal(err)
+	}
+	if err := dst.repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/master", head)); err != nil {
+		t.Fatal(err)
+	}
+	return dst.dir
+}
+
+func TestShallow(t *testing.T) {
+	s := newScenario(t)
+	tests := []struct {
+		depth      int
+		commits    int
+		since      string
+		qt, qd     []string
+		boundaries string
+	}{
+		{1, 1, "M3",
+			[]string{"M3  processes/thuy-san/qt-01.md boundary"},
+			[]string{"M3  decisions/123-qd-ubnd.md boundary"}, "M3"},
+		{3, 4, "M2",
+			[]string{"M2  processes/thuy-san/qt-01.md boundary"},
+			[]string{"C10 modified decisions/123-qd-ubnd.md", "M2  decisions/123-qd-ubnd.md boundary"}, "M2"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint("depth", tt.depth), func(t *testing.T) {
+			dir := shallowCopy(t, s, tt.depth)
+			_, h := load(t, filepath.Join(dir, "manual"))
+			if !h.Shallow || len(h.Commits) != tt.commits {
+				t.Fatalf("Shallow %v, %d commits; want true, %d", h.Shallow, len(h.Commits), tt.commits)
+			}
+			if want := h.Commit(s.c[tt.since].String()).Date; !h.ShallowSince.Equal(want) {
+				t.Errorf("ShallowSince = %s, want %s (%s)", h.ShallowSince, want, tt.since)
+			}
+			if got := s.describe(h.Revisions("processes/thuy-san/qt-01.md")); !reflect.DeepEqual(got, tt.qt) {
+				t.Errorf("qt-01: got %q, want %q", got, tt.qt)
+			}
+			if got := s.describe(h.Revisions("decisions/123-qd-ubnd.md")); !reflect.DeepEqual(got, tt.qd) {
+				t.Errorf("decision: got %q, want %q", got, tt.qd)
+			}
+			var bs []string
+			for _, c := range h.Commits {
+				if c.Boundary {
+					bs = append(bs, s.name(c.Hash))
+				}
+			}
+			if strings.Join(bs, " ") != tt.boundaries {
+				t.Errorf("boundary commits %q, want %q", bs, tt.boundaries)
+			}
+		})
+	}
+}
+
+func TestDirty(t *testing.T) {
+	b := newBuilder(t)
+	f := map[string]string{
+		"processes/a.md": "A\n", "processes/sub/b.md": "B\n", "procedures/c.md": "C\n",
+		"decisions/d.md": "D1\nD2\n", "README.md": "R\n", "processes/x.txt": "X\n",
+	}
+	h := b.commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
+	b.checkout(h)
+	write := func(p, c string) {
+		full := filepath.Join(b.dir, filepath.FromSlash(p))
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("processes/sub/b.md", "B sửa\n")
+	write("decisions/d.md", "D1\r\nD2\r\n") // only line endings differ
+	write("processes/e.md", "mới\n")
+	write("README.md", "R sửa\n")
+	write("processes/y.txt", "Y\n")
+	if err := os.Remove(filepath.Join(b.dir, "procedures", "c.md")); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(b.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := r.Dirty(b.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]DirtyState{"processes/sub/b.md": Modified, "processes/e.md": New, "procedures/c.md": Deleted}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("Dirty = %v, want %v", got, want)
+	}
+	if ps := DirtyPaths(got); strings.Join(ps, " ") != "procedures/c.md processes/e.md processes/sub/b.md" {
+		t.Errorf("DirtyPaths = %q", ps)
+	}
+}
+
+func TestDirtySubdirectory(t *testing.T) {
+	s := newScenario(t)
+	root := filepath.Join(s.b.dir, "manual")
+	if err := os.WriteFile(filepath.Join(root, "processes", "thuy-san", "qt-01.md"), []byte(qt("6")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got, err := r.Dirty(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := map[string]DirtyState{"processes/thuy-san/qt-01.md": Modified}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Dirty = %v, want %v", got, want)
 	}
 }
