@@ -29,11 +29,12 @@ báo việc đó).`,
 
 func runReliesOnObsolete(pass *check.Pass) error {
 	c := pass.Corpus
+	rel := c.Relations()
 	status := map[*qms.Decision]qms.Status{}
 	statusOf := func(d *qms.Decision) qms.Status {
 		st, ok := status[d]
 		if !ok {
-			st = c.StatusOf(d, pass.Today)
+			st = rel.StatusOf(d, pass.Today)
 			status[d] = st
 		}
 		return st

@@ -1,0 +1,50 @@
+package checks
+
+import "testing"
+
+func TestLinkTarget(t *testing.T) {
+	for _, tc := range []struct {
+		from, dest string
+		target     string
+		bad        bool
+	}{
+		{"processes/qt-01.md", "qt-02.md", "processes/qt-02.md", false},
+		{"processes/qt-01.md", "../decisions/2020/3463-qd-ubnd.md#dieu-1", "decisions/2020/3463-qd-ubnd.md", false},
+		{"decisions/2020/a.md", "../../processes/qt-01.md", "processes/qt-01.md", false},
+		{"processes/qt-01.md", "/procedures/1.004359.md", "procedures/1.004359.md", false},
+		{"processes/qt-01.md", "qt%2002.md", "processes/qt 02.md", false},
+		{"processes/qt-01.md", "QT-02.MD", "processes/QT-02.MD", false},
+		{"processes/qt-01.md", "../../x.md", "", true},
+		{"processes/qt-01.md", "https://example.invalid/a.md", "", false},
+		{"processes/qt-01.md", "//example.invalid/a.md", "", false},
+		{"processes/qt-01.md", "mailto:a@example.invalid", "", false},
+		{"processes/qt-01.md", "#muc-5", "", false},
+		{"processes/qt-01.md", "bieu-mau.docx", "", false},
+		{"processes/qt-01.md", "javascript:alert(1)", "", true},
+		{"processes/qt-01.md", " JavaScript:alert(1)", "", true},
+		{"processes/qt-01.md", "java\tscript:alert(1)", "", true},
+		{"processes/qt-01.md", "data:text/html,<script>", "", true},
+		{"processes/qt-01.md", "%zz.md", "", true},
+	} {
+		target, msg := linkTarget(tc.from, tc.dest)
+		if target != tc.target || (msg != "") != tc.bad {
+			t.Errorf("linkTarget(%q, %q) = %q, %q; want %q, bad=%v", tc.from, tc.dest, target, msg, tc.target, tc.bad)
+		}
+	}
+}
+
+func TestSchemeOf(t *testing.T) {
+	for dest, want := range map[string]string{
+		"https://a":        "https",
+		"JAVASCRIPT:x":     "javascript",
+		"\x01java\nscript:": "javascript",
+		"a/b:c":            "",
+		"1http:":           "",
+		"qt-01.md":         "",
+		"svn+ssh://x":      "svn+ssh",
+	} {
+		if got := schemeOf(dest); got != want {
+			t.Errorf("schemeOf(%q) = %q, want %q", dest, got, want)
+		}
+	}
+}
