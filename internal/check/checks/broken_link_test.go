@@ -35,13 +35,13 @@ func TestLinkTarget(t *testing.T) {
 
 func TestSchemeOf(t *testing.T) {
 	for dest, want := range map[string]string{
-		"https://a":        "https",
-		"JAVASCRIPT:x":     "javascript",
+		"https://a":         "https",
+		"JAVASCRIPT:x":      "javascript",
 		"\x01java\nscript:": "javascript",
-		"a/b:c":            "",
-		"1http:":           "",
-		"qt-01.md":         "",
-		"svn+ssh://x":      "svn+ssh",
+		"a/b:c":             "",
+		"1http:":            "",
+		"qt-01.md":          "",
+		"svn+ssh://x":       "svn+ssh",
 	} {
 		if got := schemeOf(dest); got != want {
 			t.Errorf("schemeOf(%q) = %q, want %q", dest, got, want)
