@@ -9,7 +9,10 @@ import (
 // The seed corpora are in testdata/fuzz/<FuzzName>/ and run as ordinary
 // tests. Run a target for a minute with
 //
-//	go test ./internal/qms -run '^$' -fuzz '^FuzzParseNumber$' -fuzztime 60s
+//	go test ./internal/qms -run '^$' -fuzz '^FuzzParseNumber$' -fuzztime 60s -fuzzminimizetime 5s
+//
+// (with the default minimize time of 60s, minimizing one new input can
+// stall the count of executions for most of the minute).
 
 // FuzzParseNumber checks that ParseNumber, ParseRef, Fold and Slug never
 // panic and that a parsed number's canonical spelling is a fixed point:
