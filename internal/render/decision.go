@@ -17,6 +17,7 @@ type decisionData struct {
 	Chain   []chainItem
 	CitedBy []citedRow
 	Body    template.HTML
+	Headed  bool
 }
 
 // chainItem is one document in a supersession chain.
@@ -40,7 +41,7 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 	if d.Number.IsZero() {
 		num = d.NumberText
 	}
-	pg := s.newPage(num+" — "+d.Title, "decisions", x.rel[d])
+	pg := s.newPage(num+" — "+d.Title, "decisions", x.urls[d])
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Văn bản", s.base + "decisions/"}}
 	pg.Errors = s.diagViews(d.Path)
 	pg.Banners = s.decisionBanners(d, st)
@@ -67,7 +68,7 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 	if st.By != nil {
 		data.Summary = append(data.Summary, row{Key: "Bị thay thế bởi", Links: []docLink{x.docLinkOf(st.By)}})
 	}
-	if later := x.supersededBy[d]; len(later) > 0 && st.By == nil {
+	if later := x.rel.SupersededBy(d); len(later) > 0 && st.By == nil {
 		data.Summary = append(data.Summary, row{Key: "Sẽ bị thay thế bởi", Links: docLinks(x, later)})
 	}
 	if l := citationLinks(x, d.Supersedes); len(l) > 0 {
@@ -76,7 +77,7 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 	if l := citationLinks(x, d.Amends); len(l) > 0 {
 		data.Summary = append(data.Summary, row{Key: "Sửa đổi, bổ sung văn bản", Links: l})
 	}
-	if by := x.amendedBy[d]; len(by) > 0 {
+	if by := x.rel.AmendedBy(d); len(by) > 0 {
 		data.Summary = append(data.Summary, row{Key: "Được sửa đổi, bổ sung bởi", Links: docLinks(x, by)})
 	}
 	if src := strings.TrimSpace(d.Source); src != "" && safeScheme(src) && !strings.HasPrefix(strings.ToLower(src), "mailto:") {
@@ -94,6 +95,7 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 		return err
 	}
 	data.Body = safeHTML(body.HTML)
+	data.Headed = body.Headed
 	pg.Data = data
 	return s.exec(w, "decision", pg)
 }
@@ -144,7 +146,7 @@ func (s *Site) supersessionChain(d *qms.Decision) []chainItem {
 				next = append(next, o)
 			}
 		}
-		next = append(next, x.supersededBy[cur]...)
+		next = append(next, x.rel.SupersededBy(cur)...)
 		for _, o := range next {
 			if !seen[o] {
 				seen[o] = true

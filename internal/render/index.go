@@ -14,12 +14,11 @@ type index struct {
 	drafts bool
 	base   string // path under which the site lives, ends in "/"
 
-	supersededBy map[*qms.Decision][]*qms.Decision
-	amendedBy    map[*qms.Decision][]*qms.Decision
+	rel          *qms.Relations
 	status       map[*qms.Decision]qms.Status
 	citedBy      map[*qms.Decision][]citer
 	implementers map[*qms.Procedure][]*qms.Process // published processes, corpus order
-	rel          map[qms.Document]string           // published documents → "processes/qt-01/"
+	urls         map[qms.Document]string           // published documents → "processes/qt-01/"
 	byPath       map[string]qms.Document           // content path → document
 	errors       map[string][]qms.Diagnostic       // content path → error diagnostics
 }
@@ -36,12 +35,11 @@ var reservedStems = map[string]bool{"by-kind": true, "by-status": true}
 func newIndex(c *qms.Corpus, opts Options, base string) *index {
 	x := &index{
 		c: c, asOf: opts.AsOf, drafts: opts.Drafts, base: base,
-		supersededBy: map[*qms.Decision][]*qms.Decision{},
-		amendedBy:    map[*qms.Decision][]*qms.Decision{},
+		rel:          c.Relations(),
 		status:       map[*qms.Decision]qms.Status{},
 		citedBy:      map[*qms.Decision][]citer{},
 		implementers: map[*qms.Procedure][]*qms.Process{},
-		rel:          map[qms.Document]string{},
+		urls:         map[qms.Document]string{},
 		byPath:       map[string]qms.Document{},
 		errors:       map[string][]qms.Diagnostic{},
 	}
@@ -51,20 +49,8 @@ func newIndex(c *qms.Corpus, opts Options, base string) *index {
 		}
 	}
 	x.assignURLs()
-	for _, o := range c.Decisions {
-		for _, s := range o.Supersedes {
-			if d := x.lookup(s); d != nil && d != o {
-				x.supersededBy[d] = append(x.supersededBy[d], o)
-			}
-		}
-		for _, s := range o.Amends {
-			if d := x.lookup(s); d != nil && d != o {
-				x.amendedBy[d] = append(x.amendedBy[d], o)
-			}
-		}
-	}
 	for _, d := range c.Decisions {
-		x.status[d] = x.computeStatus(d)
+		x.status[d] = x.rel.StatusOf(d, x.asOf)
 	}
 	for _, p := range c.Processes {
 		if !x.published(p) {
@@ -114,7 +100,7 @@ func (x *index) assignURLs() {
 			u = b.Kind.Dir() + "/" + stem + "-" + strconv.Itoa(i) + "/"
 		}
 		used[u] = true
-		x.rel[doc] = u
+		x.urls[doc] = u
 	}
 }
 
@@ -175,48 +161,10 @@ func (x *index) url(doc qms.Document) string {
 	if doc == nil {
 		return ""
 	}
-	if r, ok := x.rel[doc]; ok {
+	if r, ok := x.urls[doc]; ok {
 		return x.base + r
 	}
 	return ""
-}
-
-// computeStatus is (*qms.Corpus).StatusOf with the reverse references
-// precomputed, so that a large corpus costs O(n) rather than O(n²).
-func (x *index) computeStatus(d *qms.Decision) qms.Status {
-	asOf := x.asOf
-	if eff := d.EffectiveDate(); !eff.IsZero() && asOf.Before(eff) {
-		return qms.Status{Kind: qms.NotYetEffective, Since: eff}
-	}
-	var st qms.Status
-	for _, o := range x.supersededBy[d] {
-		e := o.EffectiveDate()
-		if e.IsZero() || e.After(asOf) {
-			continue
-		}
-		if st.By == nil || e.Before(st.Since) {
-			st = qms.Status{Kind: qms.Superseded, By: o, Since: e}
-		}
-	}
-	if !d.Repealed.IsZero() && !d.Repealed.After(asOf) && (st.By == nil || d.Repealed.Before(st.Since)) {
-		st = qms.Status{Kind: qms.Repealed, Since: d.Repealed}
-	}
-	if st.Kind == "" && !d.Expires.IsZero() && !d.Expires.After(asOf) {
-		st = qms.Status{Kind: qms.Expired, Since: d.Expires}
-	}
-	if st.Kind != "" {
-		return st
-	}
-	for _, o := range x.amendedBy[d] {
-		if e := o.EffectiveDate(); !e.IsZero() && !e.After(asOf) {
-			st.AmendedBy = append(st.AmendedBy, o)
-		}
-	}
-	if len(st.AmendedBy) > 0 {
-		st.Kind = qms.Amended
-		return st
-	}
-	return qms.Status{Kind: qms.InForce}
 }
 
 // procedureAbolished reports whether p is abolished as of the build date.

@@ -24,12 +24,14 @@ func newMarkdown() goldmark.Markdown {
 
 // reservedIDs are element ids used by the templates; body headings never
 // take them.
-var reservedIDs = []string{"main", "search-results", "site-search", "banner-title", "content", "top"}
+var reservedIDs = []string{"main", "search-results", "site-search", "banner-title", "content", "top", "noi-dung"}
 
 // markdownOut is a rendered body and its plain text.
 type markdownOut struct {
 	HTML []byte
 	Text string
+	// Headed is true when the body starts with a heading.
+	Headed bool
 }
 
 // renderMarkdown renders src, the body of the document at docPath (a
@@ -46,7 +48,8 @@ func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, e
 	if err := md.Renderer().Render(&buf, source, root); err != nil {
 		return markdownOut{}, err
 	}
-	return markdownOut{HTML: buf.Bytes(), Text: plainText(root, source)}, nil
+	_, headed := root.FirstChild().(*ast.Heading)
+	return markdownOut{HTML: buf.Bytes(), Text: plainText(root, source), Headed: headed}, nil
 }
 
 // rewrite fixes links, images and heading levels in the tree.

@@ -14,6 +14,7 @@ type procedureData struct {
 	Summary   []row
 	Processes []processRow
 	Body      template.HTML
+	Headed    bool
 }
 
 func (s *Site) writeProcedure(w io.Writer, p *qms.Procedure) error {
@@ -22,7 +23,7 @@ func (s *Site) writeProcedure(w io.Writer, p *qms.Procedure) error {
 	if p.Code != "" {
 		title = p.Code + " — " + p.Title
 	}
-	pg := s.newPage(title, "procedures", x.rel[p])
+	pg := s.newPage(title, "procedures", x.urls[p])
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Thủ tục hành chính", s.base + "procedures/"}}
 	pg.Errors = s.diagViews(p.Path)
 	d := procedureData{Heading: p.Title, Tag: x.procedureTag(p)}
@@ -69,6 +70,7 @@ func (s *Site) writeProcedure(w io.Writer, p *qms.Procedure) error {
 		return err
 	}
 	d.Body = safeHTML(body.HTML)
+	d.Headed = body.Headed
 	pg.Data = d
 	return s.exec(w, "procedure", pg)
 }

@@ -21,6 +21,7 @@ type processData struct {
 	Forms      []qms.Form
 	Records    []qms.Record
 	Body       template.HTML
+	Headed     bool
 }
 
 type roleCell struct{ Label, Name string }
@@ -48,7 +49,7 @@ type limitRow struct {
 
 func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
 	x := s.x
-	pg := s.newPage(p.Code+" — "+p.Title, "processes", x.rel[p])
+	pg := s.newPage(p.Code+" — "+p.Title, "processes", x.urls[p])
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Quy trình", s.base + "processes/"}}
 	pg.Banners = s.processBanners(p)
 	pg.Errors = s.diagViews(p.Path)
@@ -118,6 +119,7 @@ func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
 		return err
 	}
 	d.Body = safeHTML(body.HTML)
+	d.Headed = body.Headed
 	pg.Data = d
 	return s.exec(w, "process", pg)
 }

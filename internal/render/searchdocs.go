@@ -35,7 +35,7 @@ func (s *Site) SearchEntries() ([]SearchEntry, error) {
 		}
 		t := x.tagOf(doc)
 		e := SearchEntry{
-			URL: x.rel[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
+			URL: x.urls[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
 			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: txt.Text,
 		}
 		if t != nil {

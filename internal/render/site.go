@@ -165,15 +165,15 @@ func (s *Site) Files() []File {
 		add(l.rel, s.listWriter(l))
 	}
 	for _, p := range s.processes {
-		add(s.x.rel[p], func(w io.Writer) error { return s.writeProcess(w, p) })
+		add(s.x.urls[p], func(w io.Writer) error { return s.writeProcess(w, p) })
 	}
 	add("procedures/", s.listWriter(s.proceduresList()))
 	for _, p := range s.procedures {
-		add(s.x.rel[p], func(w io.Writer) error { return s.writeProcedure(w, p) })
+		add(s.x.urls[p], func(w io.Writer) error { return s.writeProcedure(w, p) })
 	}
 	add("decisions/", s.listWriter(s.decisionsList()))
 	for _, d := range s.decisions {
-		add(s.x.rel[d], func(w io.Writer) error { return s.writeDecision(w, d) })
+		add(s.x.urls[d], func(w io.Writer) error { return s.writeDecision(w, d) })
 	}
 	add("units/", func(w io.Writer) error { return s.writeGroups(w, "units", s.units) })
 	for _, g := range s.units {
