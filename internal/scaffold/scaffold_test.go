@@ -17,7 +17,7 @@ import (
 )
 
 var base = map[string]string{
-	"decisions/2018/61-2018-nd-cp.md": "---\nnumber: 61/2018/NĐ-CP\ntype: nghi-dinh\nissuer: Chính phủ\nissued: 2018-04-23\ntitle: Về thực hiện cơ chế một cửa\n---\n",
+	"decisions/2018/61-2018-nd-cp.md":  "---\nnumber: 61/2018/NĐ-CP\ntype: nghi-dinh\nissuer: Chính phủ\nissued: 2018-04-23\ntitle: Về thực hiện cơ chế một cửa\n---\n",
 	"decisions/2019/1067-qd-snn-vp.md": "---\nnumber: 1067/QĐ-SNN-VP\ntype: quyet-dinh\nissuer: Sở Nông nghiệp và PTNT Nghệ An\nissued: 2019-12-16\ntitle: Phê duyệt\n---\n",
 	"decisions/2020/3464-qd-ubnd.md":   "---\nnumber: 3464/QĐ-UBND\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2020-10-06\ntitle: Công bố\n---\n",
 	"procedures/na-ts-01.md": `---
