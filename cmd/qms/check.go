@@ -10,14 +10,13 @@ import (
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/check"
-	"github.com/snnptnt-nghean/qms/internal/check/checks"
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
 var cmdCheck = &command{
 	Name:  "check",
-	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [-list] [-explain ID]",
+	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--base REF] [-list] [-explain ID]",
 	Short: "kiểm tra tham chiếu, hiệu lực văn bản, thời hạn và định dạng của mọi tài liệu",
 	Long: `Check nạp mọi tài liệu trong processes/, procedures/ và decisions/ dưới thư mục gốc
 (--root, mặc định là thư mục hiện tại), rồi chạy mọi quy tắc kiểm tra.
@@ -25,6 +24,8 @@ var cmdCheck = &command{
 Mỗi phát hiện in ra một dòng "đường-dẫn:dòng:cột: thông báo (MÃ)", sau cùng là dòng tổng kết.
 --format json in đúng một đối tượng JSON; --format github in lệnh chú thích của GitHub Actions.
 --as-of chọn ngày xét hiệu lực văn bản (mặc định: hôm nay).
+--base REF so với phiên bản git REF (nhánh đích của pull request, ví dụ origin/main) và chạy thêm
+các quy tắc kiểm soát thay đổi CC001–CC005; cần đủ lịch sử git (fetch-depth: 0).
 -list liệt kê các quy tắc; -explain MÃ giải thích một quy tắc.
 
 Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
@@ -65,6 +66,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	list := fs.Bool("list", false, "liệt kê các quy tắc kiểm tra")
 	explain := fs.String("explain", "", "giải thích quy tắc có mã `ID`")
+	base := fs.String("base", "", "so với phiên bản git `REF` (nhánh đích của pull request) và chạy thêm các quy tắc kiểm soát thay đổi CC")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -73,13 +75,13 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	if *list {
-		for _, c := range checks.All {
+		for _, c := range allChecks() {
 			fmt.Fprintf(e.Stdout, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
 		}
 		return exitOK
 	}
 	if *explain != "" {
-		c := check.Find(checks.All, *explain)
+		c := check.Find(allChecks(), *explain)
 		if c == nil {
 			fmt.Fprintf(e.Stderr, "qms check: không có quy tắc %q; xem \"qms check -list\"\n", *explain)
 			return exitUsage
@@ -102,6 +104,14 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
 	}
+	if *base != "" {
+		cc, err := checkBase(e, f.root, *base, today)
+		if err != nil {
+			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+			return exitUsage
+		}
+		diags = qms.SortDiagnostics(append(diags, cc...))
+	}
 	if err := write(e.Stdout, diags); err != nil {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
@@ -118,7 +128,7 @@ func loadAndCheck(e *env, root string, today qms.Date) ([]qms.Diagnostic, error)
 	if err != nil {
 		return nil, err
 	}
-	found, err := check.Run(corpus, checks.All, today)
+	found, err := check.Run(corpus, allChecks(), today)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,47 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/snnptnt-nghean/qms/internal/change"
+	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/check/checks"
+	"github.com/snnptnt-nghean/qms/internal/history"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+	"github.com/snnptnt-nghean/qms/internal/scaffold"
+)
+
+// allChecks is every rule `qms check` knows, in the order -list prints
+// them: the corpus rules, the placeholder rule of `qms new`, and the
+// change-control rules that run only with --base (their Run is nil).
+func allChecks() []*check.Check {
+	out := make([]*check.Check, 0, len(checks.All)+len(scaffold.Checks)+len(change.Checks))
+	out = append(out, checks.All...)
+	out = append(out, scaffold.Checks...)
+	return append(out, change.Checks...)
+}
+
+// checkBase compares the content root's working tree with its state at the
+// git revision ref and returns the change-control diagnostics (CC001…).
+// The base is read from the repository's objects, so ref must be in the
+// local repository (in CI: fetch with full history).
+func checkBase(e *env, root, ref string, today qms.Date) ([]qms.Diagnostic, error) {
+	abs := absRoot(e, root)
+	repo, err := history.Open(abs)
+	if errors.Is(err, history.ErrNotRepo) {
+		return nil, fmt.Errorf("--base %s: %s không nằm trong một kho git", ref, root)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("--base %s: %w", ref, err)
+	}
+	defer repo.Close()
+	snap, err := repo.Snapshot(ref)
+	if err != nil {
+		return nil, fmt.Errorf("--base: %w", err)
+	}
+	base, _ := change.LoadTree(snap) // the base's own problems are not this change's
+	head, _ := change.LoadTree(os.DirFS(abs))
+	return change.Compare(base, head, change.Options{Today: today, BaseName: ref}), nil
+}
