@@ -41,7 +41,8 @@ func runBrokenLink(pass *check.Pass) error {
 		for _, l := range b.Links {
 			target, msg := linkTarget(b.Path, l.Dest)
 			if msg == "" && target != "" && !known[target] {
-				msg = "liên kết tới " + target + ", không phải tài liệu nào đã nạp" + didYouMean(target, paths)
+				msg = "liên kết " + quoted(l.Dest) + " tới " + target + ", không phải tài liệu nào đã nạp" +
+					suggestLink(b.Path, l.Dest, target, paths)
 			}
 			if msg != "" {
 				pass.Reportf(l.Pos, "%s", msg)
@@ -49,6 +50,40 @@ func runBrokenLink(pass *check.Pass) error {
 		}
 	}
 	return nil
+}
+
+// suggestLink formats a "did you mean" for a broken link to target: the
+// loaded documents nearest to it, written the way dest is (relative to the
+// linking file's folder, or from the root when dest starts with "/").
+func suggestLink(from, dest, target string, paths []string) string {
+	near := nearest(target, paths)
+	if len(near) == 0 {
+		return ""
+	}
+	q := make([]string, len(near))
+	for i, p := range near {
+		if strings.HasPrefix(strings.TrimSpace(dest), "/") {
+			q[i] = quoted("/" + p)
+		} else {
+			q[i] = quoted(relPath(path.Dir(from), p))
+		}
+	}
+	return "; có phải " + strings.Join(q, " hoặc ") + "?"
+}
+
+// relPath returns the path of target relative to the folder dir (both
+// relative to the content root and clean).
+func relPath(dir, target string) string {
+	var d []string
+	if dir != "." {
+		d = strings.Split(dir, "/")
+	}
+	t := strings.Split(target, "/")
+	i := 0
+	for i < len(d) && i < len(t)-1 && d[i] == t[i] {
+		i++
+	}
+	return strings.Repeat("../", len(d)-i) + strings.Join(t[i:], "/")
 }
 
 // linkTarget resolves a link destination written in the file at from to a

@@ -1,6 +1,9 @@
 package checks
 
-import "testing"
+import (
+	"path"
+	"testing"
+)
 
 func TestLinkTarget(t *testing.T) {
 	for _, tc := range []struct {
@@ -45,6 +48,26 @@ func TestSchemeOf(t *testing.T) {
 	} {
 		if got := schemeOf(dest); got != want {
 			t.Errorf("schemeOf(%q) = %q, want %q", dest, got, want)
+		}
+	}
+}
+
+func TestRelPath(t *testing.T) {
+	for _, tc := range []struct{ dir, target, want string }{
+		{"processes", "processes/qt-02.md", "qt-02.md"},
+		{"processes", "decisions/2020/a.md", "../decisions/2020/a.md"},
+		{"decisions/2020", "decisions/2019/b.md", "../2019/b.md"},
+		{"decisions/2020", "processes/qt-01.md", "../../processes/qt-01.md"},
+		{".", "processes/qt-01.md", "processes/qt-01.md"},
+		{"decisions", "decisions/decisions.md", "decisions.md"},
+	} {
+		if got := relPath(tc.dir, tc.target); got != tc.want {
+			t.Errorf("relPath(%q, %q) = %q, want %q", tc.dir, tc.target, got, tc.want)
+		}
+		if tc.dir != "." {
+			if back := path.Join(tc.dir, relPath(tc.dir, tc.target)); back != tc.target {
+				t.Errorf("relPath(%q, %q) does not lead back: %q", tc.dir, tc.target, back)
+			}
 		}
 	}
 }

@@ -19,18 +19,31 @@ Thủ tục được coi là do đơn vị của Sở giải quyết khi có lev
 tỉnh) và cơ quan giải quyết (agency) không phải UBND hay Chủ tịch UBND:
 Sở, các Chi cục, Trung tâm trực thuộc. Thủ tục cấp huyện, cấp xã, hoặc do
 UBND tỉnh quyết định thì không bị cảnh báo. Nếu thủ tục chỉ có trong quy
-trình dự thảo, thông báo nêu tên quy trình đó.`,
+trình dự thảo, thông báo nêu tên quy trình đó. Khi một quy trình đang áp
+dụng ghi một mã thủ tục không có (lỗi XR001), các thủ tục có mã gần giống
+mã đó không bị cảnh báo, vì có thể chính chúng là thủ tục được nhắc tới.`,
 	Run: runCoverage,
 }
 
 func runCoverage(pass *check.Pass) error {
 	c := pass.Corpus
+	var codes []string
+	for _, pr := range c.Procedures {
+		if pr.Code != "" {
+			codes = append(codes, pr.Code)
+		}
+	}
 	active := map[*qms.Procedure]bool{}
 	drafts := map[*qms.Procedure][]string{}
 	for _, p := range c.Processes {
 		for _, cr := range p.Procedures {
 			pr := c.Procedure(cr.Code)
 			switch {
+			case pr == nil && p.Status == qms.StatusActive:
+				// A mistyped code (XR001) may mean any procedure near it.
+				for _, code := range near(cr.Code, codes) {
+					active[c.Procedure(code)] = true
+				}
 			case pr == nil:
 			case p.Status == qms.StatusActive:
 				active[pr] = true

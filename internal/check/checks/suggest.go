@@ -18,6 +18,15 @@ const maxSuggestions = 3
 // Ties are all returned, sorted, unless there are more than maxSuggestions.
 // Candidates equal to s are ignored.
 func nearest(s string, cands []string) []string {
+	out := near(s, cands)
+	if len(out) > maxSuggestions {
+		return nil
+	}
+	return out
+}
+
+// near is nearest without the limit on ties.
+func near(s string, cands []string) []string {
 	fs := []rune(qms.Fold(s))
 	limit := min(1+len(fs)/8, 3)
 	best := limit
@@ -36,9 +45,6 @@ func nearest(s string, cands []string) []string {
 		case d == best:
 			out = append(out, c)
 		}
-	}
-	if len(out) > maxSuggestions {
-		return nil
 	}
 	sort.Strings(out)
 	return out
