@@ -1,0 +1,112 @@
+package checks
+
+import (
+	"bytes"
+	"fmt"
+	"maps"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/rogpeppe/go-internal/txtar"
+
+	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/content"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// TestOneFindingPerMistake breaks, one at a time, every reference, every
+// procedure code and every link of a clean manual (testdata/clean), the
+// way an editor's typo would, and runs the loader and all the checks: each
+// mistake must give exactly one diagnostic, an error on the line that was
+// changed. This holds the rules to "one finding per problem": no rule may
+// repeat what another reports.
+func TestOneFindingPerMistake(t *testing.T) {
+	ar, err := txtar.ParseFile("testdata/clean/manual.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys := fstest.MapFS{}
+	for _, f := range ar.Files {
+		fsys[f.Name] = &fstest.MapFile{Data: f.Data}
+	}
+	run := func(fsys fstest.MapFS) []qms.Diagnostic {
+		c, diags := content.Load(fsys)
+		more, err := check.Run(c, All, testToday)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(diags, more...)
+	}
+	c, _ := content.Load(fsys)
+	if ds := run(fsys); len(ds) != 0 {
+		t.Fatalf("the clean manual has findings: %v", ds)
+	}
+
+	type mistake struct {
+		pos      qms.Pos
+		old, new string
+		sev      qms.Severity
+	}
+	var mistakes []mistake
+	for _, r := range refs(c) {
+		n, pos := r.cit.Ref.Number, r.cit.Pos
+		mistakes = append(mistakes,
+			mistake{pos, n.Seq + "/", n.Seq + "1/", qms.Error},                 // unresolved
+			mistake{pos, "Đ", "D", qms.Error},                                  // diacritics
+			mistake{pos, n.Symbol, strings.ToLower(n.Symbol) + "X", qms.Error}) // symbol typo
+		if date := r.cit.Ref.Date; !date.IsZero() {
+			shared := len(c.DecisionsByNumber(n)) > 1
+			sev := qms.Warning // a wrong date for a number only one document has
+			if shared {
+				sev = qms.Error
+				mistakes = append(mistakes, mistake{pos, " ngày " + date.VN(), "", qms.Error}) // ambiguous
+			}
+			mistakes = append(mistakes, mistake{pos, date.VN(), date.AddDays(1).VN(), sev})
+		}
+	}
+	for _, p := range c.Processes {
+		for _, cr := range p.Procedures {
+			mistakes = append(mistakes, mistake{cr.Pos, cr.Code, cr.Code + "0", qms.Error})
+		}
+	}
+	for _, d := range c.Documents() {
+		for _, l := range d.Base().Links {
+			mistakes = append(mistakes, mistake{l.Pos, ".md", "s.md", qms.Error})
+		}
+	}
+	tried := 0
+	for _, m := range mistakes {
+		src := fsys[m.pos.Path].Data
+		lines := bytes.Split(src, []byte("\n"))
+		line := lines[m.pos.Line-1]
+		if !bytes.Contains(line, []byte(m.old)) {
+			continue
+		}
+		tried++
+		lines[m.pos.Line-1] = bytes.Replace(line, []byte(m.old), []byte(m.new), 1)
+		broken := maps.Clone(fsys)
+		broken[m.pos.Path] = &fstest.MapFile{Data: bytes.Join(lines, []byte("\n"))}
+		ds := run(broken)
+		what := fmt.Sprintf("%s:%d: %q → %q", m.pos.Path, m.pos.Line, m.old, m.new)
+		if len(ds) != 1 {
+			t.Errorf("%s: %d diagnostics, want 1:\n%s", what, len(ds), diagLines(ds))
+			continue
+		}
+		if d := ds[0]; d.Pos.Path != m.pos.Path || d.Pos.Line != m.pos.Line || d.Severity != m.sev {
+			t.Errorf("%s: want a finding of severity %s on that line, got %s %s", what, m.sev, d.Severity, d)
+		}
+	}
+	t.Logf("%d mistakes tried", tried)
+	if tried < 40 {
+		t.Errorf("only %d mistakes tried; the manual lost its references?", tried)
+	}
+}
+
+func diagLines(ds []qms.Diagnostic) string {
+	var b strings.Builder
+	for _, d := range ds {
+		fmt.Fprintf(&b, "\t%s\n", d)
+	}
+	return b.String()
+}
