@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"html"
+	"net/url"
 	"path"
 	"strconv"
 	"strings"
@@ -77,7 +79,7 @@ func (s *Site) rewrite(root ast.Node, source []byte, docPath string, minLevel in
 				unlink = append(unlink, n)
 			}
 		case *ast.Image:
-			if !relativeURL(string(n.Destination)) {
+			if !relativeURL(normalizeURL(string(n.Destination))) {
 				unlink = append(unlink, n)
 			}
 		}
@@ -114,11 +116,17 @@ func (s *Site) linkDest(dest, docPath string) (string, bool) {
 	if d == "" || strings.HasPrefix(d, "#") {
 		return d, true
 	}
-	if hasScheme(d) || strings.HasPrefix(d, "//") {
-		return d, safeScheme(d)
+	// Classify what a browser would see: entities and percent-escapes
+	// decoded, and the tabs, newlines and spaces it strips removed.
+	norm := normalizeURL(d)
+	if hasScheme(norm) || strings.HasPrefix(norm, "//") {
+		return d, safeScheme(norm)
 	}
 	p, frag, _ := strings.Cut(d, "#")
 	p, _, _ = strings.Cut(p, "?")
+	if first, _, _ := strings.Cut(p, "/"); strings.Contains(first, ":") {
+		return "", false // "java%73cript:…": not a scheme, but not a path either
+	}
 	if !strings.HasSuffix(strings.ToLower(p), ".md") {
 		return d, true
 	}
@@ -136,6 +144,21 @@ func (s *Site) linkDest(dest, docPath string) (string, bool) {
 		u += "#" + frag
 	}
 	return u, true
+}
+
+// normalizeURL decodes HTML entities and percent-escapes in u and removes
+// ASCII control characters and spaces.
+func normalizeURL(u string) string {
+	u = html.UnescapeString(u)
+	if d, err := url.PathUnescape(u); err == nil {
+		u = d
+	}
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return r
+	}, u)
 }
 
 // hasScheme reports whether u starts with "scheme:" (RFC 3986).
@@ -157,12 +180,7 @@ func hasScheme(u string) bool {
 // mailto and tel, and protocol-relative URLs. Control characters and
 // spaces, which browsers strip, are ignored when reading the scheme.
 func safeScheme(u string) bool {
-	clean := strings.Map(func(r rune) rune {
-		if r <= ' ' || r == 0x7f {
-			return -1
-		}
-		return r
-	}, u)
+	clean := normalizeURL(u)
 	if strings.HasPrefix(clean, "//") {
 		return true
 	}

@@ -620,6 +620,7 @@
       root.replaceChildren(el("p", "search-summary", "Nhập từ khóa để tìm quy trình, thủ tục hành chính hoặc văn bản: tên, mã (QT-TS-01, 1.004359) hoặc số văn bản (3463/QĐ-UBND). Gõ có dấu hoặc không dấu đều được."));
       root.setAttribute("aria-busy", "false");
       root.dataset.state = "done";
+      root.dataset.query = "";
       return Promise.resolve();
     }
     return search(q).then(function (res) {
