@@ -22,7 +22,9 @@ type comparison struct {
 	opt        Options
 	pairs      *pairing
 	headAt     map[string]qms.Document // head documents by path
-	diags      []qms.Diagnostic
+	// baseRel and headRel index supersession for status derivation.
+	baseRel, headRel *qms.Relations
+	diags            []qms.Diagnostic
 }
 
 func (c *comparison) report(ch *check.Check, pos qms.Pos, format string, args ...any) {
@@ -43,7 +45,7 @@ func (c *comparison) baseName() string {
 // for deleted files.
 func Compare(base, head *Tree, opt Options) []qms.Diagnostic {
 	c := &comparison{base: base, head: head, opt: opt, pairs: pair(base.Corpus, head.Corpus),
-		headAt: map[string]qms.Document{}}
+		headAt: map[string]qms.Document{}, baseRel: base.Corpus.Relations(), headRel: head.Corpus.Relations()}
 	for _, d := range head.Corpus.Documents() {
 		c.headAt[d.Base().Path] = d
 	}

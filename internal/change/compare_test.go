@@ -110,8 +110,9 @@ func load(t *testing.T, files map[string]string, strict bool) *Tree {
 }
 
 // edit returns a copy of fixture with changes applied: a value "" deletes
-// the file; a value starting with "s/" is "s/old/new/" applied to the
-// fixture file; any other value replaces the file.
+// the file; a value "s/old/new/" (or "s|old|new|") replaces the first old
+// with new in the fixture file, \n standing for a newline; any other value
+// replaces the file.
 func edit(changes map[string]string) map[string]string {
 	out := map[string]string{}
 	for p, s := range fixture {
@@ -121,8 +122,8 @@ func edit(changes map[string]string) map[string]string {
 		switch {
 		case s == "":
 			delete(out, p)
-		case strings.HasPrefix(s, "s/"):
-			parts := strings.Split(s[2:], "/")
+		case strings.HasPrefix(s, "s/") || strings.HasPrefix(s, "s|"):
+			parts := strings.Split(s[2:], s[1:2])
 			out[p] = strings.Replace(out[p], strings.ReplaceAll(parts[0], "\\n", "\n"), strings.ReplaceAll(parts[1], "\\n", "\n"), 1)
 		default:
 			out[p] = s

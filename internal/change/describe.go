@@ -15,7 +15,7 @@ import (
 func (c *comparison) decisionChanges(b, h *qms.Decision) []string {
 	bc, hc := c.base.Corpus, c.head.Corpus
 	var out []string
-	bs, hs := bc.StatusOf(b, c.opt.Today), hc.StatusOf(h, c.opt.Today)
+	bs, hs := c.baseRel.StatusOf(b, c.opt.Today), c.headRel.StatusOf(h, c.opt.Today)
 	statusChanged := !sameStatus(bs, hs)
 	if statusChanged {
 		out = append(out, "tình trạng hôm nay: "+statusPhrase(bs)+" → "+statusPhrase(hs))
@@ -27,8 +27,8 @@ func (c *comparison) decisionChanges(b, h *qms.Decision) []string {
 	out = appendSet(out, "thay thế (supersedes)", citeSet(bc, b.Supersedes), citeSet(hc, h.Supersedes))
 	out = appendSet(out, "sửa đổi (amends)", citeSet(bc, b.Amends), citeSet(hc, h.Amends))
 	if !statusChanged {
-		out = appendSet(out, "bị thay thế bởi", docSet(bc.SupersededBy(b)), docSet(hc.SupersededBy(h)))
-		out = appendSet(out, "được sửa đổi bởi", docSet(bc.AmendedBy(b)), docSet(hc.AmendedBy(h)))
+		out = appendSet(out, "bị thay thế bởi", docSet(c.baseRel.SupersededBy(b)), docSet(c.headRel.SupersededBy(h)))
+		out = appendSet(out, "được sửa đổi bởi", docSet(c.baseRel.AmendedBy(b)), docSet(c.headRel.AmendedBy(h)))
 	}
 	return out
 }
