@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Dir is the folder, relative to the site root, that holds the index.
@@ -119,11 +120,14 @@ func shardName(files map[string][]byte, dir string, content []byte) string {
 // termShards writes the term shards and returns each one's first key and
 // name.
 func termShards(ix *inverted, files map[string][]byte) (first, names []string) {
-	keys := make([]string, 0, len(ix.terms))
-	for k := range ix.terms {
-		keys = append(keys, k)
+	terms := make([]*term, 0, len(ix.terms)+len(ix.pairs))
+	for _, t := range ix.terms {
+		terms = append(terms, t)
 	}
-	slices.SortFunc(keys, compareUTF16)
+	for _, t := range ix.pairs {
+		terms = append(terms, t)
+	}
+	slices.SortFunc(terms, func(a, b *term) int { return compareUTF16(a.key, b.key) })
 
 	var k, v, p []byte
 	var start string
@@ -144,8 +148,8 @@ func termShards(ix *inverted, files map[string][]byte) (first, names []string) {
 		k, v, p = k[:0], v[:0], p[:0]
 	}
 	var ints []int
-	for _, key := range keys {
-		t := ix.terms[key]
+	for _, t := range terms {
+		key := t.key
 		t.finish()
 		ints = t.flatten(ints[:0])
 		entry := len(key) + len(ints)*3 + 8
@@ -235,17 +239,30 @@ func appendDoc(b []byte, d Doc) []byte {
 // snippetText is the body with runs of space made one, cut after
 // snippetRunes characters at a space and marked " …" when cut.
 func snippetText(body string) string {
-	s := strings.Join(strings.Fields(body), " ")
-	if runeLen(s) <= snippetRunes {
-		return s
-	}
-	r := []rune(s)[:snippetRunes]
-	cut := len(r)
-	for i := len(r) - 1; i > snippetRunes/2; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
+	var b strings.Builder
+	n := 0                        // runes written
+	lastSpace, lastSpaceN := 0, 0 // where the last space was written, in bytes and runes
+	pending := false
+	for _, r := range body {
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+			continue
 		}
+		if pending {
+			lastSpace, lastSpaceN = b.Len(), n
+			b.WriteByte(' ')
+			n++
+			pending = false
+		}
+		if n >= snippetRunes {
+			s := b.String()
+			if lastSpaceN > snippetRunes/2 {
+				s = s[:lastSpace]
+			}
+			return strings.TrimRight(s, " ") + " …"
+		}
+		b.WriteRune(r)
+		n++
 	}
-	return string(r[:cut]) + " …"
+	return b.String()
 }

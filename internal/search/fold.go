@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/cases"
+	"golang.org/x/text/language"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -17,11 +19,11 @@ import (
 //
 //	s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đð]/g, "d").normalize("NFC")
 //
-// The two agree on every Vietnamese letter; TestFoldMatchesJS checks a table
-// in Chromium. They may differ only where JavaScript's full case mapping
-// differs from Go's simple one (final sigma), which no Vietnamese text has.
+// Lower case is Unicode's full, language-independent mapping, as
+// JavaScript's toLowerCase ("İ" → "i̇", a final "Σ" → "ς"), not Go's
+// strings.ToLower. TestJSMatchesGo checks the two in Chromium.
 func Fold(s string) string {
-	s = norm.NFD.String(strings.ToLower(s))
+	s = norm.NFD.String(lower(s))
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -40,7 +42,17 @@ func Fold(s string) string {
 // lowerExact is the form a word is compared in when the reader typed
 // diacritics: lower case, NFC, marks kept ("Đường" → "đường").
 func lowerExact(s string) string {
-	return norm.NFC.String(strings.ToLower(s))
+	return norm.NFC.String(lower(s))
+}
+
+// lower is JavaScript's String.prototype.toLowerCase.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return cases.Lower(language.Und).String(s)
+		}
+	}
+	return strings.ToLower(s)
 }
 
 // foldWord folds one word and writes a number without its leading zeros

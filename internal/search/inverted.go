@@ -31,6 +31,7 @@ type posting struct {
 
 // term is the list of documents that have a key.
 type term struct {
+	key string
 	// word is true for words and pieces, which have exact variants; false
 	// for identifiers and bigrams.
 	word     bool
@@ -42,6 +43,7 @@ type term struct {
 
 // docTerm collects one key's occurrences in the document being added.
 type docTerm struct {
+	t    *term
 	mask uint8
 	vars uint64
 	body int
@@ -49,27 +51,43 @@ type docTerm struct {
 
 // inverted is the index being built: documents must be added in order.
 type inverted struct {
-	terms map[string]*term
+	terms map[string]*term    // words and identifiers
+	pairs map[[2]string]*term // bigrams
+	tz    tokenizer
+
+	// The document being added: its terms in order of first occurrence,
+	// and where each one is in that list.
+	doc   []docTerm
+	local map[*term]int
+	toks  []Token
 }
 
-func newInverted() *inverted { return &inverted{terms: make(map[string]*term)} }
+func newInverted() *inverted {
+	return &inverted{
+		terms: make(map[string]*term),
+		pairs: make(map[[2]string]*term),
+		tz:    tokenizer{words: make(map[string]Token)},
+		local: make(map[*term]int),
+	}
+}
 
 // add indexes document number n and returns the number of tokens in its
 // title.
 func (ix *inverted) add(n int, d Doc) int {
-	local := make(map[string]*docTerm)
-	ix.addText(local, d.Code, maskCode)
-	titleLen := ix.addText(local, d.Title, maskTitle)
-	ix.addText(local, d.KindLabel, maskFields)
+	ix.doc = ix.doc[:0]
+	clear(ix.local)
+	ix.addText(d.Code, maskCode)
+	titleLen := ix.addText(d.Title, maskTitle)
+	ix.addText(d.KindLabel, maskFields)
 	for _, f := range d.Fields {
-		ix.addText(local, f, maskFields)
+		ix.addText(f, maskFields)
 	}
-	ix.addText(local, d.Body, maskBody)
-	for key, dt := range local {
+	ix.addText(d.Body, maskBody)
+	for _, dt := range ix.doc {
 		if dt.body >= bodyMany {
 			dt.mask |= maskBodyMany
 		}
-		t := ix.terms[key]
+		t := dt.t
 		t.postings = append(t.postings, posting{doc: n, mask: dt.mask, vars: dt.vars})
 		for i := range t.varDocs {
 			if dt.vars&(1<<i) != 0 {
@@ -80,14 +98,22 @@ func (ix *inverted) add(n int, d Doc) int {
 	return titleLen
 }
 
-// addText indexes one field's text into local and returns the length of
-// its chain of words.
-func (ix *inverted) addText(local map[string]*docTerm, text string, bit uint8) int {
-	toks := Tokenize(text)
+// addText indexes one field's text and returns the length of its chain of
+// words.
+func (ix *inverted) addText(text string, bit uint8) int {
+	ix.toks = ix.tz.tokenize(ix.toks[:0], text)
+	toks := ix.toks
 	for _, tok := range toks {
-		dt := ix.note(local, tok.Key, tok.Kind != ID, bit)
-		if tok.Kind != ID {
-			t := ix.terms[tok.Key]
+		t := ix.terms[tok.Key]
+		if t == nil {
+			t = &term{key: tok.Key, word: tok.Kind != ID}
+			if t.word {
+				t.varIndex = make(map[string]int)
+			}
+			ix.terms[tok.Key] = t
+		}
+		dt := ix.note(t, bit)
+		if t.word {
 			i, ok := t.varIndex[tok.Exact]
 			if !ok && len(t.variants) < 64 {
 				i, ok = len(t.variants), true
@@ -102,25 +128,27 @@ func (ix *inverted) addText(local map[string]*docTerm, text string, bit uint8) i
 	}
 	keys := chain(toks)
 	for i := 0; i+1 < len(keys); i++ {
-		ix.note(local, keys[i]+" "+keys[i+1], false, bit)
+		pair := [2]string{keys[i], keys[i+1]}
+		t := ix.pairs[pair]
+		if t == nil {
+			t = &term{key: keys[i] + " " + keys[i+1]}
+			ix.pairs[pair] = t
+		}
+		ix.note(t, bit)
 	}
 	return len(keys)
 }
 
-// note records an occurrence of key in the field bit.
-func (ix *inverted) note(local map[string]*docTerm, key string, word bool, bit uint8) *docTerm {
-	if _, ok := ix.terms[key]; !ok {
-		t := &term{word: word}
-		if word {
-			t.varIndex = make(map[string]int)
-		}
-		ix.terms[key] = t
+// note records an occurrence of t in the field bit of the document being
+// added.
+func (ix *inverted) note(t *term, bit uint8) *docTerm {
+	i, ok := ix.local[t]
+	if !ok {
+		i = len(ix.doc)
+		ix.doc = append(ix.doc, docTerm{t: t})
+		ix.local[t] = i
 	}
-	dt := local[key]
-	if dt == nil {
-		dt = &docTerm{}
-		local[key] = dt
-	}
+	dt := &ix.doc[i]
 	dt.mask |= bit
 	if bit == maskBody {
 		dt.body++

@@ -47,7 +47,14 @@ func parseQuery(q string) query {
 			owner = len(out.terms) - 1
 		}
 	}
-	keys := chain(toks)
+	// Bigrams of the words as typed; an identifier is one unit here, so
+	// that the pieces of 3463/QĐ-UBND do not favour 3464/QĐ-UBND.
+	var keys []string
+	for _, t := range toks {
+		if t.Kind != Part {
+			keys = append(keys, t.Key)
+		}
+	}
 	seenB := make(map[string]bool)
 	for i := 0; i+1 < len(keys) && len(out.bigrams) < maxTerms; i++ {
 		b := keys[i] + " " + keys[i+1]

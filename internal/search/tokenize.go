@@ -75,8 +75,19 @@ const maxTokenRunes = 48
 //     leading zeros ("05" → "5"); empty keys and keys longer than 48 code
 //     points are dropped.
 func Tokenize(s string) []Token {
+	var tz tokenizer
+	return tz.tokenize(nil, s)
+}
+
+// tokenizer tokenises like [Tokenize], remembering how it folded each word
+// when words is not nil (Build folds each distinct word once).
+type tokenizer struct {
+	words map[string]Token
+}
+
+// tokenize appends the tokens of s to toks.
+func (tz *tokenizer) tokenize(toks []Token, s string) []Token {
 	rs := prepare(s)
-	var toks []Token
 	for i := 0; i < len(rs); {
 		if !isChunkRune(rs[i]) {
 			i++
@@ -86,7 +97,7 @@ func Tokenize(s string) []Token {
 		for j < len(rs) && isChunkRune(rs[j]) {
 			j++
 		}
-		toks = appendChunk(toks, rs[i:j])
+		toks = tz.appendChunk(toks, rs[i:j])
 		i = j
 	}
 	return toks
@@ -125,7 +136,7 @@ func prepare(s string) []rune {
 }
 
 // appendChunk applies rules 2 to 5 to one chunk.
-func appendChunk(toks []Token, chunk []rune) []Token {
+func (tz *tokenizer) appendChunk(toks []Token, chunk []rune) []Token {
 	for len(chunk) > 0 && isJoiner(chunk[0]) {
 		chunk = chunk[1:]
 	}
@@ -143,7 +154,7 @@ func appendChunk(toks []Token, chunk []rune) []Token {
 	text := string(chunk)
 	if !hasDigit || !hasJoiner {
 		for _, w := range splitRunes(text, isJoiner) {
-			toks = appendWord(toks, w, Word)
+			toks = tz.appendWord(toks, w, Word)
 		}
 		return toks
 	}
@@ -155,19 +166,29 @@ func appendChunk(toks []Token, chunk []rune) []Token {
 	parts := splitRunes(text, func(r rune) bool { return r == '/' || r == '-' || r == '&' })
 	if len(parts) >= 2 {
 		for _, p := range parts {
-			toks = appendWord(toks, p, Part)
+			toks = tz.appendWord(toks, p, Part)
 		}
 	}
 	return toks
 }
 
 // appendWord applies rule 5.
-func appendWord(toks []Token, w string, kind TokenKind) []Token {
-	key := foldWord(w)
-	if key == "" || runeLen(key) > maxTokenRunes {
+func (tz *tokenizer) appendWord(toks []Token, w string, kind TokenKind) []Token {
+	t, ok := tz.words[w]
+	if !ok {
+		t = Token{Key: foldWord(w), Exact: lowerExact(w)}
+		if runeLen(t.Key) > maxTokenRunes {
+			t.Key = ""
+		}
+		if tz.words != nil {
+			tz.words[w] = t
+		}
+	}
+	if t.Key == "" {
 		return toks
 	}
-	return append(toks, Token{Key: key, Exact: lowerExact(w), Kind: kind})
+	t.Kind = kind
+	return append(toks, t)
 }
 
 // idKey is the canonical key of an identifier (rule 3).

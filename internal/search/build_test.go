@@ -1,0 +1,137 @@
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"maps"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+)
+
+func TestBuildDeterministic(t *testing.T) {
+	docs := append(fixture(), synthDocs(300)...)
+	a, err := Build(docs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shuffled := slices.Clone(docs)
+	rand.New(rand.NewPCG(7, 7)).Shuffle(len(shuffled), func(i, j int) {
+		shuffled[i], shuffled[j] = shuffled[j], shuffled[i]
+	})
+	b, err := Build(shuffled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(a, b, bytes.Equal) {
+		t.Errorf("two builds of the same documents differ")
+	}
+	for name, content := range a {
+		if !strings.HasPrefix(name, Dir) {
+			t.Errorf("file %s outside %s", name, Dir)
+		}
+		if !json.Valid(content) {
+			t.Errorf("file %s is not valid JSON", name)
+		}
+	}
+}
+
+func TestBuildRejectsBadURLs(t *testing.T) {
+	for _, u := range []string{"", "/processes/qt-01/", "../x/", "processes/../../x/",
+		"javascript:alert(1)", "https://example.invalid/", "a b/", "a\"b/"} {
+		_, err := Build([]Doc{{URL: u, Title: "x"}})
+		if err == nil {
+			t.Errorf("Build with URL %q: no error", u)
+		}
+	}
+	_, err := Build([]Doc{{URL: "a/", Title: "x"}, {URL: "a/", Title: "y"}})
+	if err == nil {
+		t.Errorf("Build with a repeated URL: no error")
+	}
+}
+
+func TestBuildEmpty(t *testing.T) {
+	files, err := Build(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix, _ := fixtureIndex(t, nil)
+	res, err := ix.Search("thủ tục", 10)
+	if err != nil || len(res.Hits) != 0 {
+		t.Errorf("Search on an empty index = %v, %v; want no hits", res, err)
+	}
+	if len(files) != 1 {
+		t.Errorf("empty index has %d files, want only meta.json", len(files))
+	}
+}
+
+// TestBuildOddText feeds text no real document has; nothing may panic and
+// the index must stay readable.
+func TestBuildOddText(t *testing.T) {
+	odd := []string{"\xff\xfe invalid UTF-8 \xc3", "\u0301\u0300 marks alone", strings.Repeat("9/", 100),
+		"////----....&&&&", "\x00\x01 control", "𝔸𝕓𝕔 😀 ＡＢＣ", strings.Repeat("đường ", 5000),
+		"a\u2028b\u2029c", `"quoted" \back\slash`}
+	var docs []Doc
+	for i, s := range odd {
+		docs = append(docs, Doc{URL: "x/" + string(rune('a'+i)) + "/", Title: s, Code: s, Body: s, Fields: []string{s}})
+	}
+	ix, _ := fixtureIndex(t, docs)
+	for _, s := range odd {
+		if _, err := ix.Search(s, 10); err != nil {
+			t.Errorf("Search(%q): %v", s, err)
+		}
+	}
+	res, err := ix.Search("duong", 10)
+	if err != nil || len(res.Hits) != 1 {
+		t.Errorf("Search(duong) = %d hits, %v; want 1", len(res.Hits), err)
+	}
+}
+
+// BenchmarkBuild10k builds the index of 10,000 synthetic documents and
+// reports its size per document and the largest file a query may load.
+func BenchmarkBuild10k(b *testing.B) {
+	docs := synthDocs(10000)
+	var files map[string][]byte
+	for b.Loop() {
+		var err error
+		if files, err = Build(docs); err != nil {
+			b.Fatal(err)
+		}
+	}
+	var total, terms, docShards, maxTerm int
+	for name, content := range files {
+		total += len(content)
+		switch {
+		case strings.HasPrefix(name, Dir+"t/"):
+			terms += len(content)
+			maxTerm = max(maxTerm, len(content))
+		case strings.HasPrefix(name, Dir+"d/"):
+			docShards += len(content)
+		}
+	}
+	b.ReportMetric(float64(total)/float64(len(docs)), "index-B/doc")
+	b.ReportMetric(float64(terms)/float64(len(docs)), "terms-B/doc")
+	b.ReportMetric(float64(docShards)/float64(len(docs)), "docs-B/doc")
+	b.ReportMetric(float64(len(files[Dir+"meta.json"]))/1024, "meta-KB")
+	b.ReportMetric(float64(maxTerm)/1024, "max-term-shard-KB")
+	b.ReportMetric(float64(len(files)), "files")
+}
+
+func TestSnippetText(t *testing.T) {
+	long := strings.Repeat("chứng chỉ ", 400)
+	tests := []struct{ in, want string }{
+		{"  một\n\nhai\tba  ", "một hai ba"},
+		{"", ""},
+		// "chứng chỉ " is 10 runes: the first 1,500 end at a space
+		{long, strings.Repeat("chứng chỉ ", 149) + "chứng chỉ …"},
+	}
+	for _, tt := range tests {
+		if got := snippetText(tt.in); got != tt.want {
+			t.Errorf("snippetText(%.30q…) = %.40q… (%d runes), want %.40q… (%d runes)", tt.in, got, runeLen(got), tt.want, runeLen(tt.want))
+		}
+	}
+	if n := runeLen(snippetText(strings.Repeat("x", 5000))); n != snippetRunes+2 {
+		t.Errorf("a body without spaces is cut to %d runes, want %d", n, snippetRunes+2)
+	}
+}
