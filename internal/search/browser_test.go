@@ -120,7 +120,7 @@ func eval[T any](t testing.TB, b *browsertest.Browser, expr string) T {
 // shownHit is a result as the page shows it.
 type shownHit struct {
 	Href, Title, Kind, Code, Status, Snippet, Class string
-	Marks                                          []string
+	Marks                                           []string
 }
 
 const readHits = `Array.from(document.querySelectorAll("#search-results ol.search-list > li")).map(li => ({
