@@ -5,6 +5,9 @@ package main
 func extraCommands() []*command {
 	return []*command{
 		cmdBuild,
+		cmdImpact,
+		cmdNew,
+		cmdReport,
 		cmdServe,
 	}
 }

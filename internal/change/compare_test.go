@@ -255,8 +255,8 @@ supersedes:
 ---
 `},
 			[]string{
-				"processes/qt-01.md:12:5 CC005 bị thay thế bởi: thêm 1/QĐ-UBND",
-				"processes/qt-ts-01.md:11:5 CC005 bị thay thế bởi: thêm 1/QĐ-UBND",
+				"processes/qt-01.md:12:5 CC005 đã thay đổi: sẽ bị thay thế bởi 1/QĐ-UBND từ ngày 05/01/2027",
+				"processes/qt-ts-01.md:11:5 CC005 đã thay đổi: sẽ bị thay thế bởi 1/QĐ-UBND từ ngày 05/01/2027",
 			},
 		},
 		{

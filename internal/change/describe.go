@@ -27,8 +27,30 @@ func (c *comparison) decisionChanges(b, h *qms.Decision) []string {
 	out = appendSet(out, "thay thế (supersedes)", citeSet(bc, b.Supersedes), citeSet(hc, h.Supersedes))
 	out = appendSet(out, "sửa đổi (amends)", citeSet(bc, b.Amends), citeSet(hc, h.Amends))
 	if !statusChanged {
-		out = appendSet(out, "bị thay thế bởi", docSet(c.baseRel.SupersededBy(b)), docSet(c.headRel.SupersededBy(h)))
-		out = appendSet(out, "được sửa đổi bởi", docSet(c.baseRel.AmendedBy(b)), docSet(c.headRel.AmendedBy(h)))
+		out = c.appendIncoming(out, "bị thay thế", c.baseRel.SupersededBy(b), c.headRel.SupersededBy(h))
+		out = c.appendIncoming(out, "được sửa đổi", c.baseRel.AmendedBy(b), c.headRel.AmendedBy(h))
+	}
+	return out
+}
+
+// appendIncoming describes the documents that newly supersede or amend a
+// decision ("sẽ bị thay thế bởi X từ ngày …") or no longer do.
+func (c *comparison) appendIncoming(out []string, verb string, base, head []*qms.Decision) []string {
+	bs, hs := docSet(base), docSet(head)
+	for _, d := range head {
+		if _, ok := bs[docKey(d)]; ok {
+			continue
+		}
+		future := ""
+		if d.EffectiveDate().After(c.opt.Today) {
+			future = "sẽ "
+		}
+		out = append(out, future+verb+" bởi "+d.Number.String()+fromDate(d.EffectiveDate()))
+	}
+	for _, d := range base {
+		if _, ok := hs[docKey(d)]; !ok {
+			out = append(out, "không còn "+verb+" bởi "+d.Number.String())
+		}
 	}
 	return out
 }
