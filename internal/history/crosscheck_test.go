@@ -1,0 +1,128 @@
+package history
+
+import (
+	"context"
+	"io"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/snnptnt-nghean/qms/internal/corpusgen"
+)
+
+// gitOut runs the git binary (installed wherever the tests run; qms itself
+// never needs it) and returns its output.
+func gitOut(t testing.TB, dir string, args ...string) string {
+	t.Helper()
+	out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).Output()
+	if err != nil {
+		t.Fatalf("git %s: %v", strings.Join(args, " "), err)
+	}
+	return string(out)
+}
+
+// TestAgainstGit compares every document's revisions on a generated
+// repository (merges, conflict resolutions, discarded side changes, moves,
+// deletions) with what `git log -- FILE` lists for each path the document
+// had, and the commit order with `git log`.
+func TestAgainstGit(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "repo")
+	st, err := corpusgen.WriteRepo(context.Background(), dir,
+		corpusgen.Options{Docs: 250, Commits: 700, Renames: 0.04, Deletes: 0.02}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, h := load(t, dir)
+
+	var got []string
+	for _, c := range h.Commits {
+		got = append(got, c.Hash)
+	}
+	if want := strings.Fields(gitOut(t, dir, "log", "--format=%H")); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("commit order differs from git log (%d vs %d commits)", len(got), len(want))
+	}
+
+	var atHead []string
+	for _, p := range strings.Fields(gitOut(t, dir, "ls-tree", "-r", "--name-only", "HEAD")) {
+		if strings.HasSuffix(p, ".md") {
+			atHead = append(atHead, p)
+		}
+	}
+	if strings.Join(atHead, " ") != strings.Join(h.Paths(), " ") {
+		t.Errorf("Paths() has %d files, HEAD has %d", len(h.Paths()), len(atHead))
+	}
+
+	var renames, resolutions, sideCommits, checked int
+	docs := append(append([]string(nil), h.Paths()...), h.Deleted()...)
+	for _, doc := range docs {
+		revs := h.Revisions(doc)
+		if len(revs) == 0 {
+			t.Errorf("%s: no revisions", doc)
+			continue
+		}
+		// Each path the document had, with the revisions made at it.
+		byPath := map[string][]string{}
+		var order []string
+		for _, r := range revs {
+			if _, ok := byPath[r.Path]; !ok {
+				order = append(order, r.Path)
+			}
+			byPath[r.Path] = append(byPath[r.Path], r.Commit.Hash)
+			if r.OldPath != "" {
+				renames++
+			}
+			if r.Commit.Merge {
+				resolutions++
+			}
+			if h.MergedBy(r.Commit.Hash) != nil {
+				sideCommits++
+			}
+		}
+		for _, p := range order {
+			want := movesAway(t, dir, p, strings.Fields(gitOut(t, dir, "log", "--format=%H", "--", p)))
+			if strings.Join(byPath[p], " ") != strings.Join(want, " ") {
+				t.Errorf("%s, path %s:\n got %q\nwant %q (git log -- %s, without moves away)", doc, p, byPath[p], want, p)
+			}
+			checked++
+		}
+	}
+	t.Logf("%d commits, %d merges; %d paths checked; %d renames, %d merge resolutions, %d side-branch revisions",
+		st.Commits, st.Merges, checked, renames, resolutions, sideCommits)
+	// The corpus must exercise what this test is about.
+	if renames == 0 || resolutions == 0 || sideCommits == 0 || len(h.Deleted()) == 0 {
+		t.Errorf("corpus too tame: %d renames, %d resolutions, %d side-branch revisions, %d deleted",
+			renames, resolutions, sideCommits, len(h.Deleted()))
+	}
+}
+
+// movesAway drops from commits (git log -- p) those that moved p away: p is
+// gone after the commit, which added a file of the same name elsewhere (the
+// generator keeps file names when it moves a document). git lists such a
+// commit in the old path's log; the document's history lists it at the new
+// path, as a rename.
+func movesAway(t *testing.T, dir, p string, commits []string) []string {
+	var out []string
+	base := p[strings.LastIndex(p, "/")+1:]
+	for _, c := range commits {
+		if exec.Command("git", "-C", dir, "cat-file", "-e", c+":"+p).Run() == nil {
+			out = append(out, c)
+			continue
+		}
+		parents := strings.Fields(gitOut(t, dir, "rev-list", "--parents", "-n1", c))[1:]
+		if len(parents) == 0 {
+			out = append(out, c)
+			continue
+		}
+		moved := false
+		for _, line := range strings.Split(gitOut(t, dir, "diff-tree", "-r", "--no-renames", "--name-status", parents[0], c), "\n") {
+			if st, path, ok := strings.Cut(line, "\t"); ok && st == "A" && strings.HasSuffix(path, "/"+base) {
+				moved = true
+			}
+		}
+		if !moved {
+			out = append(out, c)
+		}
+	}
+	return out
+}
