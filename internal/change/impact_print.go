@@ -34,8 +34,11 @@ func WriteImpactText(w io.Writer, im *Impact) error {
 		section("Chuỗi thay thế, sửa đổi", im.Chain, true)
 		section("Thủ tục hành chính dựa vào văn bản", im.Procedures, true)
 	}
-	if t.Kind != "process" {
-		section("Quy trình dựa vào "+strings.ToLower(kindLabel(t.Kind))+" (trực tiếp hoặc qua thủ tục)", im.Processes, true)
+	switch t.Kind {
+	case "decision":
+		section("Quy trình dựa vào văn bản (trực tiếp hoặc qua thủ tục)", im.Processes, true)
+	case "procedure":
+		section("Quy trình thực hiện thủ tục", im.Processes, true)
 	}
 	section("Tài liệu liên kết tới trong nội dung", im.Links, t.Kind == "process")
 	_, err := io.WriteString(w, b.String())
