@@ -23,7 +23,7 @@ ban hành để chọn.`,
 
 func runAmbiguousRef(pass *check.Pass) error {
 	c := pass.Corpus
-	for _, r := range refs(c) {
+	for _, r := range newResolver(c).refs() {
 		_, res, cands := c.Resolve(r.cit.Ref)
 		switch res {
 		case qms.Ambiguous:

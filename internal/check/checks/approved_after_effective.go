@@ -17,12 +17,12 @@ trình chỉ có hiệu lực khi đã được phê duyệt. Nếu quyết đ�
 }
 
 func runApprovedAfterEffective(pass *check.Pass) error {
-	c := pass.Corpus
-	for _, p := range c.Processes {
-		if p.Effective.IsZero() || p.ApprovedBy == nil || !p.ApprovedBy.Valid() {
+	res := newResolver(pass.Corpus)
+	for _, p := range pass.Corpus.Processes {
+		if p.Effective.IsZero() {
 			continue
 		}
-		d := c.Lookup(p.ApprovedBy.Ref)
+		d := res.lookup(p.ApprovedBy)
 		if d == nil || d.Issued.IsZero() || !d.Issued.After(p.Effective) {
 			continue
 		}

@@ -17,9 +17,12 @@
 //
 // A rule reports each problem once, at the exact front-matter value or link
 // it concerns, and does not report what another rule or the loader already
-// reports: a citation that failed to parse (Citation.Valid is false) or a
-// reference that does not resolve is skipped by every rule but the one that
-// owns it.
+// reports: a citation that failed to parse (Citation.Valid is false), a
+// reference that does not resolve, and a reference to a document whose ID
+// was edited in place (its file name still gives the old ID: ID002) are
+// skipped by every rule but the one that owns them. TestOneFindingPerMistake
+// holds the rules to this: it breaks each reference, code, date, link and ID
+// of a clean manual in turn and wants exactly one diagnostic each.
 package checks
 
 import "github.com/snnptnt-nghean/qms/internal/check"

@@ -18,16 +18,13 @@ tra riêng ở DT002.`,
 }
 
 func runCitedBeforeIssued(pass *check.Pass) error {
-	c := pass.Corpus
-	for _, p := range c.Processes {
+	res := newResolver(pass.Corpus)
+	for _, p := range pass.Corpus.Processes {
 		if p.Effective.IsZero() {
 			continue
 		}
 		for _, ct := range p.LegalBasis {
-			if !ct.Valid() {
-				continue
-			}
-			d := c.Lookup(ct.Ref)
+			d := res.lookup(&ct)
 			if d == nil || d.Issued.IsZero() || !d.Issued.After(p.Effective) {
 				continue
 			}

@@ -33,8 +33,10 @@ func runCoverage(pass *check.Pass) error {
 			codes = append(codes, pr.Code)
 		}
 	}
-	active := map[*qms.Procedure]bool{}
-	drafts := map[*qms.Procedure][]string{}
+	// Procedures are keyed by their code's slug, as ID001 compares them, so
+	// that a duplicate is neither covered twice nor reported twice.
+	active := map[string]bool{}
+	drafts := map[string][]string{}
 	for _, p := range c.Processes {
 		for _, cr := range p.Procedures {
 			pr := c.Procedure(cr.Code)
@@ -42,25 +44,29 @@ func runCoverage(pass *check.Pass) error {
 			case pr == nil && p.Status == qms.StatusActive:
 				// A mistyped code (XR001) may mean any procedure near it.
 				for _, code := range near(cr.Code, codes) {
-					active[c.Procedure(code)] = true
+					active[qms.CodeSlug(code)] = true
 				}
 			case pr == nil:
 			case p.Status == qms.StatusActive:
-				active[pr] = true
+				active[qms.CodeSlug(pr.Code)] = true
 			case p.Status == qms.StatusDraft:
-				drafts[pr] = append(drafts[pr], p.Code)
+				k := qms.CodeSlug(pr.Code)
+				drafts[k] = append(drafts[k], p.Code)
 			}
 		}
 	}
+	reported := map[string]bool{}
 	for _, pr := range c.Procedures {
-		if active[pr] || !departmentUnit(pr) {
+		k := qms.CodeSlug(pr.Code)
+		if pr.Code == "" || active[k] || reported[k] || !departmentUnit(pr) {
 			continue
 		}
 		if ab, _ := c.ProcedureAbolished(pr, pass.Today); ab {
 			continue
 		}
+		reported[k] = true
 		msg := "thủ tục " + pr.Code + " (" + pr.Agency + ") chưa được quy trình đang áp dụng nào thực hiện"
-		if d := drafts[pr]; len(d) > 0 {
+		if d := drafts[k]; len(d) > 0 {
 			msg += "; mới có trong dự thảo " + strings.Join(d, ", ")
 		}
 		pass.Reportf(pr.At("code"), "%s", msg)

@@ -1,6 +1,8 @@
 package checks
 
 import (
+	"strconv"
+
 	"github.com/snnptnt-nghean/qms/internal/check"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -22,39 +24,59 @@ các liên kết tới nó).`,
 
 func runFileName(pass *check.Pass) error {
 	c := pass.Corpus
+	dup := map[*qms.Doc]bool{}
+	for _, d := range duplicates(c) {
+		dup[d.doc] = true
+	}
 	for _, d := range c.Decisions {
-		if d.Number.IsZero() {
-			continue
-		}
-		slug := d.Number.Slug()
-		shared := len(c.DecisionsByNumber(d.Number)) > 1
-		what := "số văn bản " + d.Number.String()
-		if d.Issued.IsZero() {
-			if !shared && d.Stem != slug {
-				reportFileName(pass, &d.Doc, "number", what, slug)
-			}
-			continue
-		}
-		dated := slug + "-" + itoa(d.Issued.Year)
-		switch {
-		case d.Stem == dated || (!shared && d.Stem == slug):
-		case shared:
-			reportFileName(pass, &d.Doc, "number", what+" (có văn bản khác cùng số, cần thêm năm ban hành)", dated)
-		default:
-			reportFileName(pass, &d.Doc, "number", what, slug)
+		if want, why, ok := decisionStem(c, d); !ok && !dup[&d.Doc] {
+			reportFileName(pass, &d.Doc, "number", "số văn bản "+d.Number.String()+why, want)
 		}
 	}
 	for _, p := range c.Procedures {
-		if p.Code != "" && p.Stem != qms.CodeSlug(p.Code) {
-			reportFileName(pass, &p.Doc, "code", "mã thủ tục "+p.Code, qms.CodeSlug(p.Code))
+		if want, ok := codeStem(&p.Doc, p.Code); !ok && !dup[&p.Doc] {
+			reportFileName(pass, &p.Doc, "code", "mã thủ tục "+p.Code, want)
 		}
 	}
 	for _, p := range c.Processes {
-		if p.Code != "" && p.Stem != qms.CodeSlug(p.Code) {
-			reportFileName(pass, &p.Doc, "code", "mã quy trình "+p.Code, qms.CodeSlug(p.Code))
+		if want, ok := codeStem(&p.Doc, p.Code); !ok && !dup[&p.Doc] {
+			reportFileName(pass, &p.Doc, "code", "mã quy trình "+p.Code, want)
 		}
 	}
 	return nil
+}
+
+// decisionStem reports whether d's file name fits its number: the number's
+// slug, or the slug and the issued year (required when another decision
+// has the same number). want is the expected stem and why explains a
+// required year. A decision whose number did not parse fits any name.
+func decisionStem(c *qms.Corpus, d *qms.Decision) (want, why string, ok bool) {
+	if d.Number.IsZero() {
+		return "", "", true
+	}
+	slug := d.Number.Slug()
+	shared := len(c.DecisionsByNumber(d.Number)) > 1
+	if d.Issued.IsZero() {
+		return slug, "", shared || d.Stem == slug
+	}
+	dated := slug + "-" + strconv.Itoa(d.Issued.Year)
+	switch {
+	case d.Stem == dated || (!shared && d.Stem == slug):
+		return dated, "", true
+	case shared:
+		return dated, " (có văn bản khác cùng số, cần thêm năm ban hành)", false
+	}
+	return slug, "", false
+}
+
+// codeStem reports whether a procedure's or process's file name is its
+// code's slug (qms.CodeSlug), and returns that slug.
+func codeStem(d *qms.Doc, code string) (want string, ok bool) {
+	if code == "" {
+		return "", true
+	}
+	want = qms.CodeSlug(code)
+	return want, d.Stem == want
 }
 
 // reportFileName reports at the value of key that d's file name does not

@@ -49,7 +49,7 @@ func TestOneFindingPerMistake(t *testing.T) {
 		sev      qms.Severity
 	}
 	var mistakes []mistake
-	for _, r := range refs(c) {
+	for _, r := range newResolver(c).refs() {
 		n, pos := r.cit.Ref.Number, r.cit.Pos
 		mistakes = append(mistakes,
 			mistake{pos, n.Seq + "/", n.Seq + "1/", qms.Error},                 // unresolved
@@ -74,6 +74,15 @@ func TestOneFindingPerMistake(t *testing.T) {
 		for _, l := range d.Base().Links {
 			mistakes = append(mistakes, mistake{l.Pos, ".md", "s.md", qms.Error})
 		}
+	}
+	for _, d := range c.Decisions {
+		mistakes = append(mistakes, mistake{d.At("number"), d.Number.Seq + "/", d.Number.Seq + "1/", qms.Error})
+	}
+	for _, p := range c.Procedures {
+		mistakes = append(mistakes, mistake{p.At("code"), p.Code, p.Code + "0", qms.Error})
+	}
+	for _, p := range c.Processes {
+		mistakes = append(mistakes, mistake{p.At("code"), p.Code, p.Code + "0", qms.Error})
 	}
 	tried := 0
 	for _, m := range mistakes {

@@ -18,7 +18,7 @@ hoặc sửa issued nếu chính tệp văn bản ghi sai.`,
 
 func runRefDateMismatch(pass *check.Pass) error {
 	c := pass.Corpus
-	for _, r := range refs(c) {
+	for _, r := range newResolver(c).refs() {
 		d, res, _ := c.Resolve(r.cit.Ref)
 		if res != qms.DateMismatch {
 			continue

@@ -20,7 +20,7 @@ trên văn bản; thông báo cho biết cách viết đúng để chép lại.`
 
 func runRefDiacritics(pass *check.Pass) error {
 	c := pass.Corpus
-	for _, r := range refs(c) {
+	for _, r := range newResolver(c).refs() {
 		_, res, cands := c.Resolve(r.cit.Ref)
 		if res != qms.FoldedOnly {
 			continue

@@ -1,8 +1,6 @@
 package checks
 
 import (
-	"strconv"
-
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -14,14 +12,64 @@ type ref struct {
 	cit   qms.Citation
 }
 
-// refs returns every parsed citation of a decision in c, document by
-// document, field by field. Citations that failed to parse are left out:
-// the loader has reported them.
-func refs(c *qms.Corpus) []ref {
+// resolver resolves citations for the rules. It passes over citations the
+// rules must not look at: those that failed to parse (the loader reported
+// them) and those that name, by file name, a decision whose number was
+// changed in place (ID002 reports that one mistake; the citations would
+// otherwise not resolve, or resolve to the wrong document).
+type resolver struct {
+	c *qms.Corpus
+	// renumbered maps the number slug a misnamed decision's file name
+	// gives to that decision's issued dates.
+	renumbered map[string][]qms.Date
+}
+
+func newResolver(c *qms.Corpus) *resolver {
+	r := &resolver{c: c, renumbered: map[string][]qms.Date{}}
+	for _, d := range c.Decisions {
+		if _, _, ok := decisionStem(c, d); ok || d.Number.IsZero() {
+			continue
+		}
+		if old := trimYear(d.Stem); old != d.Number.Slug() {
+			r.renumbered[old] = append(r.renumbered[old], d.Issued)
+		}
+	}
+	return r
+}
+
+// ok reports whether the rules should look at ct.
+func (r *resolver) ok(ct qms.Citation) bool {
+	if !ct.Valid() {
+		return false
+	}
+	dates, hit := r.renumbered[ct.Ref.Number.Slug()]
+	if !hit || ct.Ref.Date.IsZero() {
+		return !hit
+	}
+	for _, d := range dates {
+		if d == ct.Ref.Date {
+			return false
+		}
+	}
+	return true
+}
+
+// lookup is Corpus.Lookup for the citations the rules look at, else nil.
+func (r *resolver) lookup(ct *qms.Citation) *qms.Decision {
+	if ct == nil || !r.ok(*ct) {
+		return nil
+	}
+	return r.c.Lookup(ct.Ref)
+}
+
+// refs returns every citation of a decision in the corpus that the rules
+// look at, document by document, field by field.
+func (r *resolver) refs() []ref {
+	c := r.c
 	var out []ref
 	add := func(doc qms.Document, field string, cs ...qms.Citation) {
 		for _, ct := range cs {
-			if ct.Valid() {
+			if r.ok(ct) {
 				out = append(out, ref{doc, field, ct})
 			}
 		}
@@ -50,14 +98,14 @@ func refs(c *qms.Corpus) []ref {
 
 // processCites returns the citations a process relies on directly:
 // legal_basis, then approved_by.
-func processCites(p *qms.Process) []ref {
+func (r *resolver) processCites(p *qms.Process) []ref {
 	var out []ref
 	for _, ct := range p.LegalBasis {
-		if ct.Valid() {
+		if r.ok(ct) {
 			out = append(out, ref{p, "legal_basis", ct})
 		}
 	}
-	if p.ApprovedBy != nil && p.ApprovedBy.Valid() {
+	if p.ApprovedBy != nil && r.ok(*p.ApprovedBy) {
 		out = append(out, ref{p, "approved_by", *p.ApprovedBy})
 	}
 	return out
@@ -80,5 +128,19 @@ func since(d qms.Date) string {
 // quoted quotes s for a message: “s”.
 func quoted(s string) string { return "“" + s + "”" }
 
-// itoa is strconv.Itoa.
-func itoa(n int) string { return strconv.Itoa(n) }
+// trimYear removes a trailing "-YYYY" from a decision's file stem.
+func trimYear(stem string) string {
+	if i := len(stem) - 5; i > 0 && stem[i] == '-' && allDigits(stem[i+1:]) {
+		return stem[:i]
+	}
+	return stem
+}
+
+func allDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

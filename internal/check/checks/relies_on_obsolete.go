@@ -29,6 +29,7 @@ báo việc đó).`,
 
 func runReliesOnObsolete(pass *check.Pass) error {
 	c := pass.Corpus
+	res := newResolver(c)
 	rel := c.Relations()
 	status := map[*qms.Decision]qms.Status{}
 	statusOf := func(d *qms.Decision) qms.Status {
@@ -44,8 +45,8 @@ func runReliesOnObsolete(pass *check.Pass) error {
 			continue
 		}
 		done := map[*qms.Decision]bool{}
-		for _, r := range processCites(p) {
-			d := c.Lookup(r.cit.Ref)
+		for _, r := range res.processCites(p) {
+			d := res.lookup(&r.cit)
 			if d == nil || done[d] {
 				continue
 			}
@@ -65,15 +66,12 @@ func runReliesOnObsolete(pass *check.Pass) error {
 			}
 			announced := map[*qms.Decision]bool{}
 			for _, ct := range pr.AnnouncedBy {
-				if d := c.Lookup(ct.Ref); ct.Valid() && d != nil {
+				if d := res.lookup(&ct); d != nil {
 					announced[d] = true
 				}
 			}
 			for _, ct := range pr.AnnouncedBy {
-				if !ct.Valid() {
-					continue
-				}
-				d := c.Lookup(ct.Ref)
+				d := res.lookup(&ct)
 				if d == nil || done[d] {
 					continue
 				}

@@ -15,15 +15,15 @@ hãy ghi số của văn bản cũ mà văn bản này thay thế hoặc sửa �
 }
 
 func runSelfReference(pass *check.Pass) error {
-	c := pass.Corpus
-	for _, d := range c.Decisions {
+	res := newResolver(pass.Corpus)
+	for _, d := range pass.Corpus.Decisions {
 		for _, l := range []struct {
 			cits  []qms.Citation
 			field string
 			verb  string
 		}{{d.Supersedes, "supersedes", "thay thế"}, {d.Amends, "amends", "sửa đổi"}} {
 			for _, ct := range l.cits {
-				if ct.Valid() && c.Lookup(ct.Ref) == d {
+				if res.lookup(&ct) == d {
 					pass.Reportf(ct.Pos, "văn bản %s tự %s chính nó (%s)", d.Number, l.verb, l.field)
 				}
 			}

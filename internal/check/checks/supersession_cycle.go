@@ -30,6 +30,7 @@ type edge struct {
 
 func runSupersessionCycle(pass *check.Pass) error {
 	c := pass.Corpus
+	res := newResolver(c)
 	out := map[*qms.Decision][]edge{}
 	for _, d := range c.Decisions {
 		for _, l := range []struct {
@@ -37,10 +38,7 @@ func runSupersessionCycle(pass *check.Pass) error {
 			verb string
 		}{{d.Supersedes, "thay thế"}, {d.Amends, "sửa đổi"}} {
 			for _, ct := range l.cits {
-				if !ct.Valid() {
-					continue
-				}
-				if t := c.Lookup(ct.Ref); t != nil && t != d {
+				if t := res.lookup(&ct); t != nil && t != d {
 					out[d] = append(out[d], edge{t, l.verb, ct.Pos})
 				}
 			}
