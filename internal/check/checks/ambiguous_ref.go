@@ -10,7 +10,7 @@ import (
 
 var ambiguousRef = &check.Check{
 	ID: "XR002", Name: "ambiguous-ref", Severity: qms.Error,
-	Doc: `Số văn bản dùng chung cho nhiều văn bản mà trích dẫn không ghi ngày
+	Doc: `Trích dẫn không chỉ rõ văn bản nào trong các văn bản cùng số
 Văn bản cá biệt (quyết định, công văn, kế hoạch...) đánh số lại từ đầu mỗi
 năm, nên hai văn bản có thể cùng số và ký hiệu, ví dụ 3463/QĐ-UBND năm 2019
 và 3463/QĐ-UBND năm 2020. Khi kho có nhiều văn bản cùng số, trích dẫn phải

@@ -18,7 +18,9 @@ khi kho có nhiều văn bản cùng số (ở các năm khác nhau), thêm năm
 thủ tục giữ nguyên nếu là mã quốc gia (1.004359.md), mã địa phương và mã
 quy trình bỏ dấu, chữ thường, "/" và khoảng trắng thành "-" (QT-TS-03 →
 qt-ts-03.md). Thư mục con không ảnh hưởng. Cách sửa: đổi tên tệp (và sửa
-các liên kết tới nó).`,
+các liên kết tới nó); nếu lỗi xuất hiện vì vừa gõ nhầm số hay mã trong tệp,
+hãy sửa lại số hay mã đó. Tài liệu trùng định danh với tài liệu khác được
+báo ở ID001, không báo thêm ở đây.`,
 	Run: runFileName,
 }
 

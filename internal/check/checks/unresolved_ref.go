@@ -7,7 +7,7 @@ import (
 
 var unresolvedRef = &check.Check{
 	ID: "XR001", Name: "unresolved-ref", Severity: qms.Error,
-	Doc: `Tham chiếu không tới được tài liệu nào
+	Doc: `Tham chiếu tới tài liệu không có trong kho
 Mỗi số văn bản được dẫn trong supersedes, amends, announced_by,
 legal_basis, abolished_by và approved_by phải là số của một văn bản có
 trong decisions/; mỗi mã thủ tục trong procedures của quy trình phải là mã
