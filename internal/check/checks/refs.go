@@ -42,6 +42,9 @@ func (r *resolver) ok(ct qms.Citation) bool {
 	if !ct.Valid() {
 		return false
 	}
+	if len(r.renumbered) == 0 {
+		return true
+	}
 	dates, hit := r.renumbered[ct.Ref.Number.Slug()]
 	if !hit || ct.Ref.Date.IsZero() {
 		return !hit
