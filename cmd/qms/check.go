@@ -86,7 +86,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.Stderr, "qms check: không có quy tắc %q; xem \"qms check -list\"\n", *explain)
 			return exitUsage
 		}
-		fmt.Fprintf(e.Stdout, "%s %s (%s, %s)\n\n%s\n\n%s\n", c.ID, c.Title(), c.Name, c.Severity, c.Title(), c.Body())
+		fmt.Fprintf(e.Stdout, "%s %s (%s, %s)\n\n%s\n", c.ID, c.Title(), c.Name, c.Severity, c.Body())
 		return exitOK
 	}
 	write, err := writer(f.format)

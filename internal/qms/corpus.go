@@ -13,6 +13,9 @@ type Corpus struct {
 	byFolded map[string][]*Decision // Number.FoldedKey()
 	byCode   map[string]*Procedure
 	byPCode  map[string]*Process
+
+	supersededBy map[*Decision][]*Decision
+	amendedBy    map[*Decision][]*Decision
 }
 
 // Index (re)builds the lookup tables. Documents whose identity failed to
@@ -31,6 +34,20 @@ func (c *Corpus) Index() {
 		}
 		c.byKey[d.Number.Key()] = append(c.byKey[d.Number.Key()], d)
 		c.byFolded[d.Number.FoldedKey()] = append(c.byFolded[d.Number.FoldedKey()], d)
+	}
+	c.supersededBy = map[*Decision][]*Decision{}
+	c.amendedBy = map[*Decision][]*Decision{}
+	for _, o := range c.Decisions {
+		for _, s := range o.Supersedes {
+			if d := c.Lookup(s.Ref); s.Valid() && d != nil && d != o {
+				c.supersededBy[d] = append(c.supersededBy[d], o)
+			}
+		}
+		for _, s := range o.Amends {
+			if d := c.Lookup(s.Ref); s.Valid() && d != nil && d != o {
+				c.amendedBy[d] = append(c.amendedBy[d], o)
+			}
+		}
 	}
 	for _, p := range c.Procedures {
 		if p.Code != "" {

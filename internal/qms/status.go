@@ -49,31 +49,12 @@ type Status struct {
 	AmendedBy []*Decision
 }
 
-// SupersededBy returns the decisions in c that declare they supersede d.
-func (c *Corpus) SupersededBy(d *Decision) []*Decision {
-	var out []*Decision
-	for _, o := range c.Decisions {
-		for _, s := range o.Supersedes {
-			if s.Valid() && c.Lookup(s.Ref) == d && o != d {
-				out = append(out, o)
-			}
-		}
-	}
-	return out
-}
+// SupersededBy returns the decisions in c that declare they supersede d
+// (from the index built by Index).
+func (c *Corpus) SupersededBy(d *Decision) []*Decision { return c.supersededBy[d] }
 
 // AmendedBy returns the decisions in c that declare they amend d.
-func (c *Corpus) AmendedBy(d *Decision) []*Decision {
-	var out []*Decision
-	for _, o := range c.Decisions {
-		for _, s := range o.Amends {
-			if s.Valid() && c.Lookup(s.Ref) == d && o != d {
-				out = append(out, o)
-			}
-		}
-	}
-	return out
-}
+func (c *Corpus) AmendedBy(d *Decision) []*Decision { return c.amendedBy[d] }
 
 // StatusOf derives d's status as of asOf: not yet effective before its
 // effective date; superseded from the effective date of the earliest
