@@ -19,7 +19,8 @@ import (
 // writer writes files under dir and counts them. It is safe for concurrent
 // use.
 type writer struct {
-	dir string
+	dir  string
+	bufs sync.Pool // *bufio.Writer
 
 	mu    sync.Mutex
 	files int
@@ -49,11 +50,18 @@ func (w *writer) write(rel string, fill func(io.Writer) error) error {
 		return err
 	}
 	cw := &countWriter{w: f}
-	bw := bufio.NewWriterSize(cw, 32<<10)
+	bw, _ := w.bufs.Get().(*bufio.Writer)
+	if bw == nil {
+		bw = bufio.NewWriterSize(cw, 32<<10)
+	} else {
+		bw.Reset(cw)
+	}
 	err = fill(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
+	bw.Reset(nil)
+	w.bufs.Put(bw)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

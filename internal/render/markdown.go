@@ -40,8 +40,18 @@ type markdownOut struct {
 // content path), rewriting links as the package comment says. minLevel is
 // the level the body's top headings are moved to.
 func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, error) {
-	md := s.md.Get().(goldmark.Markdown)
-	defer s.md.Put(md)
+	var md goldmark.Markdown
+	select {
+	case md = <-s.md:
+	default:
+		md = newMarkdown()
+	}
+	defer func() {
+		select {
+		case s.md <- md:
+		default:
+		}
+	}()
 	source := []byte(src)
 	ids := newHeadingIDs()
 	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))

@@ -8,7 +8,8 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
-	"sync"
+
+	"github.com/yuin/goldmark"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -21,7 +22,7 @@ type Site struct {
 	absBase string // BaseURL with a trailing "/", for sitemap.xml
 	x       *index
 	tmpl    map[string]*template.Template
-	md      sync.Pool // goldmark.Markdown
+	md      chan goldmark.Markdown // free renderers, kept across GCs
 
 	units, fields   []*group
 	unitBy, fieldBy map[string]*group
@@ -63,7 +64,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{opts: opts, base: base, absBase: abs}
-	s.md.New = func() any { return newMarkdown() }
+	s.md = make(chan goldmark.Markdown, 64)
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
