@@ -5,7 +5,9 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -17,11 +19,11 @@ const Dir = "search/"
 // larger when one key's postings alone are.
 const (
 	termShardSize = 32 << 10
-	docShardSize  = 16 << 10
+	docShardSize  = 8 << 10
 )
 
 // snippetRunes is how much of a body the document shards keep for snippets.
-const snippetRunes = 1500
+const snippetRunes = 1000
 
 // base64url is the alphabet of meta.json's "doc" string.
 const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
@@ -56,21 +58,19 @@ func Build(docs []Doc) (map[string][]byte, error) {
 	}
 
 	files := make(map[string][]byte)
-	tk, tf := termShards(ix, files)
-	dk, df := docShards(docs, files)
+	tk := termShards(ix, files)
+	dk := docShards(docs, files)
 
-	b := []byte(`{"v":1,"n":`)
-	b = fmt.Appendf(b, "%d", len(docs))
+	b := []byte(`{"v":2,"n":`)
+	b = strconv.AppendInt(b, int64(len(docs)), 10)
+	b = append(b, `,"h":`...)
+	b = appendString(b, contentHash(files))
 	b = append(b, `,"doc":`...)
 	b = appendString(b, string(flags))
 	b = append(b, `,"tk":`...)
 	b = appendStrings(b, tk)
-	b = append(b, `,"tf":`...)
-	b = appendStrings(b, tf)
 	b = append(b, `,"dk":`...)
 	b = appendInts(b, dk)
-	b = append(b, `,"df":`...)
-	b = appendStrings(b, df)
 	b = append(b, "}\n"...)
 	files[Dir+"meta.json"] = b
 	return files, nil
@@ -108,18 +108,22 @@ func validUTF8(d Doc) Doc {
 	return d
 }
 
-// shardName stores content under a name made of its hash and returns the
-// name as meta.json lists it.
-func shardName(files map[string][]byte, dir string, content []byte) string {
-	sum := sha256.Sum256(content)
-	name := hex.EncodeToString(sum[:6])
-	files[Dir+dir+"/"+name+".json"] = content
-	return name
+// contentHash is a short hash of every file, for meta.json's "h": shard
+// names are numbers, and search.js fetches them with ?h= so that a browser
+// never mixes shards of two builds.
+func contentHash(files map[string][]byte) string {
+	names := slices.Sorted(maps.Keys(files))
+	h := sha256.New()
+	for _, name := range names {
+		fmt.Fprintf(h, "%s %d\n", name, len(files[name]))
+		h.Write(files[name])
+	}
+	return hex.EncodeToString(h.Sum(nil)[:6])
 }
 
-// termShards writes the term shards and returns each one's first key and
-// name.
-func termShards(ix *inverted, files map[string][]byte) (first, names []string) {
+// termShards writes the term shards, t/0.json, t/1.json ..., and returns
+// each one's first key.
+func termShards(ix *inverted, files map[string][]byte) (first []string) {
 	terms := make([]*term, 0, len(ix.terms)+len(ix.pairs))
 	for _, t := range ix.terms {
 		terms = append(terms, t)
@@ -143,50 +147,36 @@ func termShards(ix *inverted, files map[string][]byte) (first, names []string) {
 		content = append(content, `],"p":[`...)
 		content = append(content, p...)
 		content = append(content, "]}\n"...)
+		files[Dir+"t/"+strconv.Itoa(len(first))+".json"] = content
 		first = append(first, start)
-		names = append(names, shardName(files, "t", content))
 		k, v, p = k[:0], v[:0], p[:0]
 	}
-	var ints []int
+	var enc []byte
 	for _, t := range terms {
-		key := t.key
 		t.finish()
-		ints = t.flatten(ints[:0])
-		entry := len(key) + len(ints)*3 + 8
+		enc = t.encodePostings(enc[:0])
+		entry := len(t.key) + len(enc) + 16
 		if len(k) > 0 && len(k)+len(v)+len(p)+entry > termShardSize {
 			flush()
 		}
 		if len(k) == 0 {
-			start = key
+			start = t.key
 		} else {
 			k, v, p = append(k, ','), append(v, ','), append(p, ',')
 		}
-		k = appendString(k, key)
+		k = appendString(k, t.key)
 		v = appendStrings(v, t.variants)
-		p = appendInts(p, ints)
+		p = append(p, '"')
+		p = append(p, enc...)
+		p = append(p, '"')
 	}
 	flush()
-	return first, names
+	return first
 }
 
-// flatten appends t's postings in the shard layout: document (difference
-// from the previous one), mask, and the variant mask when t has two
-// variants or more.
-func (t *term) flatten(ints []int) []int {
-	prev := 0
-	for _, p := range t.postings {
-		ints = append(ints, p.doc-prev, int(p.mask))
-		if len(t.variants) > 1 {
-			ints = append(ints, int(p.vars))
-		}
-		prev = p.doc
-	}
-	return ints
-}
-
-// docShards writes the document shards and returns each one's first
-// document number and name.
-func docShards(docs []Doc, files map[string][]byte) (first []int, names []string) {
+// docShards writes the document shards, d/0.json, d/1.json ..., and
+// returns each one's first document number.
+func docShards(docs []Doc, files map[string][]byte) (first []int) {
 	var body []byte
 	start := 0
 	flush := func(next int) {
@@ -195,8 +185,8 @@ func docShards(docs []Doc, files map[string][]byte) (first []int, names []string
 		}
 		content := append([]byte(`{"d":[`), body...)
 		content = append(content, "]}\n"...)
+		files[Dir+"d/"+strconv.Itoa(len(first))+".json"] = content
 		first = append(first, start)
-		names = append(names, shardName(files, "d", content))
 		body, start = body[:0], next
 	}
 	var e []byte
@@ -211,7 +201,7 @@ func docShards(docs []Doc, files map[string][]byte) (first []int, names []string
 		body = append(body, e...)
 	}
 	flush(len(docs))
-	return first, names
+	return first
 }
 
 // appendDoc appends one entry of a document shard.

@@ -123,8 +123,8 @@ func TestSnippetText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"  một\n\nhai\tba  ", "một hai ba"},
 		{"", ""},
-		// "chứng chỉ " is 10 runes: the first 1,500 end at a space
-		{long, strings.Repeat("chứng chỉ ", 149) + "chứng chỉ …"},
+		// "chứng chỉ " is 10 runes: the first snippetRunes end at a space
+		{long, strings.Repeat("chứng chỉ ", snippetRunes/10-1) + "chứng chỉ …"},
 	}
 	for _, tt := range tests {
 		if got := snippetText(tt.in); got != tt.want {
@@ -133,5 +133,55 @@ func TestSnippetText(t *testing.T) {
 	}
 	if n := runeLen(snippetText(strings.Repeat("x", 5000))); n != snippetRunes+2 {
 		t.Errorf("a body without spaces is cut to %d runes, want %d", n, snippetRunes+2)
+	}
+}
+
+func TestPostingsRoundTrip(t *testing.T) {
+	tests := []struct {
+		variants []string
+		postings []posting
+	}{
+		{[]string{"a"}, []posting{{doc: 0, mask: 8}}},
+		{nil, []posting{{doc: 3, mask: 2}, {doc: 4, mask: 2}, {doc: 5, mask: 2}, {doc: 6, mask: 10}, {doc: 900, mask: 1}}},
+		{[]string{"dương", "đường"}, []posting{{doc: 0, mask: 8, vars: 1}, {doc: 1, mask: 8, vars: 1},
+			{doc: 2, mask: 8, vars: 2}, {doc: 70000, mask: 31, vars: 1<<29 | 3}}},
+	}
+	for _, tt := range tests {
+		tm := &term{variants: tt.variants, postings: tt.postings}
+		enc := string(tm.encodePostings(nil))
+		stride := 2
+		if len(tt.variants) > 1 {
+			stride = 3
+		}
+		got, err := decodePostings(enc, stride, 100000)
+		if err != nil {
+			t.Fatalf("decode(%q): %v", enc, err)
+		}
+		var want []int
+		for _, p := range tt.postings {
+			want = append(want, p.doc, int(p.mask))
+			if stride == 3 {
+				want = append(want, int(p.vars))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("postings %v encode as %q and decode as %v", tt.postings, enc, got)
+		}
+	}
+	// a run of neighbours with the same masks costs one record
+	var run []posting
+	for d := range 5000 {
+		run = append(run, posting{doc: d, mask: 8})
+	}
+	if enc := (&term{postings: run}).encodePostings(nil); len(enc) > 8 {
+		t.Errorf("5,000 neighbouring postings take %d characters: %q", len(enc), enc)
+	}
+	for _, bad := range []string{"A", "AA!", "gggggggggggg", "AAAAAA"} {
+		if _, err := decodePostings(bad, 3, 10); err == nil {
+			t.Errorf("decodePostings(%q) did not fail", bad)
+		}
+	}
+	if _, err := decodePostings("PIA", 2, 10); err == nil {
+		t.Errorf("postings past the last document decoded")
 	}
 }

@@ -14,28 +14,29 @@
 //
 // [Build] writes, under "search/":
 //
-//   - meta.json: {"v":1, "n": documents, "doc": one character per document,
-//     "tk": first key of each term shard, "tf": term shard names, "dk": first
-//     document of each document shard, "df": document shard names}. A
-//     document's character is base64url of min(title tokens, 31) + 32 if the
-//     document is obsolete.
-//   - t/<hash>.json, the term shards: {"k": keys, "v": variants, "p":
+//   - meta.json: {"v":2, "n": documents, "h": hash of every other file,
+//     "doc": one character per document, "tk": first key of each term
+//     shard, "dk": first document of each document shard}. A document's
+//     character is base64url of min(title tokens, 31) + 32 if the document
+//     is obsolete. search.js fetches shards with ?h= appended, so that a
+//     browser never mixes two builds.
+//   - t/<n>.json, the term shards: {"k": keys, "v": variants, "p":
 //     postings}, keys in UTF-16 order and cut into shards of about 32 KB, so
 //     a query loads one small shard per word. A key is a folded word, an
 //     identifier key, or a bigram "a b" of adjacent words. For a word,
-//     variants are its exact forms, most frequent first (at most 30); the
-//     postings are a flat list of document (the first absolute, then
-//     differences), field mask and, when there are two variants or more, a
-//     mask of the variants present. Field mask bits: 1 code or number, 2
-//     title, 4 other fields (kind, unit, field, agency, issuer ...), 8 body,
-//     16 body three times or more.
-//   - d/<hash>.json, the document shards: {"d": [{"u": URL, "k": kind, "l":
+//     variants are its exact forms, most frequent first (at most 30). The
+//     postings of a key are one string (see postings.go): each document's
+//     field mask and, for a word with two variants or more, the mask of the
+//     variants it has, with runs of neighbouring documents alike stored
+//     once. Field mask bits: 1 code or number, 2 title, 4 other fields
+//     (kind, unit, field, agency, issuer ...), 8 body, 16 body three times
+//     or more.
+//   - d/<n>.json, the document shards: {"d": [{"u": URL, "k": kind, "l":
 //     kind label, "c": code, "t": title, "s": status, "o": obsolete, "b":
-//     first 1,500 characters of the body}]}, cut at about 16 KB.
+//     first 1,000 characters of the body}]}, cut at about 8 KB.
 //
-// Shard names are content hashes, so a browser may cache them forever; only
-// meta.json changes from one build to the next. Output is deterministic:
-// documents are numbered in URL order and every list is sorted.
+// Output is deterministic: documents are numbered in URL order and every
+// list is sorted.
 //
 // # Ranking
 //

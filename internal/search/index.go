@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"sync"
 )
 
@@ -23,18 +24,17 @@ type Index struct {
 type meta struct {
 	V   int      `json:"v"`
 	N   int      `json:"n"`
+	H   string   `json:"h"`
 	Doc string   `json:"doc"`
 	TK  []string `json:"tk"`
-	TF  []string `json:"tf"`
 	DK  []int    `json:"dk"`
-	DF  []string `json:"df"`
 }
 
 // termShard is one t/<hash>.json.
 type termShard struct {
 	K []string   `json:"k"`
 	V [][]string `json:"v"`
-	P [][]int    `json:"p"`
+	P []string   `json:"p"`
 	// at maps a key to its position in K.
 	at map[string]int
 }
@@ -70,7 +70,7 @@ func Open(fsys fs.FS) (*Index, error) {
 	if err := readJSON(fsys, Dir+"meta.json", &m); err != nil {
 		return nil, err
 	}
-	if m.V != 1 || len(m.Doc) != m.N || len(m.TK) != len(m.TF) || len(m.DK) != len(m.DF) {
+	if m.V != 2 || len(m.Doc) != m.N {
 		return nil, fmt.Errorf("search: open: %smeta.json: unknown version or inconsistent lengths", Dir)
 	}
 	return &Index{fsys: fsys, meta: m, terms: map[string]*termShard{}, dshard: map[string]*docShard{}}, nil
@@ -98,11 +98,11 @@ func (ix *Index) lookup(key string) (*entry, error) {
 	}
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	name := ix.meta.TF[i]
+	name := Dir + "t/" + strconv.Itoa(i) + ".json"
 	sh := ix.terms[name]
 	if sh == nil {
 		sh = &termShard{}
-		if err := readJSON(ix.fsys, Dir+"t/"+name+".json", sh); err != nil {
+		if err := readJSON(ix.fsys, name, sh); err != nil {
 			return nil, err
 		}
 		if len(sh.V) != len(sh.K) || len(sh.P) != len(sh.K) {
@@ -118,13 +118,15 @@ func (ix *Index) lookup(key string) (*entry, error) {
 	if !ok {
 		return nil, nil
 	}
-	e := &entry{variants: sh.V[j], ints: sh.P[j], stride: 2}
+	e := &entry{variants: sh.V[j], stride: 2}
 	if len(e.variants) > 1 {
 		e.stride = 3
 	}
-	if len(e.ints)%e.stride != 0 {
-		return nil, fmt.Errorf("search: term shard %s: key %q: postings cut short", name, key)
+	ints, err := decodePostings(sh.P[j], e.stride, ix.meta.N)
+	if err != nil {
+		return nil, fmt.Errorf("search: %s: key %q: %w", name, key, err)
 	}
+	e.ints = ints
 	return e, nil
 }
 
@@ -136,11 +138,14 @@ func (ix *Index) Doc(n int) (DocEntry, error) {
 	i := sort.SearchInts(ix.meta.DK, n+1) - 1
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	name := ix.meta.DF[i]
+	if i < 0 {
+		return DocEntry{}, fmt.Errorf("search: no shard for document %d", n)
+	}
+	name := Dir + "d/" + strconv.Itoa(i) + ".json"
 	sh := ix.dshard[name]
 	if sh == nil {
 		sh = &docShard{}
-		if err := readJSON(ix.fsys, Dir+"d/"+name+".json", sh); err != nil {
+		if err := readJSON(ix.fsys, name, sh); err != nil {
 			return DocEntry{}, err
 		}
 		ix.dshard[name] = sh

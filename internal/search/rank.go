@@ -111,10 +111,8 @@ func (ix *Index) Search(q string, limit int) (Result, error) {
 		idf := 4 + 8*(n-df)/n
 		diacritic := t.word && t.exact != t.key
 		vidx := slices.Index(e.variants, t.exact)
-		doc := 0
 		for i := 0; i+e.stride <= len(e.ints); i += e.stride {
-			doc += e.ints[i]
-			mask := e.ints[i+1]
+			doc, mask := e.ints[i], e.ints[i+1]
 			s := fieldWeight(mask) * idf
 			if diacritic {
 				exact := len(e.variants) == 1 && vidx == 0
@@ -146,10 +144,8 @@ func (ix *Index) Search(q string, limit int) (Result, error) {
 		if e == nil {
 			continue
 		}
-		doc := 0
 		for i := 0; i+e.stride <= len(e.ints); i += e.stride {
-			doc += e.ints[i]
-			if c := acc[doc]; c != nil {
+			if c := acc[e.ints[i]]; c != nil {
 				c.score += fieldWeight(e.ints[i+1]) * phraseFactor
 			}
 		}

@@ -58,7 +58,7 @@ func synthDocs(n int) []Doc {
 			d.Status = map[bool]string{false: "Đang áp dụng", true: "Đã bãi bỏ"}[d.Obsolete]
 		case 2, 3:
 			d.Kind, d.KindLabel = "process", "Quy trình"
-			d.Code = fmt.Sprintf("QT-%s-%02d", synthUnitCodes[u], i)
+			d.Code = fmt.Sprintf("QT-%s-%d", synthUnitCodes[u], 100+i)
 			d.URL = "processes/" + strings.ToLower(d.Code) + "/"
 			d.Title = "Quy trình " + strings.ToLower(title[:1]) + title[1:]
 			d.Status = map[bool]string{false: "Đang áp dụng", true: "Đã bãi bỏ"}[d.Obsolete]

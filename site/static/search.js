@@ -1,6 +1,6 @@
 // search.js: the site's search page. Plain script, no framework, no request
 // outside the site. It reads ?q=, loads the index shards the query needs
-// (search/meta.json, then search/t/<hash>.json and search/d/<hash>.json,
+// (search/meta.json, then search/t/<n>.json and search/d/<n>.json,
 // relative to <html data-base>), ranks as internal/search does and shows the
 // results in #search-results. Folding and tokenising repeat Go's
 // search.Fold and search.Tokenize rule for rule; the Go tests run both on
@@ -219,7 +219,7 @@
   function loadMeta() {
     if (!metaPromise) {
       metaPromise = fetchJSON("search/meta.json", true).then(function (m) {
-        if (m.v !== 1) throw new Error("search/meta.json: unknown version");
+        if (m.v !== 2) throw new Error("search/meta.json: unknown version");
         return m;
       });
       metaPromise.catch(function () { metaPromise = null; });
@@ -227,14 +227,15 @@
     return metaPromise;
   }
 
-  function loadShard(dir, name) {
-    const path = "search/" + dir + "/" + name + ".json";
+  function loadShard(meta, dir, i) {
+    const path = "search/" + dir + "/" + i + ".json?h=" + encodeURIComponent(meta.h);
     let p = cache.get(path);
     if (!p) {
       p = fetchJSON(path, false).then(function (sh) {
         if (dir === "t") {
           sh.at = new Map();
-          sh.k.forEach(function (k, i) { sh.at.set(k, i); });
+          sh.k.forEach(function (k, j) { sh.at.set(k, j); });
+          sh.dec = new Array(sh.k.length);
         }
         return sh;
       });
@@ -256,28 +257,67 @@
   }
 
   function termShardOf(meta, key) {
-    const i = upper(meta.tk, key) - 1;
-    return i < 0 ? null : meta.tf[i];
+    return upper(meta.tk, key) - 1;
+  }
+
+  // Postings (see internal/search/postings.go): base64url characters of
+  // five bits each, bit 32 meaning "more follows"; records of gap, mask,
+  // [variants,] run. decode expands them into document, mask[, variants].
+  const B64VAL = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 64; i++) B64VAL[B64.charCodeAt(i)] = i;
+
+  function decode(s, stride, n) {
+    const out = [];
+    let i = 0;
+    function next() {
+      let x = 0;
+      let shift = 0;
+      for (;;) {
+        if (i === s.length || shift > 30) throw new Error("postings cut short");
+        const c = s.charCodeAt(i++);
+        const v = c < 128 ? B64VAL[c] : -1;
+        if (v < 0) throw new Error("postings not in the alphabet");
+        x += (v & 31) * Math.pow(2, shift);
+        shift += 5;
+        if ((v & 32) === 0) return x;
+      }
+    }
+    let prev = -1;
+    while (i < s.length) {
+      const gap = next();
+      const mask = next();
+      const vars = stride === 3 ? next() : 0;
+      const run = next();
+      const doc = prev + 1 + gap;
+      if (doc + run >= n) throw new Error("postings beyond the last document");
+      for (let d = doc; d <= doc + run; d++) {
+        out.push(d, mask);
+        if (stride === 3) out.push(vars);
+      }
+      prev = doc + run;
+    }
+    return Int32Array.from(out);
   }
 
   // loadKeys loads the shards of keys and returns a lookup function.
   function loadKeys(meta, keys) {
-    const names = new Set();
+    const wanted = new Set();
     for (const k of keys) {
-      const n = termShardOf(meta, k);
-      if (n) names.add(n);
+      const i = termShardOf(meta, k);
+      if (i >= 0) wanted.add(i);
     }
     const shards = new Map();
-    return Promise.all(Array.from(names).map(function (n) {
-      return loadShard("t", n).then(function (sh) { shards.set(n, sh); });
+    return Promise.all(Array.from(wanted).map(function (i) {
+      return loadShard(meta, "t", i).then(function (sh) { shards.set(i, sh); });
     })).then(function () {
       return function (key) {
-        const n = termShardOf(meta, key);
-        const sh = n && shards.get(n);
+        const sh = shards.get(termShardOf(meta, key));
         if (!sh || !sh.at.has(key)) return null;
         const j = sh.at.get(key);
         const v = sh.v[j];
-        return { variants: v, ints: sh.p[j], stride: v.length > 1 ? 3 : 2 };
+        const stride = v.length > 1 ? 3 : 2;
+        if (!sh.dec[j]) sh.dec[j] = decode(sh.p[j], stride, meta.n);
+        return { variants: v, ints: sh.dec[j], stride: stride };
       };
     });
   }
@@ -332,9 +372,8 @@
       const idf = 4 + Math.floor(8 * (n - df) / n);
       const diacritic = t.word && t.exact !== t.key;
       const vidx = e.variants.indexOf(t.exact);
-      let doc = 0;
       for (let i = 0; i + stride <= ints.length; i += stride) {
-        doc += ints[i];
+        const doc = ints[i];
         const mask = ints[i + 1];
         let s = fieldWeight(mask) * idf;
         if (diacritic) {
@@ -352,49 +391,54 @@
     for (const b of pq.bigrams) {
       const e = lookup(b);
       if (!e) continue;
-      let doc = 0;
       for (let i = 0; i + e.stride <= e.ints.length; i += e.stride) {
-        doc += e.ints[i];
+        const doc = e.ints[i];
         if (count[doc] > 0) score[doc] += fieldWeight(e.ints[i + 1]) * PHRASE_FACTOR;
       }
     }
 
-    const all = [];
-    const complete = [];
+    // Only documents with every word are hits, unless there are none.
+    let full = false;
     for (const doc of touched) {
-      const v = B64.indexOf(meta.doc[doc]);
-      let tl = v & 31;
-      const obsolete = (v & 32) !== 0;
-      let s = score[doc];
-      if (titleHits[doc] > 0) {
-        tl = Math.max(tl, 1);
-        s += Math.floor(COVERAGE_BONUS * Math.min(titleHits[doc], tl) / tl);
-      }
-      const h = { doc: doc, score: s, obsolete: obsolete, count: count[doc], missing: [] };
       if (count[doc] === required.length) {
-        complete.push(h);
-        continue;
+        full = true;
+        break;
       }
-      required.forEach(function (t, ti) {
-        if ((matched[doc] & (1 << ti)) === 0) h.missing.push(t.exact);
-      });
-      all.push(h);
     }
-    function byScore(a, b) {
-      if (a.obsolete !== b.obsolete) return a.obsolete ? 1 : -1;
-      if (a.score !== b.score) return b.score - a.score;
-      return a.doc - b.doc;
+    const obsolete = new Uint8Array(n);
+    const sel = [];
+    for (const doc of touched) {
+      if (full && count[doc] !== required.length) continue;
+      const v = B64.indexOf(meta.doc[doc]);
+      obsolete[doc] = (v & 32) !== 0 ? 1 : 0;
+      if (titleHits[doc] > 0) {
+        const tl = Math.max(v & 31, 1);
+        score[doc] += Math.floor(COVERAGE_BONUS * Math.min(titleHits[doc], tl) / tl);
+      }
+      sel.push(doc);
     }
-    if (complete.length > 0) {
-      complete.sort(byScore);
-      return { complete: true, hits: complete, terms: required };
-    }
-    all.sort(function (a, b) { return b.count - a.count || byScore(a, b); });
-    return { complete: false, hits: all, terms: required };
+    const order = Int32Array.from(sel);
+    // obsolete after current, then score, then document; a partial
+    // match with more of the words first
+    order.sort(function (a, b) {
+      return (full ? 0 : count[b] - count[a]) || obsolete[a] - obsolete[b] || score[b] - score[a] || a - b;
+    });
+    return {
+      meta: meta, complete: full, terms: required, order: order, score: score, obsolete: obsolete,
+      missing: function (doc) {
+        const m = [];
+        if (!full) {
+          required.forEach(function (t, ti) {
+            if ((matched[doc] & (1 << ti)) === 0) m.push(t.exact);
+          });
+        }
+        return m;
+      },
+    };
   }
 
-  // search ranks the documents for q.
-  function search(q) {
+  // find ranks the documents for q.
+  function find(q) {
     return loadMeta().then(function (meta) {
       const pq = parseQuery(q);
       const keys = pq.bigrams.slice();
@@ -402,11 +446,19 @@
         keys.push(t.key);
         for (const p of t.parts) keys.push(p.key);
       }
-      return loadKeys(meta, keys).then(function (lookup) {
-        const res = rank(meta, pq, lookup);
-        res.meta = meta;
-        return res;
-      });
+      return loadKeys(meta, keys).then(function (lookup) { return rank(meta, pq, lookup); });
+    });
+  }
+
+  // search is find with the hits as objects, for the tests.
+  function search(q) {
+    return find(q).then(function (r) {
+      return {
+        complete: r.complete,
+        hits: Array.from(r.order, function (d) {
+          return { doc: d, score: r.score[d], obsolete: r.obsolete[d] === 1, missing: r.missing(d) };
+        }),
+      };
     });
   }
 
@@ -414,7 +466,7 @@
   function docs(meta, ids) {
     return Promise.all(ids.map(function (id) {
       const i = upper(meta.dk, id) - 1;
-      return loadShard("d", meta.df[i]).then(function (sh) { return sh.d[id - meta.dk[i]]; });
+      return loadShard(meta, "d", i).then(function (sh) { return sh.d[id - meta.dk[i]]; });
     }));
   }
 
@@ -533,7 +585,7 @@
     return typeof u === "string" && /^[A-Za-z0-9._~%\/-]+$/.test(u) && u[0] !== "/" ? BASE + u : null;
   }
 
-  function renderHit(h, d, hl) {
+  function renderHit(missing, d, hl) {
     const li = el("li", "search-result" + (d.o ? " search-result--obsolete" : ""));
     const title = el("h2", "search-title");
     const href = safeURL(d.u);
@@ -566,9 +618,9 @@
       snippet(p, d.b, hl);
       li.appendChild(p);
     }
-    if (h.missing.length > 0) {
+    if (missing.length > 0) {
       const p = el("p", "search-missing", "Không có: ");
-      h.missing.forEach(function (w, i) {
+      missing.forEach(function (w, i) {
         if (i > 0) p.appendChild(document.createTextNode(", "));
         p.appendChild(el("s", "", w));
       });
@@ -578,7 +630,7 @@
   }
 
   function summary(res, q) {
-    const n = res.hits.length;
+    const n = res.order.length;
     if (n === 0) return "Không tìm thấy kết quả nào cho “" + q + "”. Hãy thử ít từ hơn hoặc từ khác.";
     if (!res.complete) return "Không có kết quả nào có đủ các từ “" + q + "”. Các kết quả gần nhất:";
     return "Tìm thấy " + n + " kết quả cho “" + q + "”.";
@@ -589,15 +641,15 @@
 
   // show renders one page of hits, starting at from, under list.
   function showPage(res, list, from, hl, gen) {
-    const ids = res.hits.slice(from, from + PAGE).map(function (h) { return h.doc; });
+    const ids = Array.from(res.order.subarray(from, from + PAGE));
     return docs(res.meta, ids).then(function (entries) {
       if (gen !== generation) return;
       entries.forEach(function (d, i) {
-        if (d) list.appendChild(renderHit(res.hits[from + i], d, hl));
+        if (d) list.appendChild(renderHit(res.missing(ids[i]), d, hl));
       });
       const old = root.querySelector(".search-more");
       if (old) old.remove();
-      if (from + PAGE < res.hits.length) {
+      if (from + PAGE < res.order.length) {
         const more = el("button", "search-more", "Xem thêm kết quả");
         more.type = "button";
         more.addEventListener("click", function () {
@@ -623,7 +675,7 @@
       root.dataset.query = "";
       return Promise.resolve();
     }
-    return search(q).then(function (res) {
+    return find(q).then(function (res) {
       if (gen !== generation) return;
       const hl = highlightSet(res);
       const list = el("ol", "search-list");
@@ -632,7 +684,7 @@
         if (gen !== generation) return;
         const more = root.querySelector(".search-more");
         root.replaceChildren(head);
-        if (res.hits.length > 0) root.appendChild(list);
+        if (res.order.length > 0) root.appendChild(list);
         if (more) root.appendChild(more);
       });
     }).catch(function () {
@@ -700,6 +752,7 @@
   window.qmsSearch = Object.freeze({
     fold: fold,
     tokenize: tokenize,
+    find: find,
     search: search,
     run: run,
   });
