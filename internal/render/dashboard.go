@@ -190,14 +190,40 @@ func (s *Site) reliance() []relianceRow {
 			check(&c, "Căn cứ pháp lý")
 		}
 		for _, r := range p.Procedures {
-			if pr := x.c.Procedure(r.Code); pr != nil {
-				for _, c := range pr.AnnouncedBy {
+			pr := x.c.Procedure(r.Code)
+			if pr == nil {
+				continue
+			}
+			if ab, _ := x.procedureAbolished(pr); ab {
+				continue // implementing an abolished procedure is another finding
+			}
+			for _, c := range pr.AnnouncedBy {
+				if !s.reannounced(pr, c) {
 					check(&c, "Công bố thủ tục "+pr.Code)
 				}
 			}
 		}
 	}
 	return out
+}
+
+// reannounced reports whether an announcement c of pr that no longer has
+// effect has been replaced by another announcement of pr: a decision later
+// in its supersession chain is also in pr's announced_by (as rule ST001).
+func (s *Site) reannounced(pr *qms.Procedure, c qms.Citation) bool {
+	x := s.x
+	d := x.lookup(c)
+	seen := map[*qms.Decision]bool{}
+	for d != nil && !seen[d] {
+		seen[d] = true
+		d = x.status[d].By
+		for _, o := range pr.AnnouncedBy {
+			if d != nil && x.lookup(o) == d {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // qualityPolicy finds the section "## Chính sách chất lượng" in a

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"sort"
 	"strconv"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -32,7 +33,7 @@ type citer struct {
 // reservedStems are URL segments used by filter pages.
 var reservedStems = map[string]bool{"by-kind": true, "by-status": true}
 
-func newIndex(c *qms.Corpus, opts Options, base string) *index {
+func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 	x := &index{
 		c: c, asOf: opts.AsOf, drafts: opts.Drafts, base: base,
 		rel:          c.Relations(),
@@ -78,7 +79,30 @@ func newIndex(c *qms.Corpus, opts Options, base string) *index {
 		}
 		x.cite(p, p.AbolishedBy, "Bãi bỏ thủ tục")
 	}
+	// Lists of documents read in code order: processes, then procedures.
+	for _, ps := range x.implementers {
+		sort.SliceStable(ps, func(i, j int) bool { return col.lessCode(ps[i].Code, ps[j].Code) })
+	}
+	for _, cs := range x.citedBy {
+		sort.SliceStable(cs, func(i, j int) bool {
+			ki, kj := cs[i].Doc.Base().Kind, cs[j].Doc.Base().Kind
+			if ki != kj {
+				return kindOrder(ki) < kindOrder(kj)
+			}
+			return col.lessCode(cs[i].Doc.ID(), cs[j].Doc.ID())
+		})
+	}
 	return x
+}
+
+// kindOrder lists processes, then procedures, then decisions.
+func kindOrder(k qms.Kind) int {
+	for i, o := range qms.Kinds {
+		if o == k {
+			return i
+		}
+	}
+	return len(qms.Kinds)
 }
 
 // assignURLs gives every published document its page URL, in corpus order,

@@ -68,8 +68,8 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
-	s.x = newIndex(c, opts, base)
 	col := newCollator()
+	s.x = newIndex(c, opts, base, col)
 	s.buildLists(col)
 	s.buildGroups(col)
 	s.dash = s.buildDashboard(col)

@@ -171,3 +171,33 @@ func TestLastChanged(t *testing.T) {
 		t.Errorf("missing %s", want)
 	}
 }
+
+// TestReliance lists active processes relying on an obsolete document, but
+// not through an announcement that was replaced by a later one of the same
+// procedure (rule ST001 does the same).
+func TestReliance(t *testing.T) {
+	dec := func(num, issued, extra string) string {
+		return "---\nnumber: \"" + num + "\"\ntype: quyet-dinh\nissuer: UBND tỉnh\nissued: " + issued + "\ntitle: QĐ " + num + "\n" + extra + "---\nx\n"
+	}
+	proc := func(code, announced string) string {
+		return "---\ncode: \"" + code + "\"\ntitle: Thủ tục " + code + "\nfield: Thủy sản\nlevel: tinh\nagency: Chi cục Thủy sản\nreceiving: Chi cục Thủy sản\ntime_limit: 05 ngày làm việc\nannounced_by:\n" + announced + "---\nx\n"
+	}
+	process := func(code, procedure string) string {
+		return "---\ncode: \"" + code + "\"\ntitle: Quy trình " + code + "\nkind: task\nunit: Chi cục Thủy sản\nrevision: 1\neffective: 2021-01-01\napproved_by: \"200/QĐ-UBND\"\nstatus: active\nprocedures:\n  - \"" + procedure + "\"\n---\nx\n"
+	}
+	s := newTestSite(t, map[string]string{
+		"decisions/100-qd-ubnd.md": dec("100/QĐ-UBND", "2019-01-01", ""),
+		"decisions/200-qd-ubnd.md": dec("200/QĐ-UBND", "2020-01-01", "supersedes:\n  - \"100/QĐ-UBND\"\n"),
+		"procedures/na-01.md":      proc("NA-01", "  - \"100/QĐ-UBND\"\n  - \"200/QĐ-UBND\"\n"),
+		"procedures/na-02.md":      proc("NA-02", "  - \"100/QĐ-UBND\"\n"),
+		"processes/qt-01.md":       process("QT-01", "NA-01"),
+		"processes/qt-02.md":       process("QT-02", "NA-02"),
+	}, nil)
+	var got []string
+	for _, r := range s.dash.Reliance {
+		got = append(got, r.Process.Text+" "+r.Via+" "+r.Doc.Text)
+	}
+	if want := "QT-02 Công bố thủ tục NA-02 100/QĐ-UBND"; strings.Join(got, "; ") != want {
+		t.Errorf("reliance = %q, want %q", got, want)
+	}
+}
