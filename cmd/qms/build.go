@@ -102,7 +102,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms build: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms: %v\n", err) // "qms: build: …"
 		return exitUsage
 	}
 	fmt.Fprintf(e.Stdout, "Đã dựng %d tệp (%s) vào %s trong %s; hiệu lực tính đến %s.\n",
