@@ -21,6 +21,7 @@ import (
 type writer struct {
 	dir  string
 	bufs sync.Pool // *bufio.Writer
+	dirs sync.Map  // directories known to exist
 
 	mu    sync.Mutex
 	files int
@@ -33,8 +34,13 @@ func (w *writer) create(rel string) (*os.File, error) {
 		return nil, fmt.Errorf("build: invalid output path %q", rel)
 	}
 	p := filepath.Join(w.dir, filepath.FromSlash(rel))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return nil, fmt.Errorf("build: %w", err)
+	if d := filepath.Dir(p); d != w.dir {
+		if _, ok := w.dirs.Load(d); !ok {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return nil, fmt.Errorf("build: %w", err)
+			}
+			w.dirs.Store(d, true)
+		}
 	}
 	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
