@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Dir is the folder, relative to the site root, that holds the index.
@@ -95,9 +97,11 @@ func checkURL(u string) error {
 	return nil
 }
 
-// validUTF8 replaces invalid UTF-8 in every text of d.
+// validUTF8 replaces each invalid byte in every text of d with U+FFFD (as
+// a browser would) and puts the text in NFC,
+// the form search.js highlights in.
 func validUTF8(d Doc) Doc {
-	fix := func(s string) string { return strings.ToValidUTF8(s, "\ufffd") }
+	fix := func(s string) string { return norm.NFC.String(validUTF8String(s)) }
 	d.Kind, d.KindLabel, d.Code = fix(d.Kind), fix(d.KindLabel), fix(d.Code)
 	d.Title, d.Status, d.Body = fix(d.Title), fix(d.Status), fix(d.Body)
 	fields := make([]string, len(d.Fields))

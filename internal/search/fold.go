@@ -45,14 +45,27 @@ func lowerExact(s string) string {
 	return norm.NFC.String(lower(s))
 }
 
-// lower is JavaScript's String.prototype.toLowerCase.
+// lower is JavaScript's String.prototype.toLowerCase. Invalid UTF-8
+// becomes U+FFFD, as it does when a browser decodes it.
 func lower(s string) string {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {
-			return cases.Lower(language.Und).String(s)
+			return cases.Lower(language.Und).String(validUTF8String(s))
 		}
 	}
 	return strings.ToLower(s)
+}
+
+// validUTF8String replaces each invalid byte of s with U+FFFD.
+func validUTF8String(s string) string {
+	if utf8.ValidString(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // foldWord folds one word and writes a number without its leading zeros

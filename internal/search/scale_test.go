@@ -3,8 +3,10 @@ package search
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
+	"github.com/chromedp/chromedp"
 	"github.com/snnptnt-nghean/qms/internal/browsertest"
 )
 
@@ -62,6 +64,27 @@ func TestBrowserAtScale(t *testing.T) {
 		}
 	}
 	compareRanking(t, b, ix, scaleQueryTexts())
+
+	// thousands of results come twenty at a time; "more" moves the focus
+	// to the first new one
+	site.open(t, b, "thu tuc hanh chinh")
+	if n := eval[int](t, b, `document.querySelectorAll(".search-list > li").length`); n != 20 {
+		t.Errorf("first page shows %d results, want 20", n)
+	}
+	if err := chromedp.Do(b.Ctx, chromedp.Click(".search-more")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(b.Ctx, chromedp.Poll[bool](
+		`document.querySelectorAll(".search-list > li").length === 40`)); err != nil {
+		t.Fatalf("after Xem thêm: %v", err)
+	}
+	if i := eval[int](t, b, `Array.from(document.querySelectorAll(".search-list > li")).indexOf(document.activeElement.closest("li"))`); i != 20 {
+		t.Errorf("after Xem thêm the focus is on result %d, want 20 (the first new one)", i)
+	}
+	summary := eval[string](t, b, `document.querySelector(".search-summary").textContent`)
+	if !strings.HasPrefix(summary, "Tìm thấy ") || !strings.HasSuffix(summary, "kết quả cho “thu tuc hanh chinh”.") {
+		t.Errorf("summary %q", summary)
+	}
 	b.NoConsoleErrors(t)
 }
 

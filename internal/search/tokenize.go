@@ -105,7 +105,7 @@ func (tz *tokenizer) tokenize(toks []Token, s string) []Token {
 
 // prepare applies rule 1 of [Tokenize].
 func prepare(s string) []rune {
-	in := []rune(norm.NFC.String(s))
+	in := []rune(norm.NFC.String(validUTF8String(s)))
 	for i, r := range in {
 		switch {
 		case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xfe58, r == 0xfe63, r == 0xff0d:

@@ -479,7 +479,10 @@
   // query has, and words it has.
   function matches(text, hl) {
     const out = [];
-    for (const m of text.matchAll(CHUNK)) {
+    // dashes as the tokeniser sees them; one code unit for one, so the
+    // offsets stay those of text
+    const plain = text.replace(/[\u2010-\u2015\u2212\ufe58\ufe63\uff0d]/g, "-");
+    for (const m of plain.matchAll(CHUNK)) {
       let s = m[0];
       let start = m.index;
       const lead = s.match(/^[/\-.&]*/)[0].length;
@@ -639,14 +642,24 @@
   const root = document.getElementById("search-results");
   let generation = 0;
 
-  // show renders one page of hits, starting at from, under list.
-  function showPage(res, list, from, hl, gen) {
+  // showPage renders one page of hits, starting at from, under list; with
+  // focus, it moves the focus to the first new result.
+  function showPage(res, list, from, hl, gen, focus) {
     const ids = Array.from(res.order.subarray(from, from + PAGE));
     return docs(res.meta, ids).then(function (entries) {
       if (gen !== generation) return;
+      let first = null;
       entries.forEach(function (d, i) {
-        if (d) list.appendChild(renderHit(res.missing(ids[i]), d, hl));
+        if (!d) return;
+        const li = renderHit(res.missing(ids[i]), d, hl);
+        list.appendChild(li);
+        first = first || li;
       });
+      if (focus && first) {
+        const a = first.querySelector(".search-link");
+        a.setAttribute("tabindex", "-1");
+        a.focus();
+      }
       const old = root.querySelector(".search-more");
       if (old) old.remove();
       if (from + PAGE < res.order.length) {
@@ -654,7 +667,7 @@
         more.type = "button";
         more.addEventListener("click", function () {
           more.disabled = true;
-          showPage(res, list, from + PAGE, hl, gen);
+          showPage(res, list, from + PAGE, hl, gen, true);
         });
         root.appendChild(more);
       }
@@ -680,7 +693,7 @@
       const hl = highlightSet(res);
       const list = el("ol", "search-list");
       const head = el("p", "search-summary", summary(res, q));
-      return showPage(res, list, 0, hl, gen).then(function () {
+      return showPage(res, list, 0, hl, gen, false).then(function () {
         if (gen !== generation) return;
         const more = root.querySelector(".search-more");
         root.replaceChildren(head);
