@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"time"
@@ -81,7 +82,8 @@ func (h *History) Blob(hash string) ([]byte, error) {
 	return h.repo.Blob(hash)
 }
 
-// Blob returns the content of the blob with the given hash.
+// Blob returns the content of the blob with the given hash; the caller
+// owns the returned slice.
 func (r *Repo) Blob(hash string) ([]byte, error) {
 	hh, ok := parseHash([]byte(hash))
 	if !ok {
@@ -89,7 +91,11 @@ func (r *Repo) Blob(hash string) ([]byte, error) {
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.odb.read(plumbing.BlobObject, hh)
+	b, err := r.odb.read(plumbing.BlobObject, hh)
+	if err != nil {
+		return nil, err
+	}
+	return bytes.Clone(b), nil
 }
 
 // build turns the loader's records into a History.

@@ -81,7 +81,7 @@ func Open(contentRoot string) (*Repo, error) {
 func (r *Repo) Close() error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	return r.st.Close()
+	return r.odb.close()
 }
 
 // findGitDir walks up from dir to the first directory holding .git and

@@ -170,7 +170,8 @@ func (s *Snapshot) entries(h plumbing.Hash) ([]snapNode, error) {
 func (s *Snapshot) blob(h plumbing.Hash) ([]byte, error) {
 	s.r.mu.Lock()
 	defer s.r.mu.Unlock()
-	return s.r.odb.read(plumbing.BlobObject, h)
+	b, err := s.r.odb.read(plumbing.BlobObject, h)
+	return bytes.Clone(b), err // odb.read's bytes are shared with its cache
 }
 
 func (s *Snapshot) blobSize(h plumbing.Hash) (int64, error) {
