@@ -191,6 +191,7 @@ func TestSitePages(t *testing.T) {
 func TestEveryPageFrame(t *testing.T) {
 	out, _ := buildSite(t, loadArchive(t, "site.txtar"), nil)
 	h1 := regexp.MustCompile(`<h1[ >]`)
+	heading := regexp.MustCompile(`<h([1-6])[ >]`)
 	external := regexp.MustCompile(`(src|href)="((?:https?:)?//[^"]*)"`)
 	n := 0
 	for rel, b := range readTree(t, out) {
@@ -211,6 +212,16 @@ func TestEveryPageFrame(t *testing.T) {
 		}
 		if c := len(h1.FindAllString(s, -1)); c != 1 {
 			t.Errorf("%s: %d h1 elements", rel, c)
+		}
+		// From the h1 on, headings never skip a level.
+		_, afterH1, _ := strings.Cut(s, "<h1")
+		prev := 1
+		for _, m := range heading.FindAllStringSubmatch(afterH1, -1) {
+			level := int(m[1][0] - '0')
+			if level > prev+1 {
+				t.Errorf("%s: h%d after h%d", rel, level, prev)
+			}
+			prev = level
 		}
 		// The only external URL allowed is a decision's source link.
 		for _, m := range external.FindAllStringSubmatch(s, -1) {

@@ -51,8 +51,8 @@
 // requests). A relative link to a .md file of the corpus is rewritten to the
 // document's page URL (its fragment kept); one that names no published
 // document renders as its text. Headings are shifted so that a body's top
-// level is h2, below the page's h1, and get ASCII ids folded from their
-// text.
+// level is h2, below the page's h1, never skip a level, and get ASCII ids
+// folded from their text.
 //
 // # Order and determinism
 //

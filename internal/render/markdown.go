@@ -95,10 +95,13 @@ func (s *Site) rewrite(root ast.Node, source []byte, docPath string, minLevel in
 		}
 		return ast.WalkContinue, nil
 	})
-	if shift := minLevel - top; shift > 0 {
-		for _, h := range headings {
-			h.Level = min(h.Level+shift, 6)
-		}
+	// Move the top level to minLevel and close gaps ("##" then "####"),
+	// so that the page's headings never skip a level.
+	shift := max(minLevel-top, 0)
+	prev := minLevel - 1
+	for _, h := range headings {
+		h.Level = min(h.Level+shift, prev+1, 6)
+		prev = h.Level
 	}
 	for _, n := range unlink {
 		parent := n.Parent()

@@ -118,8 +118,10 @@ func TestHeadings(t *testing.T) {
 		{"## 1. Mục đích", 2, []string{`<h2 id="1-muc-dich">1. Mục đích</h2>`}},
 		{"## Đường dây nóng\n## Đường dây nóng", 2, []string{`id="duong-day-nong"`, `id="duong-day-nong-2"`}},
 		{"## Main", 2, []string{`<h2 id="main-2">Main</h2>`}},
-		{"# A\n###### F", 3, []string{`<h3 id="a">A</h3>`, `<h6 id="f">F</h6>`}},
-		{"### Chỉ mục con", 2, []string{`<h3 id="chi-muc-con">`}},
+		{"# A\n###### F", 3, []string{`<h3 id="a">A</h3>`, `<h4 id="f">F</h4>`}},
+		{"# A\n## B\n### C\n#### D\n##### E\n###### F", 2, []string{`<h6 id="e">E</h6>`, `<h6 id="f">F</h6>`}},
+		{"### Chỉ mục con", 2, []string{`<h2 id="chi-muc-con">`}},
+		{"## A\n#### B\n## C\n### D", 2, []string{`<h2 id="a">`, `<h3 id="b">`, `<h2 id="c">`, `<h3 id="d">`}},
 	}
 	for _, tt := range tests {
 		out, err := s.renderMarkdown(tt.md, "processes/x.md", tt.minLevel)
