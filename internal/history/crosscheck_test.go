@@ -126,3 +126,45 @@ func movesAway(t *testing.T, dir, p string, commits []string) []string {
 	}
 	return out
 }
+
+// TestPacked reads the scenario repository loose (through go-git), then
+// packed with deltas against base offsets and with deltas against base
+// hashes (as some servers send them), and expects the same history.
+func TestPacked(t *testing.T) {
+	s := newScenario(t)
+	root := filepath.Join(s.b.dir, "manual")
+	snapshot := func() string {
+		_, h := load(t, root)
+		var b strings.Builder
+		for _, p := range append(h.Paths(), h.Deleted()...) {
+			for _, line := range s.describe(h.Revisions(p)) {
+				b.WriteString(line + "\n")
+			}
+		}
+		for _, c := range h.Commits {
+			b.WriteString(s.name(c.Hash) + " " + c.Subject + "\n")
+		}
+		return b.String()
+	}
+	loose := snapshot()
+	for _, mode := range []string{"false", "true"} {
+		gitOut(t, s.b.dir, "-c", "repack.useDeltaBaseOffset="+mode, "repack", "-adf", "-q", "--window=50", "--depth=50")
+		gitOut(t, s.b.dir, "prune")
+		if out := gitOut(t, s.b.dir, "count-objects", "-v"); !strings.Contains(out, "count: 0\n") || !strings.Contains(out, "packs: 1\n") {
+			t.Fatalf("repack left loose objects:\n%s", out)
+		}
+		idx, _ := filepath.Glob(filepath.Join(s.b.dir, ".git", "objects", "pack", "*.idx"))
+		deltas := 0
+		for _, line := range strings.Split(gitOut(t, s.b.dir, append([]string{"verify-pack", "-v"}, idx...)...), "\n") {
+			if f := strings.Fields(line); len(f) == 7 && (f[1] == "tree" || f[1] == "blob") {
+				deltas++
+			}
+		}
+		if deltas == 0 {
+			t.Fatalf("useDeltaBaseOffset=%s: the pack has no deltas to resolve", mode)
+		}
+		if got := snapshot(); got != loose {
+			t.Errorf("useDeltaBaseOffset=%s: packed history differs:\n%s\nloose:\n%s", mode, got, loose)
+		}
+	}
+}

@@ -57,15 +57,21 @@
 //
 // Load walks the commit graph once from HEAD and diffs each commit's
 // content tree against its first parent's by hand: tree objects are parsed
-// in place from go-git's object store (pack files kept open), subtrees with
-// equal hashes are skipped, parsed trees are kept in a byte-bounded cache.
-// For a merge, only the files that differ from the first parent are looked
-// up in the other parents. It never uses Repository.Log (wrong lists with a
-// file filter, go-git #1199; fails on shallow clones, #2409),
+// in place, subtrees with equal hashes are skipped, and for a merge only the
+// files that differ from the first parent are looked up in the other
+// parents. Packed objects are read straight from the pack files with
+// go-git's index decoder and delta patcher (pack.go), inflated objects and
+// parsed trees kept in one cache bounded to 16 MiB; loose objects go through
+// go-git's object storage. Per-file revision lists are then computed on a
+// graph compressed to each file's changes (lineage.go), without walking the
+// commits again. On 10,000 documents and 5,000 commits this takes about 1.4
+// times the CPU of `git log --raw -c` and less memory
+// (scripts/bench-history.sh).
+//
+// It never uses Repository.Log (with a file filter it lists wrong commits
+// on merges, go-git #1199, and it fails on shallow clones, #2409),
 // object.DiffTree (two orders of magnitude slower) or Worktree.Status
-// (hashes everything): see ../../../shared/design/history-performance.md.
-// Per-file revision lists are then computed on a graph compressed to each
-// file's changes (lineage.go), without walking the commits again.
+// (hashes everything); see history-performance.md in the design notes.
 //
 // Dirty compares the working tree's content files with HEAD by hashing them
 // as git blobs.
