@@ -41,7 +41,15 @@ func checkBase(e *env, root, ref string, today qms.Date) ([]qms.Diagnostic, erro
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
-	base, _ := change.LoadTree(snap) // the base's own problems are not this change's
-	head, _ := change.LoadTree(os.DirFS(abs))
+	// Load the working tree while the base is read from git; the loaders'
+	// diagnostics are not this comparison's (the head's are reported by
+	// the other checks, the base's are not this change's).
+	headc := make(chan *change.Tree, 1)
+	go func() {
+		t, _ := change.LoadTree(os.DirFS(abs))
+		headc <- t
+	}()
+	base, _ := change.LoadTree(snap)
+	head := <-headc
 	return change.Compare(base, head, change.Options{Today: today, BaseName: ref}), nil
 }
