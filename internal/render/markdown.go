@@ -36,22 +36,31 @@ type markdownOut struct {
 	Headed bool
 }
 
+// getMarkdown takes a free goldmark renderer or makes one; putMarkdown
+// returns it. The free list is a buffered channel rather than a sync.Pool so
+// that renderers survive garbage collections.
+func (s *Site) getMarkdown() goldmark.Markdown {
+	select {
+	case md := <-s.md:
+		return md
+	default:
+		return newMarkdown()
+	}
+}
+
+func (s *Site) putMarkdown(md goldmark.Markdown) {
+	select {
+	case s.md <- md:
+	default:
+	}
+}
+
 // renderMarkdown renders src, the body of the document at docPath (a
 // content path), rewriting links as the package comment says. minLevel is
 // the level the body's top headings are moved to.
 func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, error) {
-	var md goldmark.Markdown
-	select {
-	case md = <-s.md:
-	default:
-		md = newMarkdown()
-	}
-	defer func() {
-		select {
-		case s.md <- md:
-		default:
-		}
-	}()
+	md := s.getMarkdown()
+	defer s.putMarkdown(md)
 	source := []byte(src)
 	ids := newHeadingIDs()
 	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(ids))))
@@ -62,6 +71,16 @@ func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, e
 	}
 	_, headed := root.FirstChild().(*ast.Heading)
 	return markdownOut{HTML: buf.Bytes(), Text: plainText(root, source), Headed: headed}, nil
+}
+
+// bodyText returns the plain text of a body, as renderMarkdown's Text,
+// without rendering HTML.
+func (s *Site) bodyText(src string) string {
+	md := s.getMarkdown()
+	defer s.putMarkdown(md)
+	source := []byte(src)
+	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
+	return plainText(root, source)
 }
 
 // rewrite fixes links, images and heading levels in the tree.

@@ -29,14 +29,10 @@ func (s *Site) SearchEntries() ([]SearchEntry, error) {
 	var out []SearchEntry
 	add := func(doc qms.Document, obsolete bool, fields []string) error {
 		b := doc.Base()
-		txt, err := s.renderMarkdown(b.Body, b.Path, 2)
-		if err != nil {
-			return err
-		}
 		t := x.tagOf(doc)
 		e := SearchEntry{
 			URL: x.urls[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
-			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: txt.Text,
+			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: s.bodyText(b.Body),
 		}
 		if t != nil {
 			e.Status = t.Label
