@@ -11,9 +11,7 @@
 // assert there were no errors:
 //
 //	b := browsertest.Start(t)
-//	if err := chromedp.Do(b.Ctx, chromedp.Navigate(srv.URL)); err != nil {
-//		t.Fatal(err)
-//	}
+//	b.Open(t, srv.URL+"/")
 //	title, err := chromedp.Run(b.Ctx, chromedp.Text("h1"))
 //	...
 //	b.NoConsoleErrors(t)
@@ -25,6 +23,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -88,6 +87,35 @@ func Start(t testing.TB) *Browser {
 }
 
 func discard(string, ...any) {}
+
+// Open navigates the tab to url and waits until the new document has
+// loaded, failing the test after 20 seconds. Unlike a bare
+// chromedp.Navigate, it retries while the browser is still swapping the
+// page's JavaScript context, so that the test's next step runs in the new
+// document.
+func (b *Browser) Open(t testing.TB, url string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(b.Ctx, 20*time.Second)
+	defer cancel()
+	// mark the old document, to tell the new one from it
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.browsertestOld = true`)); err != nil {
+		t.Fatalf("browsertest: open %s: %v", url, err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		t.Fatalf("browsertest: open %s: %v", url, err)
+	}
+	const check = `document.readyState === "complete" && !window.browsertestOld`
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](check))
+		if err == nil && ok {
+			return
+		}
+		if ctx.Err() != nil {
+			t.Fatalf("browsertest: open %s: the page did not load (last error: %v)", url, err)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
 
 // Console returns the messages that pages have written to the console so
 // far, in order, including exceptions and the browser's own log entries

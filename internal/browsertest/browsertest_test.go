@@ -19,9 +19,7 @@ func TestStartRecordsConsoleErrors(t *testing.T) {
 	defer srv.Close()
 
 	b := Start(t)
-	if err := chromedp.Do(b.Ctx, chromedp.Navigate(srv.URL)); err != nil {
-		t.Fatal(err)
-	}
+	b.Open(t, srv.URL+"/")
 	h1, err := chromedp.Run(b.Ctx, chromedp.Text("h1"))
 	if err != nil {
 		t.Fatal(err)
@@ -49,4 +47,28 @@ func TestStartRecordsConsoleErrors(t *testing.T) {
 	if logs != 1 {
 		t.Errorf("Console has %d copies of the log message, want 1: %v", logs, b.Console())
 	}
+}
+
+func TestOpenWaitsForTheNewDocument(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		// the second page is slow, so a test that does not wait reads the first
+		if r.URL.Path == "/slow" {
+			time.Sleep(300 * time.Millisecond)
+		}
+		w.Write([]byte(`<!doctype html><title>t</title><link rel="icon" href="data:,"><h1>` + r.URL.Path + `</h1>`))
+	}))
+	defer srv.Close()
+	b := Start(t)
+	for _, p := range []string{"/first", "/slow", "/first"} {
+		b.Open(t, srv.URL+p)
+		h1, err := chromedp.Run(b.Ctx, chromedp.Text("h1"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if h1 != p {
+			t.Errorf("after Open(%s) the page shows %q", p, h1)
+		}
+	}
+	b.NoConsoleErrors(t)
 }

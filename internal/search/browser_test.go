@@ -89,9 +89,7 @@ func (s *testSite) open(t testing.TB, b *browsertest.Browser, q string) {
 	if q != "" {
 		u += "?q=" + url.QueryEscape(q)
 	}
-	if err := chromedp.Do(b.Ctx, chromedp.Navigate(u)); err != nil {
-		t.Fatalf("open %s: %v", u, err)
-	}
+	b.Open(t, u)
 	waitQuery(t, b, q)
 }
 
