@@ -188,6 +188,22 @@ func TestRound(t *testing.T) {
 	}
 }
 
+func TestEndNames(t *testing.T) {
+	for _, tc := range []struct {
+		e    End
+		want string
+	}{
+		{End{Ref: "v1", Commit: "abc1234", Date: qms.Date{Year: 2024, Month: 1, Day: 2}}, "v1 (abc1234, 02/01/2024)"},
+		{End{Ref: "abc1234", Commit: "abc1234"}, "abc1234"},
+		{End{Ref: "abc1234def", Commit: "abc1234"}, "abc1234def"},
+		{End{Ref: "HEAD"}, "HEAD"},
+	} {
+		if got := tc.e.String(); got != tc.want {
+			t.Errorf("%+v: got %q, want %q", tc.e, got, tc.want)
+		}
+	}
+}
+
 func TestMarkdownEscape(t *testing.T) {
 	if got := mdEscape("a|b <script> *x*"); got != `a\|b \<script\> \*x\*` {
 		t.Errorf("mdEscape = %q", got)

@@ -31,9 +31,15 @@ func (r *Round) Summary() string {
 		r.Promulgated(), len(r.ProcessesNew), len(r.ProcessesAmended), len(r.ProcessesAbolished))
 }
 
+// showCommit reports whether the commit is worth showing next to the ref:
+// not when the ref is itself the (abbreviated) hash.
+func (e End) showCommit() bool {
+	return e.Commit != "" && !strings.HasPrefix(e.Ref, e.Commit) && !strings.HasPrefix(e.Commit, e.Ref)
+}
+
 func (e End) String() string {
 	s := e.Ref
-	if e.Commit != "" {
+	if e.showCommit() {
 		s += " (" + e.Commit
 		if !e.Date.IsZero() {
 			s += ", " + e.Date.VN()
@@ -104,7 +110,7 @@ func WriteRoundMarkdown(w io.Writer, r *Round) error {
 
 func mdCode(e End) string {
 	s := "`" + strings.ReplaceAll(e.Ref, "`", "'") + "`"
-	if e.Commit != "" {
+	if e.showCommit() {
 		s += " (" + e.Commit
 		if !e.Date.IsZero() {
 			s += ", " + e.Date.VN()

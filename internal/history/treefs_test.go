@@ -181,3 +181,34 @@ func TestSnapshotMissingContentRoot(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestSnapshotConcurrent(t *testing.T) {
+	dir, _, _ := treefsRepo(t)
+	r, err := Open(filepath.Join(dir, "manual"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	s, err := r.FS("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 4)
+	for i := 0; i < 4; i++ {
+		go func() {
+			b, err := fs.ReadFile(s, "processes/qt-01.md")
+			if err == nil && string(b) != "---\ncode: QT-01\n---\nlần 2\n" {
+				err = errors.New("wrong content " + string(b))
+			}
+			if err == nil {
+				_, err = fs.ReadDir(s, "processes")
+			}
+			done <- err
+		}()
+	}
+	for i := 0; i < 4; i++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
