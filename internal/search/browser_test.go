@@ -270,11 +270,7 @@ func parityInputs() []string {
 // TestJSMatchesGo runs search.js's folding, tokenising and ranking in
 // Chromium on the same tables as the Go code and compares.
 func TestJSMatchesGo(t *testing.T) {
-	ix, fsys := fixtureIndex(t, fixture())
-	files := make(map[string][]byte)
-	for name, f := range fsys {
-		files[name] = f.Data
-	}
+	ix, files := fixtureIndex(t, fixture())
 	site := serveSite(t, files)
 	b := browsertest.Start(t)
 	site.open(t, b, "")

@@ -114,13 +114,19 @@ func fixture() []Doc {
 	}
 }
 
-// fixtureIndex builds the fixture and opens it.
-func fixtureIndex(t testing.TB, docs []Doc) (*Index, fstest.MapFS) {
+// fixtureIndex builds docs and opens the index.
+func fixtureIndex(t testing.TB, docs []Doc) (*Index, map[string][]byte) {
 	t.Helper()
 	files, err := Build(docs)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return openFiles(t, files), files
+}
+
+// openFiles opens the index in files.
+func openFiles(t testing.TB, files map[string][]byte) *Index {
+	t.Helper()
 	fsys := fstest.MapFS{}
 	for name, b := range files {
 		fsys[name] = &fstest.MapFile{Data: b}
@@ -129,5 +135,5 @@ func fixtureIndex(t testing.TB, docs []Doc) (*Index, fstest.MapFS) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return ix, fsys
+	return ix
 }

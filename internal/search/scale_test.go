@@ -32,12 +32,7 @@ var scaleQueries = []struct{ q, first string }{
 // scaleSite builds and serves the fixture among 10,000 synthetic
 // documents.
 func scaleSite(t testing.TB) (*Index, *testSite) {
-	docs := append(synthDocs(10000), fixture()...)
-	files, err := Build(docs)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, _ := fixtureIndex(t, docs)
+	ix, files := fixtureIndex(t, append(synthDocs(10000), fixture()...))
 	return ix, serveSite(t, files)
 }
 
