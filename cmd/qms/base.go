@@ -7,21 +7,13 @@ import (
 
 	"github.com/snnptnt-nghean/qms/internal/change"
 	"github.com/snnptnt-nghean/qms/internal/check"
-	"github.com/snnptnt-nghean/qms/internal/check/checks"
 	"github.com/snnptnt-nghean/qms/internal/history"
 	"github.com/snnptnt-nghean/qms/internal/qms"
-	"github.com/snnptnt-nghean/qms/internal/scaffold"
+	"github.com/snnptnt-nghean/qms/internal/rules"
 )
 
-// allChecks is every rule `qms check` knows, in the order -list prints
-// them: the corpus rules, the placeholder rule of `qms new`, and the
-// change-control rules that run only with --base (their Run is nil).
-func allChecks() []*check.Check {
-	out := make([]*check.Check, 0, len(checks.All)+len(scaffold.Checks)+len(change.Checks))
-	out = append(out, checks.All...)
-	out = append(out, scaffold.Checks...)
-	return append(out, change.Checks...)
-}
+// allChecks is every rule `qms check` knows (internal/rules).
+func allChecks() []*check.Check { return rules.All() }
 
 // checkBase compares the content root's working tree with its state at the
 // git revision ref and returns the change-control diagnostics (CC001…).

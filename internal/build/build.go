@@ -11,10 +11,10 @@ import (
 	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/check"
-	"github.com/snnptnt-nghean/qms/internal/check/checks"
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/render"
+	"github.com/snnptnt-nghean/qms/internal/rules"
 	"github.com/snnptnt-nghean/qms/site"
 )
 
@@ -40,7 +40,7 @@ type Options struct {
 	Commit string
 	// Stderr receives diagnostics and warnings; nil discards them.
 	Stderr io.Writer
-	// Checks run before rendering; nil means checks.All.
+	// Checks run before rendering; nil means rules.All().
 	Checks []*check.Check
 	// History is the optional history step: given the corpus, it returns
 	// the last change of each document by content path. Nil skips it.
@@ -92,7 +92,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	list := opts.Checks
 	if list == nil {
-		list = checks.All
+		list = rules.All()
 	}
 	cds, err := check.Run(corpus, list, opts.AsOf)
 	if err != nil {
