@@ -23,6 +23,10 @@ var rules = map[string]struct {
 	"internal/check/checks": {own: []string{"internal/qms", "internal/check"}},
 	"internal/history":      {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/"}},
 	"internal/search":       {own: []string{"internal/qms"}, extra: []string{"golang.org/x/text"}},
+	"internal/change":       {own: []string{"internal/qms", "internal/check", "internal/content"}, extra: []string{"golang.org/x/text"}},
+	"internal/scaffold":     {own: []string{"internal/qms", "internal/check"}, extra: []string{"gopkg.in/yaml.v3", "golang.org/x/text"}},
+	"internal/rules":        {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
+	"internal/corpusgen":    {own: []string{"internal/qms"}},
 	"internal/render":       {own: []string{"internal/qms", "internal/check", "internal/search", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 }
 
