@@ -47,6 +47,22 @@ type Options struct {
 	History func(ctx context.Context, c *qms.Corpus) (map[string]render.LastChange, error)
 	// Workers is how many files are rendered at once; 0 means one per CPU.
 	Workers int
+	// Theme holds templates/ and static/; nil means the embedded site.FS.
+	Theme fs.FS
+	// Warnings shows warnings as well as errors on the pages of the files
+	// they are about (qms serve).
+	Warnings bool
+	// LiveReload is the site-relative URL of qms serve's reload script,
+	// added to every page (see render.Options); "" in a published build.
+	LiveReload string
+}
+
+// theme returns the theme to render with.
+func (o *Options) theme() fs.FS {
+	if o.Theme != nil {
+		return o.Theme
+	}
+	return site.FS
 }
 
 // Result describes a finished build.
@@ -67,10 +83,6 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.AsOf.IsZero() {
 		return nil, errors.New("build: AsOf is not set")
 	}
-	stderr := opts.Stderr
-	if stderr == nil {
-		stderr = io.Discard
-	}
 	root, err := filepath.Abs(opts.Root)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -90,49 +102,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
-	list := opts.Checks
-	if list == nil {
-		list = rules.All()
+	s, res, err := prepare(ctx, opts, root, corpus, diags)
+	if res != nil {
+		res.Out = out
 	}
-	cds, err := check.Run(corpus, list, opts.AsOf)
 	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
-	}
-	diags = qms.SortDiagnostics(append(diags, cds...))
-	res := &Result{Out: out, Diagnostics: diags}
-	if len(diags) > 0 {
-		if err := check.WriteText(stderr, diags); err != nil {
-			return nil, fmt.Errorf("build: %w", err)
-		}
-	}
-	if n, _ := qms.CountSeverity(diags); n > 0 && !opts.Force {
-		return res, ErrChecks
-	}
-
-	commit := opts.Commit
-	if commit == "" {
-		commit = headCommit(root)
-	}
-	res.Commit = commit
-	ropts := render.Options{
-		Templates:   site.FS,
-		BaseURL:     opts.BaseURL,
-		AsOf:        opts.AsOf,
-		Commit:      commit,
-		Drafts:      opts.Drafts,
-		Diagnostics: diags,
-		Checks:      checkInfos(list),
-	}
-	if opts.History != nil {
-		lc, err := opts.History(ctx, corpus)
-		if err != nil {
-			return nil, fmt.Errorf("build: history: %w", err)
-		}
-		ropts.LastChanged = lc
-	}
-	s, err := render.New(corpus, ropts)
-	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
+		return res, err
 	}
 	tmp, err := tempDir(out)
 	if err != nil {
@@ -145,7 +120,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}()
 	w := &writer{dir: tmp}
-	if err := writeStatic(w, site.FS); err != nil {
+	if err := writeStatic(w, opts.theme()); err != nil {
 		return nil, err
 	}
 	if err := writeSearch(w, s); err != nil {
@@ -163,6 +138,63 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	swapped = true
 	res.Files, res.Bytes = w.files, w.bytes
 	return res, nil
+}
+
+// prepare runs the checks over a loaded corpus, prints the diagnostics and
+// builds the site model: the steps that Build and qms serve's snapshots
+// share. With errors and without Force it returns ErrChecks.
+func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus, diags []qms.Diagnostic) (*render.Site, *Result, error) {
+	stderr := opts.Stderr
+	if stderr == nil {
+		stderr = io.Discard
+	}
+	list := opts.Checks
+	if list == nil {
+		list = rules.All()
+	}
+	cds, err := check.Run(corpus, list, opts.AsOf)
+	if err != nil {
+		return nil, nil, fmt.Errorf("build: %w", err)
+	}
+	diags = qms.SortDiagnostics(append(diags, cds...))
+	res := &Result{Diagnostics: diags}
+	if len(diags) > 0 {
+		if err := check.WriteText(stderr, diags); err != nil {
+			return nil, nil, fmt.Errorf("build: %w", err)
+		}
+	}
+	if n, _ := qms.CountSeverity(diags); n > 0 && !opts.Force {
+		return nil, res, ErrChecks
+	}
+
+	commit := opts.Commit
+	if commit == "" {
+		commit = headCommit(root)
+	}
+	res.Commit = commit
+	ropts := render.Options{
+		Templates:   opts.theme(),
+		BaseURL:     opts.BaseURL,
+		AsOf:        opts.AsOf,
+		Commit:      commit,
+		Drafts:      opts.Drafts,
+		Diagnostics: diags,
+		Warnings:    opts.Warnings,
+		LiveReload:  opts.LiveReload,
+		Checks:      checkInfos(list),
+	}
+	if opts.History != nil {
+		lc, err := opts.History(ctx, corpus)
+		if err != nil {
+			return nil, nil, fmt.Errorf("build: history: %w", err)
+		}
+		ropts.LastChanged = lc
+	}
+	s, err := render.New(corpus, ropts)
+	if err != nil {
+		return nil, nil, fmt.Errorf("build: %w", err)
+	}
+	return s, res, nil
 }
 
 // checkInfos describes the checks for the /checks/ page.

@@ -21,7 +21,7 @@ type index struct {
 	implementers map[*qms.Procedure][]*qms.Process // published processes, corpus order
 	urls         map[qms.Document]string           // published documents → "processes/qt-01/"
 	byPath       map[string]qms.Document           // content path → document
-	errors       map[string][]qms.Diagnostic       // content path → error diagnostics
+	errors       map[string][]qms.Diagnostic       // content path → diagnostics shown on its page
 }
 
 // citer is a process or procedure that relies on a decision, and how.
@@ -45,7 +45,7 @@ func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 		errors:       map[string][]qms.Diagnostic{},
 	}
 	for _, d := range opts.Diagnostics {
-		if d.Severity == qms.Error {
+		if d.Severity == qms.Error || opts.Warnings && d.Severity == qms.Warning {
 			x.errors[d.Pos.Path] = append(x.errors[d.Pos.Path], d)
 		}
 	}

@@ -22,8 +22,15 @@ type Options struct {
 	// Drafts publishes draft processes.
 	Drafts bool
 	// Diagnostics are shown on the pages of the files they are about
-	// (a forced build with errors); only errors are shown.
+	// (a forced build with errors); only errors are shown, unless
+	// Warnings is set.
 	Diagnostics []qms.Diagnostic
+	// Warnings shows warnings on the pages too (qms serve, for editors).
+	Warnings bool
+	// LiveReload is the URL, relative to the base path, of qms serve's
+	// reload script ("__qms/reload.js?g=7"), added to every page as a
+	// deferred script; "" (a published build) adds nothing.
+	LiveReload string
 	// Checks lists every check for the /checks/ page.
 	Checks []CheckInfo
 	// LastChanged gives, by content path ("processes/qt-01.md"), the last

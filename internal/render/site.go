@@ -143,6 +143,9 @@ func (s *Site) exec(w io.Writer, name string, p *page) error {
 	if t == nil {
 		return fmt.Errorf("render: no template %q", name)
 	}
+	if s.opts.LiveReload != "" {
+		p.Scripts = append(p.Scripts, s.base+s.opts.LiveReload)
+	}
 	if err := t.ExecuteTemplate(w, "base", p); err != nil {
 		return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
 	}
