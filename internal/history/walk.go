@@ -80,15 +80,25 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 		if p.boundary {
 			continue
 		}
+		// A parent that is not in the repository cuts history here, as in
+		// a shallow clone; then none of the parents is followed.
 		for _, ph := range p.raw.parents {
-			ok, err := push(ph)
-			if err != nil {
-				return nil, err
+			if _, ok := seen[ph]; ok {
+				continue
 			}
-			if !ok {
-				// A parent that is not in the repository: history is cut
-				// here as in a shallow clone.
+			if _, err := o.object(ph, 0); err != nil {
+				if !errors.Is(err, plumbing.ErrObjectNotFound) {
+					return nil, err
+				}
 				g.nodes[len(g.nodes)-1].boundary = true
+			}
+		}
+		if g.nodes[len(g.nodes)-1].boundary {
+			continue
+		}
+		for _, ph := range p.raw.parents {
+			if _, err := push(ph); err != nil {
+				return nil, err
 			}
 		}
 	}
