@@ -34,7 +34,43 @@ func TestAgainstGit(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, h := load(t, dir)
+	n := compareWithGit(t, dir, h)
+	t.Logf("%d commits, %d merges; %+v", st.Commits, st.Merges, n)
+	// The corpus must exercise what this test is about.
+	if n.renames == 0 || n.resolutions == 0 || n.sideCommits == 0 || len(h.Deleted()) == 0 {
+		t.Errorf("corpus too tame: %+v, %d deleted", n, len(h.Deleted()))
+	}
 
+	// A shallow clone (CI's fetch-depth): git log stops at the boundary and
+	// lists it as adding every file it has; so must we, marked Boundary.
+	shallow := filepath.Join(t.TempDir(), "shallow")
+	gitOut(t, ".", "clone", "-q", "--depth", "40", "file://"+dir, shallow)
+	_, hs := load(t, shallow)
+	if !hs.Shallow || hs.ShallowSince.IsZero() {
+		t.Fatalf("shallow clone: Shallow %v, since %v", hs.Shallow, hs.ShallowSince)
+	}
+	ns := compareWithGit(t, shallow, hs)
+	t.Logf("shallow clone (depth 40): %+v, complete since %s", ns, hs.ShallowSince.Format("02/01/2006"))
+	if ns.boundary == 0 {
+		t.Errorf("shallow clone: no boundary revisions: %+v", ns)
+	}
+	for _, p := range hs.Paths() {
+		revs := hs.Revisions(p)
+		if last := revs[len(revs)-1]; last.Boundary != last.Commit.Boundary || last.Boundary && last.Change != "" {
+			t.Errorf("shallow clone, %s: oldest revision %+v", p, last)
+		}
+	}
+}
+
+// gitCounts says what a comparison met.
+type gitCounts struct {
+	paths, renames, resolutions, sideCommits, boundary int
+}
+
+// compareWithGit checks h against the git binary on repository dir.
+func compareWithGit(t *testing.T, dir string, h *History) gitCounts {
+	t.Helper()
+	var n gitCounts
 	var got []string
 	for _, c := range h.Commits {
 		got = append(got, c.Hash)
@@ -53,7 +89,6 @@ func TestAgainstGit(t *testing.T) {
 		t.Errorf("Paths() has %d files, HEAD has %d", len(h.Paths()), len(atHead))
 	}
 
-	var renames, resolutions, sideCommits, checked int
 	docs := append(append([]string(nil), h.Paths()...), h.Deleted()...)
 	for _, doc := range docs {
 		revs := h.Revisions(doc)
@@ -70,13 +105,16 @@ func TestAgainstGit(t *testing.T) {
 			}
 			byPath[r.Path] = append(byPath[r.Path], r.Commit.Hash)
 			if r.OldPath != "" {
-				renames++
+				n.renames++
 			}
 			if r.Commit.Merge {
-				resolutions++
+				n.resolutions++
 			}
 			if h.MergedBy(r.Commit.Hash) != nil {
-				sideCommits++
+				n.sideCommits++
+			}
+			if r.Boundary {
+				n.boundary++
 			}
 		}
 		for _, p := range order {
@@ -84,16 +122,10 @@ func TestAgainstGit(t *testing.T) {
 			if strings.Join(byPath[p], " ") != strings.Join(want, " ") {
 				t.Errorf("%s, path %s:\n got %q\nwant %q (git log -- %s, without moves away)", doc, p, byPath[p], want, p)
 			}
-			checked++
+			n.paths++
 		}
 	}
-	t.Logf("%d commits, %d merges; %d paths checked; %d renames, %d merge resolutions, %d side-branch revisions",
-		st.Commits, st.Merges, checked, renames, resolutions, sideCommits)
-	// The corpus must exercise what this test is about.
-	if renames == 0 || resolutions == 0 || sideCommits == 0 || len(h.Deleted()) == 0 {
-		t.Errorf("corpus too tame: %d renames, %d resolutions, %d side-branch revisions, %d deleted",
-			renames, resolutions, sideCommits, len(h.Deleted()))
-	}
+	return n
 }
 
 // movesAway drops from commits (git log -- p) those that moved p away: p is
