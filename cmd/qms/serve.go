@@ -7,23 +7,33 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"path"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+	"github.com/snnptnt-nghean/qms/internal/serve"
 )
 
 var cmdServe = &command{
 	Name:  "serve",
-	Usage: "serve [--root DIR] [--addr 127.0.0.1:8080] [--drafts] [--as-of YYYY-MM-DD]",
-	Short: "dựng site vào thư mục tạm và mở để đọc trên máy này",
-	Long: `Serve dựng site như "qms build" vào một thư mục tạm rồi phục vụ nó qua HTTP tại --addr
-(mặc định 127.0.0.1:8080, chỉ máy này truy cập được) và in địa chỉ để mở trong trình duyệt.
+	Usage: "serve [--root DIR] [--addr 127.0.0.1:8080] [--theme DIR] [--drafts] [--as-of YYYY-MM-DD]",
+	Short: "dựng site và mở để xem trên máy này; tự dựng lại và tải lại trang khi sửa tệp",
+	Long: `Serve dựng site như "qms build" (trong bộ nhớ, không ghi ra đĩa) rồi phục vụ nó qua HTTP
+tại --addr (mặc định 127.0.0.1:8080, chỉ máy này truy cập được) và in địa chỉ để mở trong
+trình duyệt.
 
-Khác với build, serve vẫn dựng khi nội dung có lỗi: lỗi được in ra và hiện trên trang của
-tài liệu bị lỗi, để người soạn thấy ngay. Nhấn Ctrl+C để dừng; thư mục tạm được xóa.`,
+Serve theo dõi processes/, procedures/ và decisions/: khi một tệp được lưu, site được dựng
+lại sau chưa đầy một giây và trang đang mở trong trình duyệt tự tải lại. Khác với build,
+serve vẫn dựng khi nội dung có lỗi: mọi lỗi và cảnh báo được in ra và hiện ở đầu trang
+của tài liệu liên quan, để người soạn thấy ngay. Nếu không dựng lại được (ví dụ không đọc
+được thư mục), serve tiếp tục phục vụ bản dựng trước và báo trên trang.
+
+Giao diện (mẫu trang và tệp tĩnh) được nhúng trong chương trình, nên sửa giao diện cần
+chạy lại lệnh. Người sửa giao diện dùng --theme DIR (ví dụ --theme site) để đọc giao diện
+từ thư mục DIR (có templates/ và static/) và dựng lại mỗi khi sửa.
+
+Nhấn Ctrl+C để dừng.`,
 	Run: runServe,
 }
 
@@ -32,6 +42,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	var f siteFlags
 	f.register(fs)
 	addr := fs.String("addr", "127.0.0.1:8080", "địa chỉ lắng nghe host:cổng")
+	themeDir := fs.String("theme", "", "đọc giao diện từ thư mục này (có templates/ và static/) và dựng lại khi sửa")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -44,16 +55,21 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
-	tmp, err := os.MkdirTemp("", "qms-serve-")
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
-		return exitUsage
+	opts := serve.Options{
+		Build: build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr},
+		Log:   e.Stdout,
 	}
-	defer os.RemoveAll(tmp)
-	out := filepath.Join(tmp, "site")
-	res, err := build.Build(ctx, build.Options{
-		Root: absRoot(e, f.root), Out: out, Drafts: f.drafts, Force: true, AsOf: asOf, Stderr: e.Stderr,
-	})
+	if *themeDir != "" {
+		dir := absRoot(e, *themeDir)
+		if st, err := os.Stat(filepath.Join(dir, "templates")); err != nil || !st.IsDir() {
+			fmt.Fprintf(e.Stderr, "qms serve: --theme %s: không có thư mục templates/\n", *themeDir)
+			return exitUsage
+		}
+		opts.ThemeDir = dir
+		opts.Build.Theme = os.DirFS(dir)
+	}
+	start := time.Now()
+	srv, err := serve.New(ctx, opts)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
@@ -63,16 +79,28 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
-	srv := &http.Server{Handler: siteHandler(out), ReadHeaderTimeout: 10 * time.Second}
-	fmt.Fprintf(e.Stdout, "Đã dựng %d tệp; hiệu lực tính đến %s.\nMở http://%s/ trong trình duyệt (Ctrl+C để dừng).\n",
-		res.Files, asOf.VN(), ln.Addr())
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 10 * time.Second,
+		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends the event streams on Ctrl+C
+	}
+	nerr, nwarn := qms.CountSeverity(srv.Snapshot().Result.Diagnostics)
+	fmt.Fprintf(e.Stdout, "Đã dựng %d trang trong %s (%d lỗi, %d cảnh báo); hiệu lực tính đến %s.\n",
+		srv.Snapshot().Result.Files, time.Since(start).Round(time.Millisecond), nerr, nwarn, asOf.VN())
+	watching := "processes/, procedures/, decisions/"
+	if opts.ThemeDir != "" {
+		watching += " và giao diện " + opts.ThemeDir
+	}
+	fmt.Fprintf(e.Stdout, "Mở http://%s/ trong trình duyệt (Ctrl+C để dừng).\nĐang theo dõi %s: sửa tệp thì trang tự tải lại.\n",
+		ln.Addr(), watching)
+	go srv.Watch(ctx)
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- hs.Serve(ln) }()
 	select {
 	case <-ctx.Done():
 		sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 		defer cancel()
-		_ = srv.Shutdown(sctx)
+		_ = hs.Shutdown(sctx)
 		return exitOK
 	case err := <-errc:
 		if errors.Is(err, http.ErrServerClosed) {
@@ -81,40 +109,4 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
-}
-
-// siteHandler serves the static site in dir the way a static host does: a
-// directory serves its index.html, a missing file the site's 404.html with
-// status 404, and there are no directory listings.
-func siteHandler(dir string) http.Handler {
-	notFound := func(w http.ResponseWriter) {
-		b, err := os.ReadFile(filepath.Join(dir, "404.html"))
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		w.WriteHeader(http.StatusNotFound)
-		if err == nil {
-			_, _ = w.Write(b)
-		}
-	}
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method != http.MethodGet && r.Method != http.MethodHead {
-			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
-			return
-		}
-		p := path.Clean("/" + r.URL.Path)
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		st, err := os.Stat(full)
-		if err == nil && st.IsDir() {
-			if !strings.HasSuffix(r.URL.Path, "/") {
-				http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
-				return
-			}
-			full = filepath.Join(full, "index.html")
-			st, err = os.Stat(full)
-		}
-		if err != nil || st.IsDir() {
-			notFound(w)
-			return
-		}
-		http.ServeFile(w, r, full)
-	})
 }

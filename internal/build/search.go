@@ -10,9 +10,19 @@ import (
 // writeSearch writes the search index of the site's documents under
 // search/.
 func writeSearch(w *writer, s *render.Site) error {
+	files, err := searchFiles(s)
+	if err != nil {
+		return err
+	}
+	return writeBytes(w, files)
+}
+
+// searchFiles builds the search index of the site's documents: its files
+// by path ("search/meta.json").
+func searchFiles(s *render.Site) (map[string][]byte, error) {
 	entries, err := s.SearchEntries()
 	if err != nil {
-		return fmt.Errorf("build: search: %w", err)
+		return nil, fmt.Errorf("build: search: %w", err)
 	}
 	docs := make([]search.Doc, 0, len(entries))
 	for _, e := range entries {
@@ -23,7 +33,7 @@ func writeSearch(w *writer, s *render.Site) error {
 	}
 	files, err := search.Build(docs)
 	if err != nil {
-		return fmt.Errorf("build: %w", err)
+		return nil, fmt.Errorf("build: %w", err)
 	}
-	return writeBytes(w, files)
+	return files, nil
 }
