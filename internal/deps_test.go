@@ -27,7 +27,8 @@ var rules = map[string]struct {
 	"internal/scaffold":     {own: []string{"internal/qms", "internal/check"}, extra: []string{"gopkg.in/yaml.v3", "golang.org/x/text"}},
 	"internal/rules":        {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
 	"internal/corpusgen":    {own: []string{"internal/qms"}},
-	"internal/render":       {own: []string{"internal/qms", "internal/check", "internal/search", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/render":       {own: []string{"internal/qms", "internal/check", "internal/search", "internal/textdiff", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/textdiff":     {},
 }
 
 // TestDependencies holds the layering: content knows no HTML and no git,

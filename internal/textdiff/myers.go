@@ -1,0 +1,182 @@
+package textdiff
+
+// Op is what an edit does.
+type Op int8
+
+// The edit operations.
+const (
+	// Eq keeps elements present in both sequences.
+	Eq Op = iota
+	// Del removes elements of the old sequence.
+	Del
+	// Ins adds elements of the new sequence.
+	Ins
+)
+
+// Edit is a run of one operation: A[A0:A1] of the old sequence and
+// B[B0:B1] of the new. For Eq both runs have the same length; for Del
+// B0 == B1 and for Ins A0 == A1.
+type Edit struct {
+	Op     Op
+	A0, A1 int
+	B0, B1 int
+}
+
+// Diff returns the edits that turn a into b, in order. When the edit
+// distance is at most maxD (counted in deleted plus inserted elements) the
+// script is a shortest one (Myers' O(ND) algorithm); otherwise the part
+// between the common prefix and suffix is given as one deletion and one
+// insertion. Time is O((len(a)+len(b))·min(D, maxD)) and memory
+// O(min(D, maxD)²), so a huge or unrelated pair of inputs costs at most
+// what maxD allows.
+func Diff[T comparable](a, b []T, maxD int) []Edit {
+	pre := 0
+	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
+		pre++
+	}
+	suf := 0
+	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
+		suf++
+	}
+	var out []Edit
+	if pre > 0 {
+		out = append(out, Edit{Op: Eq, A0: 0, A1: pre, B0: 0, B1: pre})
+	}
+	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
+	mid, ok := myers(ma, mb, maxD)
+	if !ok {
+		mid = nil
+		if len(ma) > 0 {
+			mid = append(mid, Edit{Op: Del, A0: 0, A1: len(ma)})
+		}
+		if len(mb) > 0 {
+			mid = append(mid, Edit{Op: Ins, A0: len(ma), A1: len(ma), B0: 0, B1: len(mb)})
+		}
+	}
+	for _, e := range mid {
+		e.A0 += pre
+		e.A1 += pre
+		e.B0 += pre
+		e.B1 += pre
+		out = appendEdit(out, e)
+	}
+	if suf > 0 {
+		out = appendEdit(out, Edit{Op: Eq, A0: len(a) - suf, A1: len(a), B0: len(b) - suf, B1: len(b)})
+	}
+	return out
+}
+
+// appendEdit appends e, merging it into the last edit when they continue
+// each other.
+func appendEdit(out []Edit, e Edit) []Edit {
+	if e.A0 == e.A1 && e.B0 == e.B1 {
+		return out
+	}
+	if n := len(out); n > 0 {
+		l := &out[n-1]
+		if l.Op == e.Op && l.A1 == e.A0 && l.B1 == e.B0 {
+			l.A1, l.B1 = e.A1, e.B1
+			return out
+		}
+	}
+	return append(out, e)
+}
+
+// myers finds a shortest edit script from a to b, or reports false when it
+// needs more than maxD edits. For each d it keeps the furthest-reaching x
+// of every diagonal k = x-y in [-d, d] with k ≡ d (mod 2) (the trace), and
+// walks the trace back.
+func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
+	n, m := len(a), len(b)
+	if n == 0 && m == 0 {
+		return nil, true
+	}
+	limit := min(n+m, max(maxD, 0))
+	slide := func(x, y int) int {
+		for x < n && y < m && a[x] == b[y] {
+			x++
+			y++
+		}
+		return x
+	}
+	// trace[d][(k+d)/2] is the furthest x on diagonal k after d edits, or
+	// -1 when no path of d edits ends on that diagonal inside the grid.
+	trace := [][]int32{{int32(slide(0, 0))}}
+	if int(trace[0][0]) == n && n == m {
+		return backtrack(trace, n, m), true
+	}
+	for d := 1; d <= limit; d++ {
+		prev := trace[d-1]
+		cur := make([]int32, d+1)
+		for k := -d; k <= d; k += 2 {
+			x, _, ok := step(prev, d, k, n, m)
+			if !ok {
+				cur[(k+d)/2] = -1
+				continue
+			}
+			x = slide(x, x-k)
+			cur[(k+d)/2] = int32(x)
+			if x == n && x-k == m {
+				trace = append(trace, cur)
+				return backtrack(trace, n, m), true
+			}
+		}
+		trace = append(trace, cur)
+	}
+	return nil, false
+}
+
+// step is the move onto diagonal k with the d-th edit: an insertion from
+// diagonal k+1 or a deletion from k-1, whichever stays inside the n×m grid
+// and reaches further (the insertion on a tie). It returns the x reached
+// before sliding along equal elements.
+func step(prev []int32, d, k, n, m int) (x int, ins, ok bool) {
+	xi, okI := -1, false
+	if k+1 <= d-1 {
+		if v := int(prev[(k+1+d-1)/2]); v >= 0 && v-k <= m {
+			xi, okI = v, true
+		}
+	}
+	xd, okD := -1, false
+	if k-1 >= -(d - 1) {
+		if v := int(prev[(k-1+d-1)/2]); v >= 0 && v+1 <= n {
+			xd, okD = v+1, true
+		}
+	}
+	switch {
+	case okI && (!okD || xi >= xd):
+		return xi, true, true
+	case okD:
+		return xd, false, true
+	}
+	return 0, false, false
+}
+
+// backtrack turns a trace into edits, walking from the end to the start.
+func backtrack(trace [][]int32, n, m int) []Edit {
+	var rev []Edit
+	x, y := n, m
+	for d := len(trace) - 1; d > 0; d-- {
+		k := x - y
+		sx, ins, _ := step(trace[d-1], d, k, n, m)
+		sy := sx - k
+		if x > sx {
+			rev = append(rev, Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
+		}
+		if ins {
+			rev = append(rev, Edit{Op: Ins, A0: sx, A1: sx, B0: sy - 1, B1: sy})
+			x, y = sx, sy-1
+		} else {
+			rev = append(rev, Edit{Op: Del, A0: sx - 1, A1: sx, B0: sy, B1: sy})
+			x, y = sx-1, sy
+		}
+	}
+	if x > 0 {
+		rev = append(rev, Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
+	}
+	var out []Edit
+	for i := len(rev) - 1; i >= 0; i-- {
+		out = appendEdit(out, rev[i])
+	}
+	return out
+}
