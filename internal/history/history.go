@@ -46,6 +46,9 @@ type Group struct {
 	Merge *qms.Commit
 	// Commits are the side-branch commits, newest first.
 	Commits []*qms.Commit
+	// Paths are the documents the group changed: those with a revision at
+	// the merge or at one of Commits (the path at that revision), sorted.
+	Paths []string
 }
 
 // Revisions returns the revisions of the document whose current path (at
@@ -165,6 +168,19 @@ func (l *loader) build() *History {
 		}
 	}
 	h.Groups, h.mergedBy = groups(g, commits)
+	for i := range h.Groups {
+		gr := &h.Groups[i]
+		seen := map[string]bool{}
+		for _, c := range append([]*qms.Commit{gr.Merge}, gr.Commits...) {
+			for _, rv := range h.byCommit[c.Hash] {
+				if !seen[rv.Path] {
+					seen[rv.Path] = true
+					gr.Paths = append(gr.Paths, rv.Path)
+				}
+			}
+		}
+		sort.Strings(gr.Paths)
+	}
 	return h
 }
 

@@ -246,9 +246,11 @@ func TestGroupsAndChanges(t *testing.T) {
 		for _, c := range g.Commits {
 			line += " " + s.name(c.Hash)
 		}
+		line += " " + strings.Join(g.Paths, ",")
 		got = append(got, line)
 	}
-	if want := []string{"M3: S3", "M2: S2", "M1: S1"}; !reflect.DeepEqual(got, want) {
+	// M3's group changed nothing: its side change was discarded.
+	if want := []string{"M3: S3 ", "M2: S2 processes/thuy-san/qt-01.md", "M1: S1 processes/thuy-san/qt-01.md"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("Groups = %q, want %q", got, want)
 	}
 	if m := h.MergedBy(s.c["S2"].String()); m == nil || m.Hash != s.c["M2"].String() {

@@ -91,9 +91,19 @@ const emailHidden = "(đã ẩn e-mail)"
 // space before it ("Nguyễn Văn A <a@b.c>" → "Nguyễn Văn A"), a bare address
 // is replaced by emailHidden.
 func scrubEmails(s string) string {
-	if !strings.Contains(s, "@") {
-		return s
+	// Removing "<a@b.c>" can join two halves into a new address: repeat
+	// until nothing changes (each pass removes at least one '@').
+	for strings.Contains(s, "@") {
+		t := scrubOnce(s)
+		if t == s {
+			break
+		}
+		s = t
 	}
+	return s
+}
+
+func scrubOnce(s string) string {
 	var b strings.Builder
 	for {
 		at := strings.IndexByte(s, '@')

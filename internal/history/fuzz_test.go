@@ -1,0 +1,59 @@
+package history
+
+import (
+	"strings"
+	"testing"
+)
+
+// The parsers read bytes from repositories that may be corrupt or hostile:
+// they must return errors, never panic.
+
+func FuzzParseTree(f *testing.F) {
+	f.Add([]byte("100644 a.md\x00" + strings.Repeat("\x01", 20) + "40000 d\x00" + strings.Repeat("\x02", 20)))
+	f.Add([]byte("100644 \x00"))
+	f.Add([]byte("9 x\x00"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		tr, err := parseTree(raw)
+		if err != nil {
+			return
+		}
+		for i := range tr.ents {
+			_ = tr.name(i)
+			_ = tr.hash(i)
+			if i > 0 {
+				compareEntries(tr, i-1, tr, i)
+			}
+		}
+		tr.lookup("a.md")
+	})
+}
+
+func FuzzParseCommit(f *testing.F) {
+	f.Add([]byte("tree 0123456789012345678901234567890123456789\nparent 0123456789012345678901234567890123456789\n" +
+		"author A <a@b.c> 1700000000 +0700\ncommitter A <a@b.c> 1700000000 -0130\ngpgsig x\n y\n\nS\n\nB\n\nK: v\n"))
+	f.Add([]byte("tree zz\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		c, err := parseCommit(raw)
+		if err != nil {
+			return
+		}
+		q := toCommit(c.tree, c, false)
+		for _, s := range []string{q.Author, q.Subject, q.Body} {
+			if scrubEmails(s) != s {
+				t.Errorf("an address is left in %q", s)
+			}
+		}
+	})
+}
+
+func FuzzParseMessage(f *testing.F) {
+	f.Add("S\n\nB\n\nApproved-by: X <x@y.z>\n  tiếp\n")
+	f.Add("\n\n\n")
+	f.Add("a@b.c <d@e.f> @ @@ x@y")
+	f.Fuzz(func(t *testing.T, msg string) {
+		parseMessage(msg)
+		if s := scrubEmails(msg); scrubEmails(s) != s {
+			t.Errorf("scrubEmails(%q) = %q still holds an address", msg, s)
+		}
+	})
+}

@@ -1,0 +1,60 @@
+package history
+
+import (
+	"reflect"
+	"testing"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+func TestParseMessage(t *testing.T) {
+	tests := []struct {
+		msg, subject, body string
+		trailers           []qms.Trailer
+	}{
+		{"Sửa QT-01\n", "Sửa QT-01", "", nil},
+		{"", "", "", nil},
+		// A subject that looks like a trailer is a subject.
+		{"Fix: lỗi chính tả\n", "Fix: lỗi chính tả", "", nil},
+		{"Fix: lỗi\n\nApproved-by: Giám đốc\n", "Fix: lỗi", "", []qms.Trailer{{Key: "Approved-by", Value: "Giám đốc"}}},
+		// Subject lines are joined as git's %s does; CRLF is accepted.
+		{"Dòng một\r\ndòng hai\r\n\r\nThân.\r\n", "Dòng một dòng hai", "Thân.", nil},
+		// The last paragraph is not a trailer block when one line is not a trailer.
+		{"S\n\nApproved-by: A\nthêm một câu\n", "S", "Approved-by: A\nthêm một câu", nil},
+		{"S\n\nĐoạn 1.\n\nĐoạn 2.\n\nChange-reason: Theo QĐ 5\n  ngày 01/02/2024\nApproved-by: B\n", "S", "Đoạn 1.\n\nĐoạn 2.",
+			[]qms.Trailer{{Key: "Change-reason", Value: "Theo QĐ 5 ngày 01/02/2024"}, {Key: "Approved-by", Value: "B"}}},
+		// Keys are ASCII letters, digits and '-': "Người duyệt" is not one.
+		{"S\n\nNgười duyệt: B\n", "S", "Người duyệt: B", nil},
+	}
+	for _, tt := range tests {
+		s, b, tr := parseMessage(tt.msg)
+		if s != tt.subject || b != tt.body || !reflect.DeepEqual(tr, tt.trailers) {
+			t.Errorf("parseMessage(%q) = %q, %q, %q; want %q, %q, %q", tt.msg, s, b, tr, tt.subject, tt.body, tt.trailers)
+		}
+	}
+}
+
+func TestScrubEmails(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Nguyễn Văn A <a.nguyen@snn.example.vn>", "Nguyễn Văn A"},
+		{"Liên hệ a@b.vn.", "Liên hệ (đã ẩn e-mail)."},
+		{"Signed-off-by: X <x@y.z>, Y <y@z.w>", "Signed-off-by: X, Y"},
+		{"@mention và a@b không phải địa chỉ", "@mention và a@b không phải địa chỉ"},
+		{"không có gì", "không có gì"},
+	}
+	for _, tt := range tests {
+		if got := scrubEmails(tt.in); got != tt.want {
+			t.Errorf("scrubEmails(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseSignature(t *testing.T) {
+	name, when := parseSignature([]byte("Bến Trần <ben@example.org> 1709262000 +0700"))
+	if name != "Bến Trần" || when.Format("2006-01-02 15:04 -0700") != "2024-03-01 10:00 +0700" {
+		t.Errorf("parseSignature = %q, %s", name, when)
+	}
+	if name, when := parseSignature([]byte("không hợp lệ")); name != "không hợp lệ" || !when.IsZero() {
+		t.Errorf("parseSignature(bad) = %q, %s", name, when)
+	}
+}
