@@ -99,7 +99,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	}
 	// Scan before building: a change made during the build shows in the
 	// next scan.
-	if s.files, _, err = scan(s.dirs, nil); err != nil {
+	if s.files, _, err = scan(s.dirs, nil, time.Now()); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
 	st, err := s.build(ctx)
@@ -173,7 +173,7 @@ func (s *Server) Watch(ctx context.Context) {
 
 // rescan scans the files and remembers them.
 func (s *Server) rescan() ([]string, error) {
-	t, diff, err := scan(s.dirs, s.files)
+	t, diff, err := scan(s.dirs, s.files, time.Now())
 	if err != nil {
 		return nil, err
 	}

@@ -45,16 +45,15 @@ func themeFile(name string) bool {
 	return !strings.HasPrefix(name, ".") && !strings.HasSuffix(name, "~") && !strings.HasPrefix(name, "#")
 }
 
-// scan stats every file of the watched directories and returns their
-// state and the paths that changed since prev, sorted. Hidden directories
+// scan stats every file of the watched directories at time now and returns
+// their state and the paths that changed since prev, sorted. Hidden directories
 // are skipped, as the loader skips them; a missing directory is empty.
 //
 // A file modified within racyWindow is hashed, and so is, once more, a file
 // that was hashed by the previous scan: a change that kept its size and
 // time then still shows. A file whose time is older than that is known by
 // its size, time and mode alone.
-func scan(dirs []watched, prev tree) (tree, []string, error) {
-	now := time.Now()
+func scan(dirs []watched, prev tree, now time.Time) (tree, []string, error) {
 	t := tree{}
 	var diff []string
 	for _, w := range dirs {
