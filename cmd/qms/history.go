@@ -87,16 +87,9 @@ func runHistory(ctx context.Context, e *env, args []string) int {
 	}
 	printRevisions(e.Stdout, path, title, h.Revisions(path), dirty[path])
 	if h.Shallow {
-		fmt.Fprintln(e.Stderr, shallowWarning(h))
+		fmt.Fprintln(e.Stderr, "qms history: cảnh báo:", h.ShallowWarning())
 	}
 	return exitOK
-}
-
-// shallowWarning says that history is truncated and how to fetch it all.
-func shallowWarning(h *history.History) string {
-	return fmt.Sprintf("qms history: cảnh báo: kho là bản sao nông (shallow clone), lịch sử trước ngày %s không có; "+
-		"lấy đủ lịch sử bằng \"git fetch --unshallow\" (GitHub Actions: fetch-depth: 0; GitLab CI: GIT_DEPTH: 0)",
-		h.ShallowSince.Format("02/01/2006"))
 }
 
 // findDocument turns what the user typed into a content path: a .md file

@@ -311,3 +311,16 @@ func groups(g *graph, commits []*qms.Commit) ([]Group, map[string]*qms.Commit) {
 func sortInt32By(s []int32, key func(int32) int32) {
 	sort.Slice(s, func(i, j int) bool { return key(s[i]) < key(s[j]) })
 }
+
+// ShallowWarning is the one warning to print for a shallow clone: since
+// when history is known and how to fetch all of it; "" when the history is
+// complete.
+func (h *History) ShallowWarning() string {
+	if !h.Shallow {
+		return ""
+	}
+	return fmt.Sprintf("kho git là bản sao nông (shallow clone): lịch sử trước ngày %s không có, "+
+		"các trang ghi rõ lịch sử bị cắt; lấy đủ lịch sử bằng \"git fetch --unshallow\" "+
+		"(GitHub Actions: actions/checkout với fetch-depth: 0; GitLab CI: GIT_DEPTH: 0; Bitbucket: clone: depth: full)",
+		h.ShallowSince.Format("02/01/2006"))
+}

@@ -182,8 +182,8 @@ func TestRevisions(t *testing.T) {
 			t.Errorf("Blob(C2) = %q, %v; want %q", b, err, qt("2"))
 		}
 	}
-	if h.Shallow {
-		t.Error("Shallow = true for a full repository")
+	if h.Shallow || h.ShallowWarning() != "" {
+		t.Errorf("Shallow = %v, warning %q for a full repository", h.Shallow, h.ShallowWarning())
 	}
 	if len(h.Commits) != 16 || h.Head.Hash != s.c["M3"].String() {
 		t.Errorf("%d commits, head %s; want 16, M3", len(h.Commits), s.name(h.Head.Hash))
@@ -464,6 +464,9 @@ func TestShallow(t *testing.T) {
 			_, h := load(t, filepath.Join(dir, "manual"))
 			if !h.Shallow || len(h.Commits) != tt.commits {
 				t.Fatalf("Shallow %v, %d commits; want true, %d", h.Shallow, len(h.Commits), tt.commits)
+			}
+			if w := h.ShallowWarning(); !strings.Contains(w, h.ShallowSince.Format("02/01/2006")) || !strings.Contains(w, "fetch-depth: 0") {
+				t.Errorf("ShallowWarning() = %q", w)
 			}
 			if want := h.Commit(s.c[tt.since].String()).Date; !h.ShallowSince.Equal(want) {
 				t.Errorf("ShallowSince = %s, want %s (%s)", h.ShallowSince, want, tt.since)
