@@ -1,15 +1,17 @@
 package search
 
 import (
-	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
 	"maps"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
+	"sync"
+	"sync/atomic"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -17,51 +19,35 @@ import (
 // Dir is the folder, relative to the site root, that holds the index.
 const Dir = "search/"
 
-// Sizes of the shards, in bytes before compression. A term shard may be
-// larger when one key's postings alone are.
-const (
-	termShardSize = 32 << 10
-	docShardSize  = 8 << 10
-)
-
-// snippetRunes is how much of a body the document shards keep for snippets.
-const snippetRunes = 1000
-
 // base64url is the alphabet of meta.json's "doc" string.
 const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
 
 // Build returns the index files of docs, keyed by path relative to the site
 // root, all under [Dir]. The same documents give the same bytes, in any
-// order. It fails when a URL is empty, repeated, absolute or leaves the
-// site.
+// order and on any number of processors. It fails when a URL is empty,
+// repeated, absolute or leaves the site.
 func Build(docs []Doc) (map[string][]byte, error) {
-	docs = slices.Clone(docs)
 	for i := range docs {
 		if err := checkURL(docs[i].URL); err != nil {
 			return nil, fmt.Errorf("search: build: %w", err)
 		}
-		docs[i] = validUTF8(docs[i])
 	}
-	slices.SortFunc(docs, func(a, b Doc) int { return cmp.Compare(a.URL, b.URL) })
-	for i := 1; i < len(docs); i++ {
-		if docs[i].URL == docs[i-1].URL {
-			return nil, fmt.Errorf("search: build: two documents have the URL %q", docs[i].URL)
+	order := make([]int32, len(docs))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int { return strings.Compare(docs[a].URL, docs[b].URL) })
+	for i := 1; i < len(order); i++ {
+		if docs[order[i]].URL == docs[order[i-1]].URL {
+			return nil, fmt.Errorf("search: build: two documents have the URL %q", docs[order[i]].URL)
 		}
 	}
 
-	ix := newInverted()
-	flags := make([]byte, len(docs))
-	for n, d := range docs {
-		v := min(ix.add(n, d), 31)
-		if d.Obsolete {
-			v += 32
-		}
-		flags[n] = base64url[v]
-	}
-
+	cs, flags, entries := collect(docs, order)
 	files := make(map[string][]byte)
-	tk := termShards(ix, files)
-	dk := docShards(docs, files)
+	dk := docShards(entries, files)
+	entries = nil
+	tk := termShards(newMerger(cs), files)
 
 	b := []byte(`{"v":2,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
@@ -76,6 +62,62 @@ func Build(docs []Doc) (map[string][]byte, error) {
 	b = append(b, "}\n"...)
 	files[Dir+"meta.json"] = b
 	return files, nil
+}
+
+// blockDocs is how many documents a collector takes at a time.
+const blockDocs = 64
+
+// maxCollectors bounds the collectors that run at once; each one holds
+// its own dictionary.
+const maxCollectors = 8
+
+// collect indexes docs, taken in order, on up to GOMAXPROCS collectors,
+// and returns them with each document's character of meta.json's "doc"
+// and its entry in a document shard.
+func collect(docs []Doc, order []int32) (cs []*collector, flags []byte, entries [][]byte) {
+	n := len(order)
+	blocks := (n + blockDocs - 1) / blockDocs
+	workers := max(1, min(runtime.GOMAXPROCS(0), maxCollectors, blocks))
+	class := newRuneClass()
+	flags = make([]byte, n)
+	entries = make([][]byte, n)
+	cs = make([]*collector, workers)
+	var next atomic.Int32
+	var wg sync.WaitGroup
+	for w := range cs {
+		c := newCollector(class)
+		cs[w] = c
+		wg.Go(func() {
+			var offsets [blockDocs + 1]int
+			var snippet, buf []byte
+			for {
+				bl := int(next.Add(1)) - 1
+				if bl >= blocks {
+					return
+				}
+				start, end := bl*blockDocs, min(n, (bl+1)*blockDocs)
+				buf = buf[:0]
+				for i := start; i < end; i++ {
+					d := validUTF8(docs[order[i]])
+					v := min(c.add(i, &d), 31)
+					if d.Obsolete {
+						v += 32
+					}
+					flags[i] = base64url[v]
+					offsets[i-start] = len(buf)
+					snippet = appendSnippet(snippet[:0], d.Body)
+					buf = appendDoc(buf, &d, snippet)
+				}
+				offsets[end-start] = len(buf)
+				block := slices.Clone(buf)
+				for i := start; i < end; i++ {
+					entries[i] = block[offsets[i-start]:offsets[i-start+1]:offsets[i-start+1]]
+				}
+			}
+		})
+	}
+	wg.Wait()
+	return cs, flags, entries
 }
 
 // checkURL accepts a page path relative to the site root.
@@ -98,18 +140,46 @@ func checkURL(u string) error {
 }
 
 // validUTF8 replaces each invalid byte in every text of d with U+FFFD (as
-// a browser would) and puts the text in NFC,
-// the form search.js highlights in.
+// a browser would) and puts the text in NFC, the form search.js highlights
+// in.
 func validUTF8(d Doc) Doc {
-	fix := func(s string) string { return norm.NFC.String(validUTF8String(s)) }
-	d.Kind, d.KindLabel, d.Code = fix(d.Kind), fix(d.KindLabel), fix(d.Code)
-	d.Title, d.Status, d.Body = fix(d.Title), fix(d.Status), fix(d.Body)
+	d.Kind, d.KindLabel, d.Code = normalText(d.Kind), normalText(d.KindLabel), normalText(d.Code)
+	d.Title, d.Status, d.Body = normalText(d.Title), normalText(d.Status), normalText(d.Body)
 	fields := make([]string, len(d.Fields))
 	for i, f := range d.Fields {
-		fields[i] = fix(f)
+		fields[i] = normalText(f)
 	}
 	d.Fields = fields
 	return d
+}
+
+// normalText is s, valid UTF-8 and in NFC.
+func normalText(s string) string {
+	if isNFC(s) {
+		return s
+	}
+	return norm.NFC.String(validUTF8String(s))
+}
+
+// isNFC reports whether s is valid UTF-8 made only of characters that are
+// in NFC whatever surrounds them: below U+0300 (Latin, before the
+// combining marks), the precomposed letters of Latin Extended Additional
+// (Vietnamese), and the dashes and quotation marks U+2010–U+2027. Each has
+// NFC_Quick_Check=Yes and combining class 0, so such a text is NFC. It
+// answers false for other texts, which may be NFC too.
+func isNFC(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !(r < 0x300 && r != utf8.RuneError || r >= 0x1e00 && r <= 0x1eff || r >= 0x2010 && r <= 0x2027) {
+			return false
+		}
+		i += n
+	}
+	return true
 }
 
 // contentHash is a short hash of every file, for meta.json's "h": shard
@@ -123,140 +193,4 @@ func contentHash(files map[string][]byte) string {
 		h.Write(files[name])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
-}
-
-// termShards writes the term shards, t/0.json, t/1.json ..., and returns
-// each one's first key.
-func termShards(ix *inverted, files map[string][]byte) (first []string) {
-	terms := make([]*term, 0, len(ix.terms)+len(ix.pairs))
-	for _, t := range ix.terms {
-		terms = append(terms, t)
-	}
-	for _, t := range ix.pairs {
-		terms = append(terms, t)
-	}
-	slices.SortFunc(terms, func(a, b *term) int { return compareUTF16(a.key, b.key) })
-
-	var k, v, p []byte
-	var start string
-	flush := func() {
-		if len(k) == 0 {
-			return
-		}
-		content := make([]byte, 0, len(k)+len(v)+len(p)+20)
-		content = append(content, `{"k":[`...)
-		content = append(content, k...)
-		content = append(content, `],"v":[`...)
-		content = append(content, v...)
-		content = append(content, `],"p":[`...)
-		content = append(content, p...)
-		content = append(content, "]}\n"...)
-		files[Dir+"t/"+strconv.Itoa(len(first))+".json"] = content
-		first = append(first, start)
-		k, v, p = k[:0], v[:0], p[:0]
-	}
-	var enc []byte
-	for _, t := range terms {
-		t.finish()
-		enc = t.encodePostings(enc[:0])
-		entry := len(t.key) + len(enc) + 16
-		if len(k) > 0 && len(k)+len(v)+len(p)+entry > termShardSize {
-			flush()
-		}
-		if len(k) == 0 {
-			start = t.key
-		} else {
-			k, v, p = append(k, ','), append(v, ','), append(p, ',')
-		}
-		k = appendString(k, t.key)
-		v = appendStrings(v, t.variants)
-		p = append(p, '"')
-		p = append(p, enc...)
-		p = append(p, '"')
-	}
-	flush()
-	return first
-}
-
-// docShards writes the document shards, d/0.json, d/1.json ..., and
-// returns each one's first document number.
-func docShards(docs []Doc, files map[string][]byte) (first []int) {
-	var body []byte
-	start := 0
-	flush := func(next int) {
-		if len(body) == 0 {
-			return
-		}
-		content := append([]byte(`{"d":[`), body...)
-		content = append(content, "]}\n"...)
-		files[Dir+"d/"+strconv.Itoa(len(first))+".json"] = content
-		first = append(first, start)
-		body, start = body[:0], next
-	}
-	var e []byte
-	for n, d := range docs {
-		e = appendDoc(e[:0], d)
-		if len(body) > 0 && len(body)+len(e) > docShardSize {
-			flush(n)
-		}
-		if len(body) > 0 {
-			body = append(body, ',')
-		}
-		body = append(body, e...)
-	}
-	flush(len(docs))
-	return first
-}
-
-// appendDoc appends one entry of a document shard.
-func appendDoc(b []byte, d Doc) []byte {
-	b = append(b, `{"u":`...)
-	b = appendString(b, d.URL)
-	b = append(b, `,"k":`...)
-	b = appendString(b, d.Kind)
-	b = append(b, `,"l":`...)
-	b = appendString(b, d.KindLabel)
-	b = append(b, `,"c":`...)
-	b = appendString(b, d.Code)
-	b = append(b, `,"t":`...)
-	b = appendString(b, d.Title)
-	b = append(b, `,"s":`...)
-	b = appendString(b, d.Status)
-	if d.Obsolete {
-		b = append(b, `,"o":true`...)
-	}
-	b = append(b, `,"b":`...)
-	b = appendString(b, snippetText(d.Body))
-	return append(b, '}')
-}
-
-// snippetText is the body with runs of space made one, cut after
-// snippetRunes characters at a space and marked " …" when cut.
-func snippetText(body string) string {
-	var b strings.Builder
-	n := 0                        // runes written
-	lastSpace, lastSpaceN := 0, 0 // where the last space was written, in bytes and runes
-	pending := false
-	for _, r := range body {
-		if unicode.IsSpace(r) {
-			pending = b.Len() > 0
-			continue
-		}
-		if pending {
-			lastSpace, lastSpaceN = b.Len(), n
-			b.WriteByte(' ')
-			n++
-			pending = false
-		}
-		if n >= snippetRunes {
-			s := b.String()
-			if lastSpaceN > snippetRunes/2 {
-				s = s[:lastSpace]
-			}
-			return strings.TrimRight(s, " ") + " …"
-		}
-		b.WriteRune(r)
-		n++
-	}
-	return b.String()
 }

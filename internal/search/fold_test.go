@@ -105,3 +105,34 @@ func TestLowerExact(t *testing.T) {
 		}
 	}
 }
+
+// TestIsNFC checks the fast test of Build against norm.NFC: every
+// character it accepts is NFC alone and next to any other it accepts (a
+// composition needs two characters side by side, so longer texts cannot
+// differ).
+func TestIsNFC(t *testing.T) {
+	var ok []string
+	for r := rune(0); r <= 0x2fff; r++ {
+		if s := string(r); isNFC(s) {
+			ok = append(ok, s)
+		}
+	}
+	if len(ok) < 1000 {
+		t.Fatalf("isNFC accepts %d characters below U+3000, want the Latin and Vietnamese ones", len(ok))
+	}
+	for _, a := range ok {
+		for _, b := range ok {
+			if s := a + b; !norm.NFC.IsNormalString(s) {
+				t.Fatalf("isNFC(%q) = true, but it is not NFC", s)
+			}
+		}
+	}
+	for _, s := range []string{"e\u0301", "\xff", "A\u030a", "\u2000", "Ω", "a\u0300"} {
+		if isNFC(s) {
+			t.Errorf("isNFC(%q) = true", s)
+		}
+	}
+	if !isNFC("Cấp chứng chỉ hành nghề thú y – “Đường”") {
+		t.Errorf("isNFC is false on NFC Vietnamese")
+	}
+}

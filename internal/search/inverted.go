@@ -1,8 +1,8 @@
 package search
 
 import (
-	"cmp"
-	"slices"
+	"encoding/binary"
+	"math/bits"
 )
 
 // Field mask bits of a posting (see the package comment).
@@ -21,172 +21,355 @@ const maxVariants = 30
 // bodyMany is how often a key must occur in a body to set maskBodyMany.
 const bodyMany = 3
 
-// posting is one document's entry in a term's list.
-type posting struct {
-	doc  int
-	mask uint8
-	// vars has bit i set when the document has the term's variant i.
-	vars uint64
+// A collector writes each term's postings as raw records: the gap from
+// the term's previous document (uvarint), the field mask with the flags
+// below, then the variant mask (uvarint) when rawVars is set and, when
+// rawMore is set, a count and the numbers of variants 64 and above.
+const (
+	rawVars = 0x40
+	rawMore = 0x80
+)
+
+// A collector indexes its share of the documents: the documents given to
+// one collector must come in increasing order, and several collectors may
+// share a corpus (see merge.go). Its terms, variants and chunks are
+// numbered in the order it first sees them; only their texts leave it.
+type collector struct {
+	ch chunker
+
+	// Every distinct chunk is tokenised once: chunks maps its text to its
+	// span of toks.
+	chunks  map[string]int32
+	spans   []span
+	toks    []ctoken
+	scratch []Token
+
+	terms []cterm
+	// seen is, for each term, 1 + the last document it was noted in and
+	// where it is in docTerms then; lists are its records.
+	seen  []termSeen
+	lists []rawList
+	keys  map[string]int32 // word or identifier key → term
+	pairs pairTable        // two terms → their bigram's term
+	vars  []cvariant
+	varOf map[varKey]int32
+
+	// The document being added and the terms it has, in order of first
+	// occurrence; more holds variants numbered 64 and above.
+	doc      int32
+	docTerms []docTerm
+	more     []moreVar
 }
 
-// term is the list of documents that have a key.
-type term struct {
-	key string
-	// word is true for words and pieces, which have exact variants; false
-	// for identifiers and bigrams.
-	word     bool
-	variants []string
-	varIndex map[string]int
-	varDocs  []int
-	postings []posting
+// span is a range of collector.toks.
+type span struct{ start, end int32 }
+
+// ctoken is a token of a chunk, as numbers.
+type ctoken struct {
+	term int32
+	// v is the variant, for words and pieces; -1 for identifiers.
+	v int32
+	// chain is true for the tokens that bigrams are made of (see chain).
+	chain bool
 }
 
-// docTerm collects one key's occurrences in the document being added.
+// cterm is a key as one collector has it.
+type cterm struct {
+	// key is a word or identifier key; "" for a bigram, whose words are
+	// terms a and b.
+	key  string
+	a, b int32
+	// word is true when the key occurs as a word or piece, which have
+	// variants.
+	word bool
+	// vars are the term's variants in order of first occurrence.
+	vars []int32
+}
+
+// rawList is a term's records (see collector).
+type rawList struct {
+	raw []byte
+	// last is the document of the last record, -1 before any.
+	last int32
+}
+
+// termSeen is where a term is in the document being added.
+type termSeen struct{ doc, slot int32 }
+
+// cvariant is an exact form of a word.
+type cvariant struct {
+	exact string
+	docs  int32 // how many documents have it
+	seen  int32 // 1 + the last document that has it
+	idx   int32 // its position in its term's vars
+}
+
+type varKey struct {
+	term  int32
+	exact string
+}
+
+// docTerm collects one term's occurrences in the document being added.
 type docTerm struct {
-	t    *term
+	term int32
 	mask uint8
+	body uint8 // occurrences in the body, up to bodyMany
+	more bool
 	vars uint64
-	body int
 }
 
-// inverted is the index being built: documents must be added in order.
-type inverted struct {
-	terms map[string]*term    // words and identifiers
-	pairs map[[2]string]*term // bigrams
-	tz    tokenizer
+// moreVar is a variant numbered 64 or above of docTerms[slot].
+type moreVar struct{ slot, idx int32 }
 
-	// The document being added: its terms in order of first occurrence,
-	// and where each one is in that list.
-	doc   []docTerm
-	local map[*term]int
-	toks  []Token
-}
-
-func newInverted() *inverted {
-	return &inverted{
-		terms: make(map[string]*term),
-		pairs: make(map[[2]string]*term),
-		tz:    tokenizer{words: make(map[string]Token)},
-		local: make(map[*term]int),
+func newCollector(class *runeClass) *collector {
+	return &collector{
+		ch:     chunker{class: class},
+		chunks: make(map[string]int32),
+		keys:   make(map[string]int32),
+		varOf:  make(map[varKey]int32),
 	}
 }
 
-// add indexes document number n and returns the number of tokens in its
-// title.
-func (ix *inverted) add(n int, d Doc) int {
-	ix.doc = ix.doc[:0]
-	clear(ix.local)
-	ix.addText(d.Code, maskCode)
-	titleLen := ix.addText(d.Title, maskTitle)
-	ix.addText(d.KindLabel, maskFields)
+// add indexes document number n, whose texts are valid UTF-8 and in NFC,
+// and returns the number of tokens in its title.
+func (c *collector) add(n int, d *Doc) int {
+	c.doc = int32(n)
+	c.docTerms, c.more = c.docTerms[:0], c.more[:0]
+	c.addText(d.Code, maskCode)
+	titleLen := c.addText(d.Title, maskTitle)
+	c.addText(d.KindLabel, maskFields)
 	for _, f := range d.Fields {
-		ix.addText(f, maskFields)
+		c.addText(f, maskFields)
 	}
-	ix.addText(d.Body, maskBody)
-	for _, dt := range ix.doc {
-		if dt.body >= bodyMany {
-			dt.mask |= maskBodyMany
-		}
-		t := dt.t
-		t.postings = append(t.postings, posting{doc: n, mask: dt.mask, vars: dt.vars})
-		for i := range t.varDocs {
-			if dt.vars&(1<<i) != 0 {
-				t.varDocs[i]++
-			}
-		}
-	}
+	c.addText(d.Body, maskBody)
+	c.write()
 	return titleLen
 }
 
 // addText indexes one field's text and returns the length of its chain of
 // words.
-func (ix *inverted) addText(text string, bit uint8) int {
-	ix.toks = ix.tz.tokenize(ix.toks[:0], text)
-	toks := ix.toks
-	for _, tok := range toks {
-		t := ix.terms[tok.Key]
-		if t == nil {
-			t = &term{key: tok.Key, word: tok.Kind != ID}
-			if t.word {
-				t.varIndex = make(map[string]int)
-			}
-			ix.terms[tok.Key] = t
+func (c *collector) addText(text string, bit uint8) int {
+	n := 0
+	prev := int32(-1)
+	c.ch.reset(text)
+	for {
+		chunk, ok := c.ch.next()
+		if !ok {
+			return n
 		}
-		dt := ix.note(t, bit)
-		if t.word {
-			i, ok := t.varIndex[tok.Exact]
-			if !ok && len(t.variants) < 64 {
-				i, ok = len(t.variants), true
-				t.varIndex[tok.Exact] = i
-				t.variants = append(t.variants, tok.Exact)
-				t.varDocs = append(t.varDocs, 0)
+		ci, ok := c.chunks[string(chunk)]
+		if !ok {
+			ci = c.addChunk(chunk)
+		}
+		sp := c.spans[ci]
+		for _, tk := range c.toks[sp.start:sp.end] {
+			slot := c.note(tk.term, bit)
+			if tk.v >= 0 {
+				c.noteVariant(slot, tk.v)
 			}
-			if ok {
-				dt.vars |= 1 << i
+			if tk.chain {
+				n++
+				if prev >= 0 {
+					c.note(c.pair(prev, tk.term), bit)
+				}
+				prev = tk.term
 			}
 		}
 	}
-	keys := chain(toks)
-	for i := 0; i+1 < len(keys); i++ {
-		pair := [2]string{keys[i], keys[i+1]}
-		t := ix.pairs[pair]
-		if t == nil {
-			t = &term{key: keys[i] + " " + keys[i+1]}
-			ix.pairs[pair] = t
-		}
-		ix.note(t, bit)
-	}
-	return len(keys)
 }
 
-// note records an occurrence of t in the field bit of the document being
-// added.
-func (ix *inverted) note(t *term, bit uint8) *docTerm {
-	i, ok := ix.local[t]
-	if !ok {
-		i = len(ix.doc)
-		ix.doc = append(ix.doc, docTerm{t: t})
-		ix.local[t] = i
+// addChunk tokenises a chunk seen for the first time.
+func (c *collector) addChunk(chunk []byte) int32 {
+	text := string(chunk)
+	c.scratch = appendChunk(c.scratch[:0], text)
+	start := int32(len(c.toks))
+	for i, tok := range c.scratch {
+		word := tok.Kind != ID
+		term := c.term(tok.Key, word)
+		v := int32(-1)
+		if word {
+			v = c.variant(term, tok.Exact)
+		}
+		chain := !(tok.Kind == ID && i+1 < len(c.scratch) && c.scratch[i+1].Kind == Part)
+		c.toks = append(c.toks, ctoken{term: term, v: v, chain: chain})
 	}
-	dt := &ix.doc[i]
+	ci := int32(len(c.spans))
+	c.spans = append(c.spans, span{start, int32(len(c.toks))})
+	c.chunks[text] = ci
+	return ci
+}
+
+// term returns the term of a word or identifier key.
+func (c *collector) term(key string, word bool) int32 {
+	t, ok := c.keys[key]
+	if !ok {
+		t = int32(len(c.terms))
+		c.terms = append(c.terms, cterm{key: key, a: -1, b: -1})
+		c.seen = append(c.seen, termSeen{})
+		c.lists = append(c.lists, rawList{last: -1})
+		c.keys[key] = t
+	}
+	if word {
+		c.terms[t].word = true
+	}
+	return t
+}
+
+// variant returns the variant exact of a word's term.
+func (c *collector) variant(term int32, exact string) int32 {
+	k := varKey{term, exact}
+	v, ok := c.varOf[k]
+	if !ok {
+		v = int32(len(c.vars))
+		t := &c.terms[term]
+		c.vars = append(c.vars, cvariant{exact: exact, idx: int32(len(t.vars))})
+		t.vars = append(t.vars, v)
+		c.varOf[k] = v
+	}
+	return v
+}
+
+// pair returns the term of the bigram of terms a and b.
+func (c *collector) pair(a, b int32) int32 {
+	t, ok := c.pairs.get(a, b)
+	if !ok {
+		t = int32(len(c.terms))
+		c.terms = append(c.terms, cterm{a: a, b: b})
+		c.seen = append(c.seen, termSeen{})
+		c.lists = append(c.lists, rawList{last: -1})
+		c.pairs.put(a, b, t)
+	}
+	return t
+}
+
+// note records an occurrence of term in the field bit of the document
+// being added and returns its slot in docTerms.
+func (c *collector) note(term int32, bit uint8) int32 {
+	s := &c.seen[term]
+	if s.doc != c.doc+1 {
+		s.doc, s.slot = c.doc+1, int32(len(c.docTerms))
+		c.docTerms = append(c.docTerms, docTerm{term: term})
+	}
+	dt := &c.docTerms[s.slot]
 	dt.mask |= bit
-	if bit == maskBody {
+	if bit == maskBody && dt.body < bodyMany {
 		dt.body++
 	}
-	return dt
+	return s.slot
 }
 
-// finish orders each word's variants by document frequency (then text),
-// keeps the first maxVariants, and renumbers the postings' masks to match.
-func (t *term) finish() {
-	if !t.word {
+// noteVariant records that the document being added has variant v of the
+// term in docTerms[slot].
+func (c *collector) noteVariant(slot, v int32) {
+	cv := &c.vars[v]
+	if cv.seen == c.doc+1 {
 		return
 	}
-	order := make([]int, len(t.variants))
-	for i := range order {
-		order[i] = i
+	cv.seen = c.doc + 1
+	cv.docs++
+	if cv.idx < 64 {
+		c.docTerms[slot].vars |= 1 << cv.idx
+		return
 	}
-	slices.SortFunc(order, func(a, b int) int {
-		if c := cmp.Compare(t.varDocs[b], t.varDocs[a]); c != 0 {
-			return c
+	c.docTerms[slot].more = true
+	c.more = append(c.more, moreVar{slot, cv.idx})
+}
+
+// write appends the document's record to each of its terms.
+func (c *collector) write() {
+	for i := range c.docTerms {
+		dt := &c.docTerms[i]
+		t := &c.lists[dt.term]
+		mask := dt.mask
+		if dt.body >= bodyMany {
+			mask |= maskBodyMany
 		}
-		return cmp.Compare(t.variants[a], t.variants[b])
-	})
-	if len(order) > maxVariants {
-		order = order[:maxVariants]
-	}
-	variants := make([]string, len(order))
-	for j, i := range order {
-		variants[j] = t.variants[i]
-	}
-	for p := range t.postings {
-		var m uint64
-		for j, i := range order {
-			if t.postings[p].vars&(1<<i) != 0 {
-				m |= 1 << j
+		if dt.vars != 0 {
+			mask |= rawVars
+		}
+		if dt.more {
+			mask |= rawMore
+		}
+		t.raw = binary.AppendUvarint(t.raw, uint64(c.doc-t.last-1))
+		t.last = c.doc
+		t.raw = append(t.raw, mask)
+		if dt.vars != 0 {
+			t.raw = binary.AppendUvarint(t.raw, dt.vars)
+		}
+		if dt.more {
+			n := 0
+			for _, m := range c.more {
+				if m.slot == int32(i) {
+					n++
+				}
+			}
+			t.raw = binary.AppendUvarint(t.raw, uint64(n))
+			for _, m := range c.more {
+				if m.slot == int32(i) {
+					t.raw = binary.AppendUvarint(t.raw, uint64(m.idx))
+				}
 			}
 		}
-		t.postings[p].vars = m
 	}
-	t.variants = variants
+}
+
+// pairTable maps two terms to their bigram's term, by open addressing.
+type pairTable struct {
+	keys  []uint64 // a<<32 | b, 0 for an empty slot (b+1 is stored)
+	vals  []int32
+	n     int
+	shift uint
+}
+
+func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b+1) }
+
+func (p *pairTable) slot(k uint64) int {
+	return int((k * 0x9e3779b97f4a7c15) >> p.shift)
+}
+
+// get returns the bigram of a and b, if there is one.
+func (p *pairTable) get(a, b int32) (int32, bool) {
+	if p.n == 0 {
+		return 0, false
+	}
+	k := pairKey(a, b)
+	mask := len(p.keys) - 1
+	for i := p.slot(k); ; i = (i + 1) & mask {
+		switch p.keys[i] {
+		case k:
+			return p.vals[i], true
+		case 0:
+			return 0, false
+		}
+	}
+}
+
+// put adds the bigram t of a and b, which must not be there.
+func (p *pairTable) put(a, b, t int32) {
+	if 2*(p.n+1) > len(p.keys) {
+		p.grow()
+	}
+	p.insert(pairKey(a, b), t)
+	p.n++
+}
+
+func (p *pairTable) insert(k uint64, t int32) {
+	mask := len(p.keys) - 1
+	i := p.slot(k)
+	for p.keys[i] != 0 {
+		i = (i + 1) & mask
+	}
+	p.keys[i], p.vals[i] = k, t
+}
+
+func (p *pairTable) grow() {
+	keys, vals := p.keys, p.vals
+	size := max(1024, 2*len(keys))
+	p.keys, p.vals = make([]uint64, size), make([]int32, size)
+	p.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for i, k := range keys {
+		if k != 0 {
+			p.insert(k, vals[i])
+		}
+	}
 }

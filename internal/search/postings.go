@@ -31,27 +31,54 @@ func appendNumber(b []byte, x uint64) []byte {
 	}
 }
 
-// encodePostings writes t's postings; t.finish must have run.
-func (t *term) encodePostings(b []byte) []byte {
-	withVars := len(t.variants) > 1
-	prev := -1
-	for i := 0; i < len(t.postings); {
-		p := t.postings[i]
-		j := i + 1
-		for j < len(t.postings) && t.postings[j].doc == t.postings[j-1].doc+1 &&
-			t.postings[j].mask == p.mask && t.postings[j].vars == p.vars {
-			j++
-		}
-		b = appendNumber(b, uint64(p.doc-prev-1))
-		b = appendNumber(b, uint64(p.mask))
-		if withVars {
-			b = appendNumber(b, p.vars)
-		}
-		b = appendNumber(b, uint64(j-i-1))
-		prev = p.doc + j - i - 1
-		i = j
+// postingsEncoder writes one key's postings, given in document order.
+type postingsEncoder struct {
+	b []byte
+	// withVars is true for a word with two variants or more.
+	withVars bool
+	// prev is the last document of the records written.
+	prev int
+	// The record being extended: its first document, how many documents
+	// follow it alike, and their masks.
+	open     bool
+	doc, run int
+	mask     uint8
+	vars     uint64
+}
+
+// reset starts a new list in b.
+func (e *postingsEncoder) reset(b []byte, withVars bool) {
+	*e = postingsEncoder{b: b, withVars: withVars, prev: -1}
+}
+
+// add appends a document; documents must come in increasing order.
+func (e *postingsEncoder) add(doc int, mask uint8, vars uint64) {
+	if e.open && doc == e.doc+e.run+1 && mask == e.mask && vars == e.vars {
+		e.run++
+		return
 	}
-	return b
+	e.flush()
+	e.open, e.doc, e.run, e.mask, e.vars = true, doc, 0, mask, vars
+}
+
+func (e *postingsEncoder) flush() {
+	if !e.open {
+		return
+	}
+	e.b = appendNumber(e.b, uint64(e.doc-e.prev-1))
+	e.b = appendNumber(e.b, uint64(e.mask))
+	if e.withVars {
+		e.b = appendNumber(e.b, e.vars)
+	}
+	e.b = appendNumber(e.b, uint64(e.run))
+	e.prev = e.doc + e.run
+	e.open = false
+}
+
+// finish returns the encoded list.
+func (e *postingsEncoder) finish() []byte {
+	e.flush()
+	return e.b
 }
 
 // errPostings reports a postings string that does not decode.

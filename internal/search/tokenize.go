@@ -3,6 +3,7 @@ package search
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -75,120 +76,153 @@ const maxTokenRunes = 48
 //     leading zeros ("05" → "5"); empty keys and keys longer than 48 code
 //     points are dropped.
 func Tokenize(s string) []Token {
-	var tz tokenizer
-	return tz.tokenize(nil, s)
+	var toks []Token
+	c := chunker{s: norm.NFC.String(validUTF8String(s))}
+	for {
+		chunk, ok := c.next()
+		if !ok {
+			return toks
+		}
+		toks = appendChunk(toks, string(chunk))
+	}
 }
 
-// tokenizer tokenises like [Tokenize], remembering how it folded each word
-// when words is not nil (Build folds each distinct word once).
-type tokenizer struct {
-	words map[string]Token
+// chunker applies rules 1 and 2 of [Tokenize] to a text that is valid
+// UTF-8 and in NFC, one chunk at a time, without copying the text.
+type chunker struct {
+	s    string
+	i    int  // the next byte of s to read
+	last rune // the last character of the text as rule 1 rewrites it
+	buf  []byte
+	// class, when not nil, caches isChunkRune below classLimit.
+	class *runeClass
 }
 
-// tokenize appends the tokens of s to toks.
-func (tz *tokenizer) tokenize(toks []Token, s string) []Token {
-	rs := prepare(s)
-	for i := 0; i < len(rs); {
-		if !isChunkRune(rs[i]) {
-			i++
+// classLimit bounds the characters a [runeClass] caches: Latin, Greek,
+// Cyrillic and the Vietnamese letters of Latin Extended Additional.
+const classLimit = 0x2000
+
+// runeClass has bit r set when isChunkRune(r), for r < classLimit.
+type runeClass [classLimit / 64]uint64
+
+func newRuneClass() *runeClass {
+	var c runeClass
+	for r := rune(0); r < classLimit; r++ {
+		if isChunkRune(r) {
+			c[r/64] |= 1 << (r % 64)
+		}
+	}
+	return &c
+}
+
+// reset starts on s.
+func (c *chunker) reset(s string) { c.s, c.i, c.last = s, 0, 0 }
+
+// next returns the next chunk, with joiners at its ends still on, and
+// whether there was one. The chunk is valid until the next call.
+func (c *chunker) next() ([]byte, bool) {
+	c.buf = c.buf[:0]
+	s := c.s
+	for c.i < len(s) {
+		r, size := c.decode(c.i)
+		if isSpace(r) {
+			j := c.i + size
+			following := rune(-1)
+			for j < len(s) {
+				nr, n := c.decode(j)
+				if !isSpace(nr) {
+					following = nr
+					break
+				}
+				j += n
+			}
+			c.i = j
+			if c.last != '/' && c.last != '-' && following != '/' && following != '-' {
+				c.last = ' '
+				if len(c.buf) > 0 {
+					return c.buf, true
+				}
+			}
 			continue
 		}
-		j := i
-		for j < len(rs) && isChunkRune(rs[j]) {
-			j++
-		}
-		toks = tz.appendChunk(toks, rs[i:j])
-		i = j
-	}
-	return toks
-}
-
-// prepare applies rule 1 of [Tokenize].
-func prepare(s string) []rune {
-	in := []rune(norm.NFC.String(validUTF8String(s)))
-	for i, r := range in {
-		switch {
-		case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xfe58, r == 0xfe63, r == 0xff0d:
-			in[i] = '-'
-		case r == 0xff0f:
-			in[i] = '/'
-		}
-	}
-	out := make([]rune, 0, len(in))
-	for i := 0; i < len(in); {
-		if !isSpace(in[i]) {
-			out = append(out, in[i])
-			i++
+		c.i += size
+		c.last = r
+		if c.isChunk(r) {
+			if r < utf8.RuneSelf {
+				c.buf = append(c.buf, byte(r))
+			} else {
+				c.buf = utf8.AppendRune(c.buf, r)
+			}
 			continue
 		}
-		j := i
-		for j < len(in) && isSpace(in[j]) {
-			j++
+		if len(c.buf) > 0 {
+			return c.buf, true
 		}
-		prevJoin := len(out) > 0 && (out[len(out)-1] == '/' || out[len(out)-1] == '-')
-		nextJoin := j < len(in) && (in[j] == '/' || in[j] == '-')
-		if !prevJoin && !nextJoin {
-			out = append(out, ' ')
-		}
-		i = j
 	}
-	return out
+	return c.buf, len(c.buf) > 0
+}
+
+// decode reads the character at byte i of the text, a dash rewritten as
+// rule 1 says.
+func (c *chunker) decode(i int) (rune, int) {
+	if b := c.s[i]; b < utf8.RuneSelf {
+		return rune(b), 1
+	}
+	r, n := utf8.DecodeRuneInString(c.s[i:])
+	switch {
+	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xfe58, r == 0xfe63, r == 0xff0d:
+		r = '-'
+	case r == 0xff0f:
+		r = '/'
+	}
+	return r, n
+}
+
+func (c *chunker) isChunk(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || isJoiner(r)
+	}
+	if c.class != nil && r < classLimit {
+		return c.class[r/64]&(1<<(r%64)) != 0
+	}
+	return isChunkRune(r)
 }
 
 // appendChunk applies rules 2 to 5 to one chunk.
-func (tz *tokenizer) appendChunk(toks []Token, chunk []rune) []Token {
-	for len(chunk) > 0 && isJoiner(chunk[0]) {
-		chunk = chunk[1:]
-	}
-	for len(chunk) > 0 && isJoiner(chunk[len(chunk)-1]) {
-		chunk = chunk[:len(chunk)-1]
-	}
-	if len(chunk) == 0 {
+func appendChunk(toks []Token, chunk string) []Token {
+	chunk = strings.Trim(chunk, "/-.&")
+	if chunk == "" {
 		return toks
 	}
-	hasDigit, hasJoiner := false, false
-	for _, r := range chunk {
-		hasDigit = hasDigit || (r >= '0' && r <= '9')
-		hasJoiner = hasJoiner || isJoiner(r)
-	}
-	text := string(chunk)
+	hasDigit := strings.ContainsAny(chunk, "0123456789")
+	hasJoiner := strings.ContainsAny(chunk, "/-.&")
 	if !hasDigit || !hasJoiner {
-		for _, w := range splitRunes(text, isJoiner) {
-			toks = tz.appendWord(toks, w, Word)
+		for _, w := range splitRunes(chunk, isJoiner) {
+			toks = appendWord(toks, w, Word)
 		}
 		return toks
 	}
-	key := idKey(text)
+	key := idKey(chunk)
 	if key == "" || runeLen(key) > maxTokenRunes {
 		return toks
 	}
-	toks = append(toks, Token{Key: key, Exact: lowerExact(text), Kind: ID})
-	parts := splitRunes(text, func(r rune) bool { return r == '/' || r == '-' || r == '&' })
+	toks = append(toks, Token{Key: key, Exact: lowerExact(chunk), Kind: ID})
+	parts := splitRunes(chunk, func(r rune) bool { return r == '/' || r == '-' || r == '&' })
 	if len(parts) >= 2 {
 		for _, p := range parts {
-			toks = tz.appendWord(toks, p, Part)
+			toks = appendWord(toks, p, Part)
 		}
 	}
 	return toks
 }
 
 // appendWord applies rule 5.
-func (tz *tokenizer) appendWord(toks []Token, w string, kind TokenKind) []Token {
-	t, ok := tz.words[w]
-	if !ok {
-		t = Token{Key: foldWord(w), Exact: lowerExact(w)}
-		if runeLen(t.Key) > maxTokenRunes {
-			t.Key = ""
-		}
-		if tz.words != nil {
-			tz.words[w] = t
-		}
-	}
-	if t.Key == "" {
+func appendWord(toks []Token, w string, kind TokenKind) []Token {
+	key := foldWord(w)
+	if key == "" || runeLen(key) > maxTokenRunes {
 		return toks
 	}
-	t.Kind = kind
-	return append(toks, t)
+	return append(toks, Token{Key: key, Exact: lowerExact(w), Kind: kind})
 }
 
 // idKey is the canonical key of an identifier (rule 3).
