@@ -27,6 +27,11 @@ const base64url = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345678
 // order and on any number of processors. It fails when a URL is empty,
 // repeated, absolute or leaves the site.
 func Build(docs []Doc) (map[string][]byte, error) {
+	return build(docs, runtime.GOMAXPROCS(0))
+}
+
+// build is Build on up to workers collectors.
+func build(docs []Doc, workers int) (map[string][]byte, error) {
 	for i := range docs {
 		if err := checkURL(docs[i].URL); err != nil {
 			return nil, fmt.Errorf("search: build: %w", err)
@@ -43,7 +48,7 @@ func Build(docs []Doc) (map[string][]byte, error) {
 		}
 	}
 
-	cs, flags, entries := collect(docs, order)
+	cs, flags, entries := collect(docs, order, workers)
 	files := make(map[string][]byte)
 	dk := docShards(entries, files)
 	entries = nil
@@ -71,13 +76,13 @@ const blockDocs = 64
 // its own dictionary.
 const maxCollectors = 8
 
-// collect indexes docs, taken in order, on up to GOMAXPROCS collectors,
+// collect indexes docs, taken in order, on up to workers collectors,
 // and returns them with each document's character of meta.json's "doc"
 // and its entry in a document shard.
-func collect(docs []Doc, order []int32) (cs []*collector, flags []byte, entries [][]byte) {
+func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, entries [][]byte) {
 	n := len(order)
 	blocks := (n + blockDocs - 1) / blockDocs
-	workers := max(1, min(runtime.GOMAXPROCS(0), maxCollectors, blocks))
+	workers = max(1, min(workers, maxCollectors, blocks))
 	class := newRuneClass()
 	flags = make([]byte, n)
 	entries = make([][]byte, n)

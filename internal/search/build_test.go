@@ -3,6 +3,7 @@ package search
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"maps"
 	"math/rand/v2"
 	"slices"
@@ -198,5 +199,91 @@ func TestPostingsRoundTrip(t *testing.T) {
 	}
 	if _, err := decodePostings("PIA", 2, 10); err == nil {
 		t.Errorf("postings past the last document decoded")
+	}
+}
+
+// manyVariants returns documents that have 70 exact forms of the word
+// folded "aa", form v in 1+v/7 documents that come after those of the
+// forms before it (so the most frequent forms are the last seen), and the
+// forms in the order the index must keep them: by documents, then text.
+func manyVariants() (docs []Doc, forms []string, want []string) {
+	letters := []rune("aàáảãạăằắẳẵặâầấẩẫậ")
+	for v := range 70 {
+		forms = append(forms, string([]rune{letters[v/len(letters)], letters[v%len(letters)]}))
+	}
+	count := func(v int) int { return 1 + v/7 }
+	for v, f := range forms {
+		for i := range count(v) {
+			docs = append(docs, Doc{URL: fmt.Sprintf("v/%02d-%d/", v, i), Title: "biến thể",
+				Body: "chữ " + f + " trong văn bản"})
+		}
+	}
+	order := slices.Clone(forms)
+	slices.SortFunc(order, func(a, b string) int {
+		va, vb := slices.Index(forms, a), slices.Index(forms, b)
+		if c := count(vb) - count(va); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	return docs, forms, order[:maxVariants]
+}
+
+// TestBuildSameOnAnyProcessors builds the same documents on one collector
+// and on several, which share them out differently, and gets the same
+// bytes.
+func TestBuildSameOnAnyProcessors(t *testing.T) {
+	many, _, _ := manyVariants()
+	docs := slices.Concat(fixture(), synthDocs(700), many)
+	want, err := build(docs, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, workers := range []int{2, 3, 8} {
+		got, err := build(docs, workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.EqualFunc(got, want, bytes.Equal) {
+			t.Errorf("build on %d collectors differs from build on one", workers)
+		}
+	}
+}
+
+// TestBuildManyVariants checks that a word with more variants than the
+// variant mask holds keeps the most frequent ones, numbered in order, in
+// each document's mask.
+func TestBuildManyVariants(t *testing.T) {
+	docs, _, want := manyVariants()
+	for _, workers := range []int{1, 4} {
+		files, err := build(docs, workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ix := openFiles(t, files)
+		e, err := ix.lookup("aa")
+		if err != nil || e == nil {
+			t.Fatalf("lookup(aa) = %v, %v", e, err)
+		}
+		if !slices.Equal(e.variants, want) {
+			t.Errorf("variants %q, want %q", e.variants, want)
+		}
+		if e.stride != 3 || len(e.ints) != 3*len(docs) {
+			t.Fatalf("postings: stride %d, %d numbers for %d documents", e.stride, len(e.ints), len(docs))
+		}
+		for i := 0; i < len(e.ints); i += 3 {
+			d, err := ix.Doc(e.ints[i])
+			if err != nil {
+				t.Fatal(err)
+			}
+			form := strings.Fields(d.Snippet)[1]
+			wantMask := 0
+			if j := slices.Index(want, form); j >= 0 {
+				wantMask = 1 << j
+			}
+			if e.ints[i+2] != wantMask {
+				t.Errorf("%d collectors: document %s (%q): variant mask %b, want %b", workers, d.URL, form, e.ints[i+2], wantMask)
+			}
+		}
 	}
 }
