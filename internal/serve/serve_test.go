@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -71,6 +72,8 @@ type harness struct {
 	srv  *Server
 	http *httptest.Server
 	log  *syncBuffer
+	// streams counts the requests for the event stream.
+	streams atomic.Int32
 }
 
 func start(t *testing.T, edit func(*Options)) *harness {
@@ -95,7 +98,13 @@ func start(t *testing.T, edit func(*Options)) *harness {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() { srv.Watch(ctx) })
-	hs := httptest.NewUnstartedServer(srv)
+	h := &harness{t: t, root: root, srv: srv, log: log}
+	hs := httptest.NewUnstartedServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/"+eventsPath {
+			h.streams.Add(1)
+		}
+		srv.ServeHTTP(w, r)
+	}))
 	hs.Config.BaseContext = func(net.Listener) context.Context { return ctx }
 	hs.Start()
 	t.Cleanup(func() {
@@ -103,7 +112,8 @@ func start(t *testing.T, edit func(*Options)) *harness {
 		hs.Close()
 		wg.Wait()
 	})
-	return &harness{t: t, root: root, srv: srv, http: hs, log: log}
+	h.http = hs
+	return h
 }
 
 func write(t *testing.T, p, s string) {
