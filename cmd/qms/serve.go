@@ -56,7 +56,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	opts := serve.Options{
-		Build: build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr},
+		Build: build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr, ShowUncommitted: true},
 		Log:   e.Stdout,
 	}
 	if *themeDir != "" {

@@ -42,9 +42,16 @@ type Options struct {
 	Stderr io.Writer
 	// Checks run before rendering; nil means rules.All().
 	Checks []*check.Check
-	// History is the optional history step: given the corpus, it returns
-	// the last change of each document by content path. Nil skips it.
-	History func(ctx context.Context, c *qms.Corpus) (map[string]render.LastChange, error)
+	// NoHistory builds without reading the content root's git history.
+	// Otherwise the history gives every document a history page, a page
+	// per revision and an Atom feed, and the site /changes/ and /feed.xml
+	// (history.go). A content root outside git, a shallow clone and
+	// uncommitted files each print one warning.
+	NoHistory bool
+	// ShowUncommitted marks, on their pages, the documents whose file in
+	// the working tree differs from HEAD ("chưa commit", qms serve)
+	// instead of warning about them.
+	ShowUncommitted bool
 	// Workers is how many files are rendered at once; 0 means one per CPU.
 	Workers int
 	// Theme holds templates/ and static/; nil means the embedded site.FS.
@@ -55,6 +62,11 @@ type Options struct {
 	// LiveReload is the site-relative URL of qms serve's reload script,
 	// added to every page (see render.Options); "" in a published build.
 	LiveReload string
+
+	// git is the history reader shared by repeated builds (Live); run is
+	// this build's history, started early by Build.
+	git *gitHistory
+	run *historyRun
 }
 
 // theme returns the theme to render with.
@@ -76,6 +88,9 @@ type Result struct {
 	Diagnostics []qms.Diagnostic
 	// Commit is the commit printed on the pages ("" when unknown).
 	Commit string
+	// Warnings are the warnings printed to Stderr (history: not a git
+	// repository, shallow clone, uncommitted files).
+	Warnings []string
 }
 
 // Build loads, checks and renders the content root into opts.Out.
@@ -98,6 +113,14 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 
+	if !opts.NoHistory {
+		// Read the history while the content is loaded and checked.
+		g := newGitHistory(root)
+		defer g.close()
+		hctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		opts.git, opts.run = g, g.start(hctx, opts.ShowUncommitted)
+	}
 	corpus, diags, err := content.LoadDir(root)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
@@ -183,12 +206,25 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 		LiveReload:  opts.LiveReload,
 		Checks:      checkInfos(list),
 	}
-	if opts.History != nil {
-		lc, err := opts.History(ctx, corpus)
-		if err != nil {
-			return nil, nil, fmt.Errorf("build: history: %w", err)
+	if !opts.NoHistory {
+		run := opts.run
+		if run == nil {
+			if opts.git == nil {
+				opts.git = newGitHistory(root)
+			}
+			run = opts.git.start(ctx, opts.ShowUncommitted)
 		}
-		ropts.LastChanged = lc
+		h, warnings, err := run.wait(ctx)
+		if err != nil {
+			return nil, nil, err
+		}
+		ropts.History = h
+		res.Warnings = warnings
+		for _, w := range warnings {
+			if _, err := fmt.Fprintf(stderr, "cảnh báo: %s\n", w); err != nil {
+				return nil, nil, fmt.Errorf("build: %w", err)
+			}
+		}
 	}
 	s, err := render.New(corpus, ropts)
 	if err != nil {

@@ -37,6 +37,7 @@ func NewLive(opts Options) (*Live, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
+	opts.git = newGitHistory(root) // one repository, reloaded when HEAD moves
 	return &Live{opts: opts, root: root, cache: newDocCache(root)}, nil
 }
 

@@ -35,16 +35,31 @@ type citedRow struct {
 }
 
 func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
+	pg, err := s.decisionPage(d, nil)
+	if err != nil {
+		return err
+	}
+	return s.exec(w, "decision", pg)
+}
+
+// decisionPage makes the page of a decision, or of a past revision of one
+// (old non-nil): its status and relations are those of the current
+// document.
+func (s *Site) decisionPage(d *qms.Decision, old *past) (*page, error) {
 	x := s.x
-	st := x.status[d]
+	key := d
+	if c, ok := old.current().(*qms.Decision); ok {
+		key = c
+	}
+	st := x.status[key]
 	num := d.Number.String()
 	if d.Number.IsZero() {
 		num = d.NumberText
 	}
-	pg := s.newPage(num+" — "+d.Title, "decisions", x.urls[d])
+	pg := s.newPage(num+" — "+d.Title, "decisions", s.docURL(d, old))
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Văn bản", s.base + "decisions/"}}
-	pg.Errors = s.diagViews(d.Path)
 	pg.Banners = s.decisionBanners(d, st)
+	s.docFrame(pg, d.Path, old)
 	data := decisionData{Heading: d.Title, Tag: decisionTag(st)}
 
 	data.Summary = []row{
@@ -68,7 +83,7 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 	if st.By != nil {
 		data.Summary = append(data.Summary, row{Key: "Bị thay thế bởi", Links: []docLink{x.docLinkOf(st.By)}})
 	}
-	if later := x.rel.SupersededBy(d); len(later) > 0 && st.By == nil {
+	if later := x.rel.SupersededBy(key); len(later) > 0 && st.By == nil {
 		data.Summary = append(data.Summary, row{Key: "Sẽ bị thay thế bởi", Links: docLinks(x, later)})
 	}
 	if l := citationLinks(x, d.Supersedes); len(l) > 0 {
@@ -77,27 +92,25 @@ func (s *Site) writeDecision(w io.Writer, d *qms.Decision) error {
 	if l := citationLinks(x, d.Amends); len(l) > 0 {
 		data.Summary = append(data.Summary, row{Key: "Sửa đổi, bổ sung văn bản", Links: l})
 	}
-	if by := x.rel.AmendedBy(d); len(by) > 0 {
+	if by := x.rel.AmendedBy(key); len(by) > 0 {
 		data.Summary = append(data.Summary, row{Key: "Được sửa đổi, bổ sung bởi", Links: docLinks(x, by)})
 	}
 	if src := strings.TrimSpace(d.Source); src != "" && safeScheme(src) && !strings.HasPrefix(strings.ToLower(src), "mailto:") {
 		data.Summary = append(data.Summary, row{Key: "Nguồn văn bản", Link: &link{Text: src, URL: src}})
 	}
-	if r, ok := s.lastChangeRow(d.Path); ok {
-		data.Summary = append(data.Summary, r)
-	}
-	data.Chain = s.supersessionChain(d)
-	for _, c := range x.citedBy[d] {
+	data.Summary = s.appendLastChange(data.Summary, d.Path, old)
+	data.Chain = s.supersessionChain(key)
+	for _, c := range x.citedBy[key] {
 		data.CitedBy = append(data.CitedBy, citedRow{Kind: c.Doc.Base().Kind.Label(), Link: x.docLinkOf(c.Doc), Role: c.Role})
 	}
 	body, err := s.renderMarkdown(d.Body, d.Path, 2)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	data.Body = safeHTML(body.HTML)
 	data.Headed = body.Headed
 	pg.Data = data
-	return s.exec(w, "decision", pg)
+	return pg, nil
 }
 
 func docLinks(x *index, ds []*qms.Decision) []docLink {

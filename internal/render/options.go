@@ -35,7 +35,13 @@ type Options struct {
 	Checks []CheckInfo
 	// LastChanged gives, by content path ("processes/qt-01.md"), the last
 	// commit that changed a document; nil or missing entries show nothing.
+	// With History set, documents missing here take it from History.
 	LastChanged map[string]LastChange
+	// History is the git history: with it every published document gets a
+	// history page, a page per revision and an Atom feed, and the site gets
+	// /changes/ and /feed.xml (see the package comment). Nil builds the
+	// site without history.
+	History *History
 }
 
 // CheckInfo describes one check for the /checks/ page.
@@ -57,4 +63,10 @@ type LastChange struct {
 	// HistoryURL is the site-relative URL of the document's history page
 	// ("processes/qt-01/history/"), or "" when there is none.
 	HistoryURL string
+	// Truncated reports that the last known change is a shallow clone's
+	// boundary: the real date is unknown.
+	Truncated bool
+	// Uncommitted is set when the working-tree file differs from HEAD
+	// (qms serve): what differs, such as "đã sửa, chưa commit".
+	Uncommitted string
 }

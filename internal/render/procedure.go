@@ -18,14 +18,27 @@ type procedureData struct {
 }
 
 func (s *Site) writeProcedure(w io.Writer, p *qms.Procedure) error {
+	pg, err := s.procedurePage(p, nil)
+	if err != nil {
+		return err
+	}
+	return s.exec(w, "procedure", pg)
+}
+
+// procedurePage makes the page of a procedure, or of a past revision of one
+// (old non-nil).
+func (s *Site) procedurePage(p *qms.Procedure, old *past) (*page, error) {
 	x := s.x
+	key := p // relations are kept by the current document
+	if c, ok := old.current().(*qms.Procedure); ok {
+		key = c
+	}
 	title := p.Title
 	if p.Code != "" {
 		title = p.Code + " — " + p.Title
 	}
-	pg := s.newPage(title, "procedures", x.urls[p])
+	pg := s.newPage(title, "procedures", s.docURL(p, old))
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Thủ tục hành chính", s.base + "procedures/"}}
-	pg.Errors = s.diagViews(p.Path)
 	d := procedureData{Heading: p.Title, Tag: x.procedureTag(p)}
 	abolished, by := x.procedureAbolished(p)
 	if abolished {
@@ -61,18 +74,17 @@ func (s *Site) writeProcedure(w io.Writer, p *qms.Procedure) error {
 	if p.AbolishedBy != nil {
 		d.Summary = append(d.Summary, row{Key: "Bãi bỏ bởi", Links: []docLink{x.citationLink(*p.AbolishedBy)}})
 	}
-	if r, ok := s.lastChangeRow(p.Path); ok {
-		d.Summary = append(d.Summary, r)
-	}
-	d.Processes = s.processRows(x.implementers[p])
+	d.Summary = s.appendLastChange(d.Summary, p.Path, old)
+	s.docFrame(pg, p.Path, old)
+	d.Processes = s.processRows(x.implementers[key])
 	body, err := s.renderMarkdown(p.Body, p.Path, 2)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.Body = safeHTML(body.HTML)
 	d.Headed = body.Headed
 	pg.Data = d
-	return s.exec(w, "procedure", pg)
+	return pg, nil
 }
 
 func citationLinks(x *index, cs []qms.Citation) []docLink {

@@ -48,11 +48,21 @@ type limitRow struct {
 }
 
 func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
+	pg, err := s.processPage(p, nil)
+	if err != nil {
+		return err
+	}
+	return s.exec(w, "process", pg)
+}
+
+// processPage makes the page of a process, or of a past revision of one
+// (old non-nil).
+func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	x := s.x
-	pg := s.newPage(p.Code+" — "+p.Title, "processes", x.urls[p])
+	pg := s.newPage(p.Code+" — "+p.Title, "processes", s.docURL(p, old))
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Quy trình", s.base + "processes/"}}
 	pg.Banners = s.processBanners(p)
-	pg.Errors = s.diagViews(p.Path)
+	s.docFrame(pg, p.Path, old)
 	d := processData{Heading: p.Title, Tag: x.processTag(p)}
 
 	d.Summary = append(d.Summary,
@@ -81,9 +91,7 @@ func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
 		}
 		d.Summary = append(d.Summary, r)
 	}
-	if r, ok := s.lastChangeRow(p.Path); ok {
-		d.Summary = append(d.Summary, r)
-	}
+	d.Summary = s.appendLastChange(d.Summary, p.Path, old)
 	if p.PreparedBy != "" || p.ReviewedBy != "" || p.Approver != "" {
 		d.Roles = []roleCell{{"Soạn thảo", p.PreparedBy}, {"Xem xét", p.ReviewedBy}, {"Phê duyệt", p.Approver}}
 	}
@@ -116,12 +124,12 @@ func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
 	d.Forms, d.Records = p.Forms, p.Records
 	body, err := s.renderMarkdown(p.Body, p.Path, 2)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	d.Body = safeHTML(body.HTML)
 	d.Headed = body.Headed
 	pg.Data = d
-	return s.exec(w, "process", pg)
+	return pg, nil
 }
 
 // limitVerdict compares the steps' total (working hours) with a
@@ -204,20 +212,4 @@ func (s *Site) diagViews(path string) []diagView {
 		})
 	}
 	return out
-}
-
-// lastChangeRow is the "Lần thay đổi cuối" row, when git history is known.
-func (s *Site) lastChangeRow(path string) (row, bool) {
-	lc, ok := s.opts.LastChanged[path]
-	if !ok || lc.Date.IsZero() && lc.Commit == "" {
-		return row{}, false
-	}
-	r := row{Key: "Lần thay đổi cuối", Text: dateVN(lc.Date)}
-	if lc.Commit != "" {
-		r.Extra = "commit " + lc.Commit
-	}
-	if lc.HistoryURL != "" {
-		r.Link = &link{Text: dateVN(lc.Date), URL: s.base + lc.HistoryURL}
-	}
-	return r, true
 }

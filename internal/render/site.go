@@ -30,6 +30,13 @@ type Site struct {
 	procedures      []*qms.Procedure // in list order
 	decisions       []*qms.Decision  // in list order
 	dash            *dashboard
+
+	// History (history.go); nil maps when the site has no history.
+	hist      map[qms.Document]*docHistory
+	histOrder []*docHistory
+	changes   *changeLog
+	revTmpl   map[qms.Kind]*template.Template
+	blobs     *docCache
 }
 
 // File is one output file.
@@ -73,6 +80,9 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	s.buildLists(col)
 	s.buildGroups(col)
 	s.dash = s.buildDashboard(col)
+	if err := s.buildHistory(opts.Templates); err != nil {
+		return nil, err
+	}
 	return s, nil
 }
 
@@ -131,10 +141,15 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 
 // newPage returns the frame of a page at rel (site-relative URL).
 func (s *Site) newPage(title, section, rel string) *page {
-	return &page{
+	p := &page{
 		Base: s.base, Title: title, Section: section, URL: s.base + rel,
 		AsOf: s.opts.AsOf.VN(), Commit: s.opts.Commit,
 	}
+	if s.hist != nil {
+		p.Changes = s.base + "changes/"
+		p.Feeds = []link{{Text: "Thay đổi của sổ tay chất lượng", URL: s.base + "feed.xml"}}
+	}
+	return p
 }
 
 // exec renders p with the named page template.
@@ -189,6 +204,7 @@ func (s *Site) Files() []File {
 	}
 	add("checks/", s.writeChecks)
 	add("search/", s.writeSearch)
+	fs = append(fs, s.historyFiles()...)
 	add("404.html", s.writeNotFound)
 	add("sitemap.xml", s.writeSitemap)
 	return fs

@@ -22,7 +22,13 @@ type page struct {
 	AsOf    string // dd/mm/yyyy
 	Commit  string
 	Scripts []string
-	Data    any
+	// Feeds are the Atom feeds advertised in the page's head.
+	Feeds []link
+	// Changes is the URL of /changes/ when the site has a history.
+	Changes string
+	// Revision is set on a revision page (see revision.go).
+	Revision *revisionView
+	Data     any
 }
 
 // link is a hyperlink; an empty URL renders as plain text.

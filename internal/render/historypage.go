@@ -1,0 +1,101 @@
+package render
+
+import (
+	"io"
+	"strings"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// historyData is the data of history.html.
+type historyData struct {
+	Heading string
+	Doc     docLink
+	// Uncommitted is what differs in the working tree, "" when clean.
+	Uncommitted string
+	Revisions   []revisionRow
+	Feed        string
+	Truncated   string // the date from which the history is complete
+}
+
+// revisionRow is one revision in a list.
+type revisionRow struct {
+	Short   string
+	URL     string
+	Date    string
+	Author  string
+	Subject string
+	// Change says what the commit did to the file when it is more than an
+	// edit: created, renamed, deleted, oldest known state.
+	Change   string
+	Trailers []row
+	Current  bool
+}
+
+// trailerLabels name the commit trailers shown to readers, in this order.
+var trailerLabels = []struct{ Key, Label string }{
+	{"Approved-by", "Người phê duyệt"},
+	{"Reviewed-by", "Người xem xét"},
+	{"Change-reason", "Lý do thay đổi"},
+}
+
+// trailerRows are a commit's known trailers as summary rows; several
+// trailers with one key are joined.
+func trailerRows(c *qms.Commit) []row {
+	var out []row
+	for _, tl := range trailerLabels {
+		var vals []string
+		for _, t := range c.Trailers {
+			if strings.EqualFold(t.Key, tl.Key) && strings.TrimSpace(t.Value) != "" {
+				vals = append(vals, strings.TrimSpace(t.Value))
+			}
+		}
+		if len(vals) > 0 {
+			out = append(out, row{Key: tl.Label, Text: strings.Join(vals, "; ")})
+		}
+	}
+	return out
+}
+
+// changeText says what a revision did to the file, "" for an edit.
+func changeText(r qms.Revision) string {
+	switch {
+	case r.Boundary:
+		return "Trạng thái cũ nhất có trong kho (lịch sử trước đó bị cắt ngắn)"
+	case r.Change == qms.ChangeAdded:
+		return "Tạo mới"
+	case r.Change == qms.ChangeRenamed:
+		return "Đổi tên hoặc chuyển từ " + r.OldPath
+	case r.Change == qms.ChangeDeleted:
+		return "Xóa tài liệu"
+	}
+	return ""
+}
+
+func (s *Site) revisionRow(dh *docHistory, i int) revisionRow {
+	r := dh.revs[i]
+	c := r.Commit
+	return revisionRow{
+		Short: c.Short, URL: s.base + dh.revisionURL(c.Hash), Date: dateOf(c.Date), Author: c.Author,
+		Subject: c.Subject, Change: changeText(r), Trailers: trailerRows(c), Current: i == 0,
+	}
+}
+
+func (s *Site) writeHistory(w io.Writer, dh *docHistory) error {
+	doc := dh.doc
+	heading := doc.Heading()
+	id := s.x.docLinkOf(doc).Text
+	pg := s.newPage("Lịch sử thay đổi — "+id, dh.doc.Base().Kind.Dir(), dh.historyURL())
+	pg.Crumbs = []link{{"Trang chủ", s.base}, {doc.Base().Kind.Label(), s.base + doc.Base().Kind.Dir() + "/"}, {id, s.base + dh.url}}
+	pg.Banners = s.historyBanners(dh)
+	pg.Feeds = append(pg.Feeds, link{Text: "Thay đổi của tài liệu này", URL: s.base + dh.feedURL()})
+	d := historyData{Heading: heading, Doc: s.x.docLinkOf(doc), Uncommitted: dh.dirty, Feed: s.base + dh.feedURL()}
+	if dh.truncated {
+		d.Truncated = dateOf(s.opts.History.ShallowSince)
+	}
+	for i := range dh.revs {
+		d.Revisions = append(d.Revisions, s.revisionRow(dh, i))
+	}
+	pg.Data = d
+	return s.exec(w, "history", pg)
+}
