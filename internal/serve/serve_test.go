@@ -18,6 +18,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
 	"github.com/snnptnt-nghean/qms/internal/build"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/site"
@@ -468,4 +471,40 @@ func (s *syncBuffer) String() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.b.String()
+}
+
+// TestCommitRebuilds: a commit in the content root's repository changes
+// the commit printed on the pages without any content file changing.
+func TestCommitRebuilds(t *testing.T) {
+	var repo *git.Repository
+	h := start(t, func(o *Options) {
+		o.Build.Commit = ""
+		var err error
+		if repo, err = git.PlainInit(o.Build.Root, false); err != nil {
+			t.Fatal(err)
+		}
+	})
+	commit := func(msg string) string {
+		t.Helper()
+		wt, err := repo.Worktree()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := wt.AddGlob("."); err != nil {
+			t.Fatal(err)
+		}
+		sig := &object.Signature{Name: "Biên tập", Email: "bt@example.invalid", When: time.Date(2025, 6, 1, 8, 0, 0, 0, time.UTC)}
+		hash, err := wt.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig, AllowEmptyCommits: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return hash.String()[:7]
+	}
+	first := commit("Nhập sổ tay")
+	h.waitFor("/", "<code>"+first+"</code>")
+	second := commit("Lần hai")
+	h.waitFor("/", "<code>"+second+"</code>")
+	if !strings.Contains(h.log.String(), "HEAD (commit "+second+") thay đổi") {
+		t.Errorf("log: %s", h.log.String())
+	}
 }

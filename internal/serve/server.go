@@ -54,6 +54,7 @@ type Server struct {
 
 	// Owned by the goroutine that builds (New, then Watch).
 	files tree
+	head  string // build.HeadCommit of the content root
 	n     int
 
 	cur atomic.Pointer[state]
@@ -102,6 +103,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 	if s.files, _, err = scan(s.dirs, nil, time.Now()); err != nil {
 		return nil, fmt.Errorf("serve: %w", err)
 	}
+	s.head = build.HeadCommit(root)
 	st, err := s.build(ctx)
 	if err != nil {
 		return nil, err
@@ -171,13 +173,21 @@ func (s *Server) Watch(ctx context.Context) {
 	}
 }
 
-// rescan scans the files and remembers them.
+// headChanged stands for a new HEAD commit among the changed paths.
+const headChanged = "\x00HEAD"
+
+// rescan scans the files and the content root's git HEAD (a commit or a
+// checkout changes the commit printed on the pages) and remembers them.
 func (s *Server) rescan() ([]string, error) {
 	t, diff, err := scan(s.dirs, s.files, time.Now())
 	if err != nil {
 		return nil, err
 	}
 	s.files = t
+	if h := build.HeadCommit(s.opts.Build.Root); h != s.head {
+		s.head = h
+		diff = append(diff, headChanged)
+	}
 	return diff, nil
 }
 
@@ -237,6 +247,10 @@ func (s *Server) describe(diff []string) string {
 		if i == 3 {
 			names = append(names, fmt.Sprintf("và %d tệp khác", len(diff)-3))
 			break
+		}
+		if p == headChanged {
+			names = append(names, "HEAD (commit "+s.head+")")
+			continue
 		}
 		rel, err := filepath.Rel(s.opts.Build.Root, p)
 		if err != nil || strings.HasPrefix(rel, "..") {
