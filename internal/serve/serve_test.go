@@ -434,7 +434,15 @@ func TestHandler(t *testing.T) {
 	if code, _, hd := h.get("/static/style.css"); code != 200 || !strings.HasPrefix(hd.Get("Content-Type"), "text/css") {
 		t.Errorf("GET style.css = %d %q", code, hd.Get("Content-Type"))
 	}
-	resp, err := http.Post(h.http.URL+"/", "text/plain", strings.NewReader("x"))
+	resp, err := http.Head(h.http.URL + "/__qms/events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/event-stream") {
+		t.Errorf("HEAD events = %d %q", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	resp, err = http.Post(h.http.URL+"/", "text/plain", strings.NewReader("x"))
 	if err != nil {
 		t.Fatal(err)
 	}
