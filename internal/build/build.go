@@ -175,7 +175,7 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	if list == nil {
 		list = rules.All()
 	}
-	cds, err := check.Run(corpus, list, opts.AsOf)
+	cds, err := runChecks(corpus, list, opts.AsOf)
 	if err != nil {
 		return nil, nil, fmt.Errorf("build: %w", err)
 	}
