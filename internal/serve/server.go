@@ -35,7 +35,7 @@ type Options struct {
 	// disk; its files are then watched too. "" when the theme is the one
 	// embedded in the program, whose changes need a restart.
 	ThemeDir string
-	// Interval is the time between two looks at the files; 0 means 300 ms.
+	// Interval is the time between two looks at the files; 0 means 200 ms.
 	// A scan that takes long stretches it, so that watching costs at most
 	// about a fifth of a CPU.
 	Interval time.Duration
@@ -73,7 +73,7 @@ type state struct {
 // fail it, they are shown on the pages.
 func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Interval <= 0 {
-		opts.Interval = 300 * time.Millisecond
+		opts.Interval = 200 * time.Millisecond
 	}
 	root, err := filepath.Abs(opts.Build.Root)
 	if err != nil {
