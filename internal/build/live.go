@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/render"
 )
 
@@ -66,7 +67,7 @@ func (l *Live) Build(ctx context.Context, liveReload string) (*Snapshot, error) 
 	if err != nil {
 		return nil, err
 	}
-	snap := &Snapshot{Result: res, Parsed: parsed, site: s, static: static, pages: map[string]render.File{}}
+	snap := &Snapshot{Result: res, Parsed: parsed, Corpus: corpus, site: s, static: static, pages: map[string]render.File{}}
 	for _, f := range s.Files() {
 		snap.pages[f.Path] = f
 	}
@@ -84,6 +85,8 @@ type Snapshot struct {
 	// Parsed is how many content files were parsed for this build (the
 	// others were unchanged since the previous one).
 	Parsed int
+	// Corpus is what was loaded; read only.
+	Corpus *qms.Corpus
 
 	site   *render.Site
 	static map[string][]byte

@@ -72,18 +72,14 @@ func (s *Server) notFound(w http.ResponseWriter, st *state, urlPath string) {
 		fmt.Fprintln(w, "Không tìm thấy trang")
 		return
 	}
-	diags := diagnosticsAt(st.snap.Result.Diagnostics, urlPath)
-	if len(diags) == 0 {
-		_, _ = w.Write(b)
-		return
+	var banner bytes.Buffer
+	if diags := diagnosticsAt(st.snap.Result.Diagnostics, urlPath); len(diags) > 0 {
+		_ = loadErrors.Execute(&banner, diags)
+	} else if p := draftAt(st.snap.Corpus, urlPath); p != nil && !s.opts.Build.Drafts {
+		_ = draftHidden.Execute(&banner, p)
 	}
 	at := mainStart(b)
-	if at < 0 {
-		_, _ = w.Write(b)
-		return
-	}
-	var banner bytes.Buffer
-	if err := loadErrors.Execute(&banner, diags); err != nil {
+	if banner.Len() == 0 || at < 0 {
 		_, _ = w.Write(b)
 		return
 	}
@@ -122,6 +118,30 @@ func diagnosticsAt(diags []qms.Diagnostic, urlPath string) []qms.Diagnostic {
 	}
 	return out
 }
+
+// draftAt returns the draft process whose page would be at urlPath.
+func draftAt(c *qms.Corpus, urlPath string) *qms.Process {
+	parts := strings.Split(strings.Trim(urlPath, "/"), "/")
+	if c == nil || len(parts) != 2 || parts[0] != qms.KindProcess.Dir() {
+		return nil
+	}
+	for _, p := range c.Processes {
+		if p.Stem == parts[1] && p.Status == qms.StatusDraft {
+			return p
+		}
+	}
+	return nil
+}
+
+// draftHidden tells why the page of a draft process is missing.
+var draftHidden = template.Must(template.New("draft").Parse(`
+<div class="banner banner-draft" role="region" aria-labelledby="banner-title-draft">
+<div class="banner-header"><h2 class="banner-title" id="banner-title-draft">Dự thảo</h2></div>
+<div class="banner-content">
+<p class="banner-heading">{{.Path}} là quy trình dự thảo nên chưa được đăng.</p>
+<p>Chạy <code>qms serve --drafts</code> để xem cả các quy trình dự thảo.</p>
+</div>
+</div>`))
 
 // loadErrors is the banner of a document that did not load, in the
 // theme's classes (partials.html, "errors").

@@ -516,3 +516,25 @@ func TestCommitRebuilds(t *testing.T) {
 		t.Errorf("log: %s", h.log.String())
 	}
 }
+
+// TestDraftHint: the page of a draft process is not published without
+// --drafts; its URL says why instead of a bare 404, and with Drafts the
+// page is there.
+func TestDraftHint(t *testing.T) {
+	h := start(t, nil)
+	h.edit("processes/qt-01.md", "status: active", "status: draft")
+	body := h.waitFor("/processes/qt-01/", "là quy trình dự thảo nên chưa được đăng")
+	if !strings.Contains(body, "qms serve --drafts") || !strings.Contains(body, "Không tìm thấy trang") {
+		t.Errorf("the draft hint lacks the command or the 404 page:\n%s", body)
+	}
+	if code, _, _ := h.get("/processes/qt-01/"); code != 404 {
+		t.Errorf("GET draft = %d, want 404", code)
+	}
+
+	d := start(t, func(o *Options) { o.Build.Drafts = true })
+	d.edit("processes/qt-01.md", "status: active", "status: draft")
+	d.waitFor("/processes/qt-01/", `<strong class="tag tag-grey">Dự thảo</strong>`)
+	if code, body, _ := d.get("/processes/qt-01/"); code != 200 || strings.Contains(body, "chưa được đăng") {
+		t.Errorf("with Drafts: GET draft = %d", code)
+	}
+}
