@@ -48,11 +48,12 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 		}
 	}
 
-	cs, flags, entries := collect(docs, order, workers)
+	// The collectors are done with before the document shards are written,
+	// so that both are never in memory at once.
+	cs, flags, sizes := collect(docs, order, workers)
 	files := make(map[string][]byte)
-	dk := docShards(entries, files)
-	entries = nil
 	tk := termShards(newMerger(cs), files)
+	dk := docShards(docs, order, sizes, workers, files)
 
 	b := []byte(`{"v":2,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
@@ -78,51 +79,53 @@ const maxCollectors = 8
 
 // collect indexes docs, taken in order, on up to workers collectors,
 // and returns them with each document's character of meta.json's "doc"
-// and its entry in a document shard.
-func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, entries [][]byte) {
+// and the size of its entry in a document shard.
+func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, sizes []int32) {
 	n := len(order)
-	blocks := (n + blockDocs - 1) / blockDocs
-	workers = max(1, min(workers, maxCollectors, blocks))
-	class := newRuneClass()
 	flags = make([]byte, n)
-	entries = make([][]byte, n)
-	cs = make([]*collector, workers)
+	sizes = make([]int32, n)
+	blocks := (n + blockDocs - 1) / blockDocs
+	cs = make([]*collector, max(1, min(workers, maxCollectors, blocks)))
+	class := newRuneClass()
+	for w := range cs {
+		cs[w] = newCollector(class)
+	}
+	parallel(len(cs), blocks, func(w, bl int) {
+		c := cs[w]
+		for i := bl * blockDocs; i < min(n, (bl+1)*blockDocs); i++ {
+			normalize(&c.d, &docs[order[i]])
+			v := min(c.add(i, &c.d), 31)
+			if c.d.Obsolete {
+				v += 32
+			}
+			flags[i] = base64url[v]
+			c.entry = appendDoc(c.entry[:0], &c.d, &c.snippet)
+			sizes[i] = int32(len(c.entry))
+		}
+	})
+	for _, c := range cs {
+		c.done()
+	}
+	return cs, flags, sizes
+}
+
+// parallel calls fn(w, job) for every job below jobs, in increasing order
+// for each w, on workers goroutines numbered w.
+func parallel(workers, jobs int, fn func(w, job int)) {
 	var next atomic.Int32
 	var wg sync.WaitGroup
-	for w := range cs {
-		c := newCollector(class)
-		cs[w] = c
+	for w := range workers {
 		wg.Go(func() {
-			var offsets [blockDocs + 1]int
-			var snippet, buf []byte
 			for {
-				bl := int(next.Add(1)) - 1
-				if bl >= blocks {
+				job := int(next.Add(1)) - 1
+				if job >= jobs {
 					return
 				}
-				start, end := bl*blockDocs, min(n, (bl+1)*blockDocs)
-				buf = buf[:0]
-				for i := start; i < end; i++ {
-					d := validUTF8(docs[order[i]])
-					v := min(c.add(i, &d), 31)
-					if d.Obsolete {
-						v += 32
-					}
-					flags[i] = base64url[v]
-					offsets[i-start] = len(buf)
-					snippet = appendSnippet(snippet[:0], d.Body)
-					buf = appendDoc(buf, &d, snippet)
-				}
-				offsets[end-start] = len(buf)
-				block := slices.Clone(buf)
-				for i := start; i < end; i++ {
-					entries[i] = block[offsets[i-start]:offsets[i-start+1]:offsets[i-start+1]]
-				}
+				fn(w, job)
 			}
 		})
 	}
 	wg.Wait()
-	return cs, flags, entries
 }
 
 // checkURL accepts a page path relative to the site root.
@@ -144,18 +147,18 @@ func checkURL(u string) error {
 	return nil
 }
 
-// validUTF8 replaces each invalid byte in every text of d with U+FFFD (as
-// a browser would) and puts the text in NFC, the form search.js highlights
-// in.
-func validUTF8(d Doc) Doc {
-	d.Kind, d.KindLabel, d.Code = normalText(d.Kind), normalText(d.KindLabel), normalText(d.Code)
-	d.Title, d.Status, d.Body = normalText(d.Title), normalText(d.Status), normalText(d.Body)
-	fields := make([]string, len(d.Fields))
-	for i, f := range d.Fields {
-		fields[i] = normalText(f)
+// normalize sets *dst to *src with every text valid UTF-8, each invalid
+// byte replaced with U+FFFD (as a browser would), and in NFC, the form
+// search.js highlights in. It reuses dst.Fields.
+func normalize(dst, src *Doc) {
+	fields := dst.Fields[:0]
+	*dst = *src
+	dst.Kind, dst.KindLabel, dst.Code = normalText(src.Kind), normalText(src.KindLabel), normalText(src.Code)
+	dst.Title, dst.Status, dst.Body = normalText(src.Title), normalText(src.Status), normalText(src.Body)
+	for _, f := range src.Fields {
+		fields = append(fields, normalText(f))
 	}
-	d.Fields = fields
-	return d
+	dst.Fields = fields
 }
 
 // normalText is s, valid UTF-8 and in NFC.

@@ -59,6 +59,11 @@ type collector struct {
 	doc      int32
 	docTerms []docTerm
 	more     []moreVar
+
+	// Reused by the builder for each document: the document in NFC, its
+	// snippet and its entry in a document shard.
+	d              Doc
+	snippet, entry []byte
 }
 
 // span is a range of collector.toks.
@@ -144,6 +149,13 @@ func (c *collector) add(n int, d *Doc) int {
 	c.addText(d.Body, maskBody)
 	c.write()
 	return titleLen
+}
+
+// done frees what only adding documents needs.
+func (c *collector) done() {
+	c.chunks, c.spans, c.toks, c.scratch = nil, nil, nil, nil
+	c.seen, c.keys, c.pairs, c.varOf = nil, nil, pairTable{}, nil
+	c.docTerms, c.more, c.d, c.snippet, c.entry = nil, nil, Doc{}, nil, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of

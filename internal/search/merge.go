@@ -42,7 +42,11 @@ type varCand struct {
 func newMerger(cs []*collector) *merger {
 	m := &merger{cs: cs, remap: make([][]int8, len(cs)), readers: make([]rawReader, len(cs))}
 	n := len(cs)
-	index := make(map[string]int32)
+	most := 0
+	for _, c := range cs {
+		most = max(most, len(c.terms))
+	}
+	index := make(map[string]int32, most)
 	for w, c := range cs {
 		for ti := range c.terms {
 			t := &c.terms[ti]

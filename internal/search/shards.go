@@ -25,14 +25,15 @@ func termShards(m *merger, files map[string][]byte) (first []string) {
 		if len(k) == 0 {
 			return
 		}
-		content := make([]byte, 0, len(k)+len(v)+len(p)+20)
-		content = append(content, `{"k":[`...)
+		const a, b, c, d = `{"k":[`, `],"v":[`, `],"p":[`, "]}\n"
+		content := make([]byte, 0, len(a)+len(k)+len(b)+len(v)+len(c)+len(p)+len(d))
+		content = append(content, a...)
 		content = append(content, k...)
-		content = append(content, `],"v":[`...)
+		content = append(content, b...)
 		content = append(content, v...)
-		content = append(content, `],"p":[`...)
+		content = append(content, c...)
 		content = append(content, p...)
-		content = append(content, "]}\n"...)
+		content = append(content, d...)
 		files[Dir+"t/"+strconv.Itoa(len(first))+".json"] = content
 		first = append(first, start)
 		k, v, p = k[:0], v[:0], p[:0]
@@ -60,36 +61,55 @@ func termShards(m *merger, files map[string][]byte) (first []string) {
 	return first
 }
 
-// docShards writes the document shards, d/0.json, d/1.json ..., from
-// each document's entry, and returns each one's first document number.
-func docShards(entries [][]byte, files map[string][]byte) (first []int) {
+// docShards writes the document shards, d/0.json, d/1.json ..., of docs
+// taken in order, whose entries have the given sizes, on up to workers
+// goroutines, and returns each shard's first document number.
+func docShards(docs []Doc, order []int32, sizes []int32, workers int, files map[string][]byte) (first []int) {
 	const head, tail = `{"d":[`, "]}\n"
-	for start := 0; start < len(entries); {
-		size := len(entries[start])
+	var contents [][]byte
+	for start := 0; start < len(sizes); {
+		size := int(sizes[start])
 		end := start + 1
-		for end < len(entries) && size+len(entries[end]) <= docShardSize {
-			size += 1 + len(entries[end])
+		for end < len(sizes) && size+int(sizes[end]) <= docShardSize {
+			size += 1 + int(sizes[end])
 			end++
 		}
-		content := make([]byte, 0, len(head)+size+len(tail))
-		content = append(content, head...)
-		for i, e := range entries[start:end] {
-			if i > 0 {
-				content = append(content, ',')
-			}
-			content = append(content, e...)
-		}
-		content = append(content, tail...)
-		files[Dir+"d/"+strconv.Itoa(len(first))+".json"] = content
 		first = append(first, start)
+		contents = append(contents, make([]byte, 0, len(head)+size+len(tail)))
 		start = end
+	}
+	type scratch struct {
+		d       Doc
+		snippet []byte
+	}
+	workers = max(1, min(workers, len(contents)))
+	scratches := make([]scratch, workers)
+	parallel(workers, len(contents), func(w, s int) {
+		sc := &scratches[w]
+		end := len(sizes)
+		if s+1 < len(first) {
+			end = first[s+1]
+		}
+		b := append(contents[s], head...)
+		for i := first[s]; i < end; i++ {
+			if i > first[s] {
+				b = append(b, ',')
+			}
+			normalize(&sc.d, &docs[order[i]])
+			b = appendDoc(b, &sc.d, &sc.snippet)
+		}
+		contents[s] = append(b, tail...)
+	})
+	for s, content := range contents {
+		files[Dir+"d/"+strconv.Itoa(s)+".json"] = content
 	}
 	return first
 }
 
-// appendDoc appends one entry of a document shard, with snippet as its
-// body.
-func appendDoc(b []byte, d *Doc, snippet []byte) []byte {
+// appendDoc appends one entry of a document shard; snippet is scratch
+// space.
+func appendDoc(b []byte, d *Doc, snippet *[]byte) []byte {
+	*snippet = appendSnippet((*snippet)[:0], d.Body)
 	b = append(b, `{"u":`...)
 	b = appendString(b, d.URL)
 	b = append(b, `,"k":`...)
@@ -106,7 +126,7 @@ func appendDoc(b []byte, d *Doc, snippet []byte) []byte {
 		b = append(b, `,"o":true`...)
 	}
 	b = append(b, `,"b":`...)
-	b = appendString(b, snippet)
+	b = appendString(b, *snippet)
 	return append(b, '}')
 }
 
