@@ -29,4 +29,16 @@
 // Options.Commit or else read from the content root's git HEAD. Nothing else
 // from the environment reaches the output, so the same content and options
 // give byte-identical trees.
+//
+// # Live builds
+//
+// Live is the pipeline of qms serve: the same load, checks and site model,
+// kept in memory instead of written. Each Live.Build returns a Snapshot
+// whose pages are rendered when first asked for (Snapshot.File) and whose
+// search index is built when first asked for; its files are byte for byte
+// those Build writes with the same options. Between builds, a file whose
+// size and modification time did not change is not parsed again (one
+// modified in the last two seconds is compared by a hash of its bytes), so
+// that a rebuild after one edit costs the checks and the model, not the
+// loading and rendering of every document.
 package build
