@@ -27,6 +27,7 @@ var rules = map[string]struct {
 	"internal/scaffold":     {own: []string{"internal/qms", "internal/check"}, extra: []string{"gopkg.in/yaml.v3", "golang.org/x/text"}},
 	"internal/rules":        {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
 	"internal/corpusgen":    {own: []string{"internal/qms"}},
+	"internal/serve":        {own: []string{"internal/qms", "internal/build", "site"}},
 	"internal/render":       {own: []string{"internal/qms", "internal/check", "internal/search", "internal/textdiff", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/textdiff":     {},
 }
