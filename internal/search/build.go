@@ -50,10 +50,10 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 
 	// The collectors are done with before the document shards are written,
 	// so that both are never in memory at once.
-	cs, flags, sizes := collect(docs, order, workers)
+	cs, flags, sizes, renormalize := collect(docs, order, workers)
 	files := make(map[string][]byte)
 	tk := termShards(newMerger(cs), files)
-	dk := docShards(docs, order, sizes, workers, files)
+	dk := docShards(docs, order, sizes, renormalize, workers, files)
 
 	b := []byte(`{"v":2,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
@@ -78,12 +78,14 @@ const blockDocs = 64
 const maxCollectors = 8
 
 // collect indexes docs, taken in order, on up to workers collectors,
-// and returns them with each document's character of meta.json's "doc"
-// and the size of its entry in a document shard.
-func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, sizes []int32) {
+// and returns them with, for each document, its character of meta.json's
+// "doc", the size of its entry in a document shard, and whether it was
+// not in NFC.
+func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, sizes []int32, renormalize []bool) {
 	n := len(order)
 	flags = make([]byte, n)
 	sizes = make([]int32, n)
+	renormalize = make([]bool, n)
 	blocks := (n + blockDocs - 1) / blockDocs
 	cs = make([]*collector, max(1, min(workers, maxCollectors, blocks)))
 	class := newRuneClass()
@@ -93,20 +95,22 @@ func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []b
 	parallel(len(cs), blocks, func(w, bl int) {
 		c := cs[w]
 		for i := bl * blockDocs; i < min(n, (bl+1)*blockDocs); i++ {
-			normalize(&c.d, &docs[order[i]])
+			if !normalize(&c.d, &docs[order[i]]) {
+				renormalize[i] = true
+			}
 			v := min(c.add(i, &c.d), 31)
 			if c.d.Obsolete {
 				v += 32
 			}
 			flags[i] = base64url[v]
-			c.entry = appendDoc(c.entry[:0], &c.d, &c.snippet)
+			c.entry = appendDoc(c.entry[:0], &c.d)
 			sizes[i] = int32(len(c.entry))
 		}
 	})
 	for _, c := range cs {
 		c.done()
 	}
-	return cs, flags, sizes
+	return cs, flags, sizes, renormalize
 }
 
 // parallel calls fn(w, job) for every job below jobs, in increasing order
@@ -149,24 +153,26 @@ func checkURL(u string) error {
 
 // normalize sets *dst to *src with every text valid UTF-8, each invalid
 // byte replaced with U+FFFD (as a browser would), and in NFC, the form
-// search.js highlights in. It reuses dst.Fields.
-func normalize(dst, src *Doc) {
+// search.js highlights in. It reuses dst.Fields, and reports whether
+// *src was so already.
+func normalize(dst, src *Doc) bool {
 	fields := dst.Fields[:0]
 	*dst = *src
-	dst.Kind, dst.KindLabel, dst.Code = normalText(src.Kind), normalText(src.KindLabel), normalText(src.Code)
-	dst.Title, dst.Status, dst.Body = normalText(src.Title), normalText(src.Status), normalText(src.Body)
+	ok := true
+	text := func(s string) string {
+		if isNFC(s) {
+			return s
+		}
+		ok = false
+		return norm.NFC.String(validUTF8String(s))
+	}
+	dst.Kind, dst.KindLabel, dst.Code = text(src.Kind), text(src.KindLabel), text(src.Code)
+	dst.Title, dst.Status, dst.Body = text(src.Title), text(src.Status), text(src.Body)
 	for _, f := range src.Fields {
-		fields = append(fields, normalText(f))
+		fields = append(fields, text(f))
 	}
 	dst.Fields = fields
-}
-
-// normalText is s, valid UTF-8 and in NFC.
-func normalText(s string) string {
-	if isNFC(s) {
-		return s
-	}
-	return norm.NFC.String(validUTF8String(s))
+	return ok
 }
 
 // isNFC reports whether s is valid UTF-8 made only of characters that are
@@ -177,15 +183,19 @@ func normalText(s string) string {
 // answers false for other texts, which may be NFC too.
 func isNFC(s string) bool {
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		switch {
+		case c < utf8.RuneSelf:
 			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		if !(r < 0x300 && r != utf8.RuneError || r >= 0x1e00 && r <= 0x1eff || r >= 0x2010 && r <= 0x2027) {
+		case c >= 0xc2 && c <= 0xcb && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			i += 2 // U+0080–U+02FF
+		case c == 0xe1 && i+2 < len(s) && s[i+1] >= 0xb8 && s[i+1] <= 0xbb && s[i+2]&0xc0 == 0x80:
+			i += 3 // U+1E00–U+1EFF
+		case c == 0xe2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2] >= 0x90 && s[i+2] <= 0xa7:
+			i += 3 // U+2010–U+2027
+		default:
 			return false
 		}
-		i += n
 	}
 	return true
 }

@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"math/bits"
 )
 
@@ -39,15 +40,14 @@ type collector struct {
 
 	// Every distinct chunk is tokenised once: chunks maps its text to its
 	// span of toks.
-	chunks  map[string]int32
+	chunks  chunkTable
 	spans   []span
 	toks    []ctoken
 	scratch []Token
 
 	terms []cterm
-	// seen is, for each term, 1 + the last document it was noted in and
-	// where it is in docTerms then; lists are its records.
-	seen  []termSeen
+	// lists are the terms' records, and where each term is in the
+	// document being added.
 	lists []rawList
 	keys  map[string]int32 // word or identifier key → term
 	pairs pairTable        // two terms → their bigram's term
@@ -60,10 +60,10 @@ type collector struct {
 	docTerms []docTerm
 	more     []moreVar
 
-	// Reused by the builder for each document: the document in NFC, its
-	// snippet and its entry in a document shard.
-	d              Doc
-	snippet, entry []byte
+	// Reused by the builder for each document: the document in NFC and its
+	// entry in a document shard.
+	d     Doc
+	entry []byte
 }
 
 // span is a range of collector.toks.
@@ -96,10 +96,10 @@ type rawList struct {
 	raw []byte
 	// last is the document of the last record, -1 before any.
 	last int32
+	// seen is 1 + the last document the term was noted in, slot where it
+	// is in docTerms then.
+	seen, slot int32
 }
-
-// termSeen is where a term is in the document being added.
-type termSeen struct{ doc, slot int32 }
 
 // cvariant is an exact form of a word.
 type cvariant struct {
@@ -129,7 +129,7 @@ type moreVar struct{ slot, idx int32 }
 func newCollector(class *runeClass) *collector {
 	return &collector{
 		ch:     chunker{class: class},
-		chunks: make(map[string]int32),
+		chunks: chunkTable{seed: maphash.MakeSeed()},
 		keys:   make(map[string]int32),
 		varOf:  make(map[varKey]int32),
 	}
@@ -153,9 +153,9 @@ func (c *collector) add(n int, d *Doc) int {
 
 // done frees what only adding documents needs.
 func (c *collector) done() {
-	c.chunks, c.spans, c.toks, c.scratch = nil, nil, nil, nil
-	c.seen, c.keys, c.pairs, c.varOf = nil, nil, pairTable{}, nil
-	c.docTerms, c.more, c.d, c.snippet, c.entry = nil, nil, Doc{}, nil, nil
+	c.chunks, c.spans, c.toks, c.scratch = chunkTable{}, nil, nil, nil
+	c.keys, c.pairs, c.varOf = nil, pairTable{}, nil
+	c.docTerms, c.more, c.d, c.entry = nil, nil, Doc{}, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of
@@ -169,9 +169,10 @@ func (c *collector) addText(text string, bit uint8) int {
 		if !ok {
 			return n
 		}
-		ci, ok := c.chunks[string(chunk)]
+		h := c.chunks.hash(chunk)
+		ci, ok := c.chunks.get(h, chunk)
 		if !ok {
-			ci = c.addChunk(chunk)
+			ci = c.addChunk(h, chunk)
 		}
 		sp := c.spans[ci]
 		for _, tk := range c.toks[sp.start:sp.end] {
@@ -190,8 +191,8 @@ func (c *collector) addText(text string, bit uint8) int {
 	}
 }
 
-// addChunk tokenises a chunk seen for the first time.
-func (c *collector) addChunk(chunk []byte) int32 {
+// addChunk tokenises a chunk seen for the first time, whose hash is h.
+func (c *collector) addChunk(h uint64, chunk []byte) int32 {
 	text := string(chunk)
 	c.scratch = appendChunk(c.scratch[:0], text)
 	start := int32(len(c.toks))
@@ -207,7 +208,7 @@ func (c *collector) addChunk(chunk []byte) int32 {
 	}
 	ci := int32(len(c.spans))
 	c.spans = append(c.spans, span{start, int32(len(c.toks))})
-	c.chunks[text] = ci
+	c.chunks.put(h, text, ci)
 	return ci
 }
 
@@ -217,7 +218,6 @@ func (c *collector) term(key string, word bool) int32 {
 	if !ok {
 		t = int32(len(c.terms))
 		c.terms = append(c.terms, cterm{key: key, a: -1, b: -1})
-		c.seen = append(c.seen, termSeen{})
 		c.lists = append(c.lists, rawList{last: -1})
 		c.keys[key] = t
 	}
@@ -247,7 +247,6 @@ func (c *collector) pair(a, b int32) int32 {
 	if !ok {
 		t = int32(len(c.terms))
 		c.terms = append(c.terms, cterm{a: a, b: b})
-		c.seen = append(c.seen, termSeen{})
 		c.lists = append(c.lists, rawList{last: -1})
 		c.pairs.put(a, b, t)
 	}
@@ -257,9 +256,9 @@ func (c *collector) pair(a, b int32) int32 {
 // note records an occurrence of term in the field bit of the document
 // being added and returns its slot in docTerms.
 func (c *collector) note(term int32, bit uint8) int32 {
-	s := &c.seen[term]
-	if s.doc != c.doc+1 {
-		s.doc, s.slot = c.doc+1, int32(len(c.docTerms))
+	s := &c.lists[term]
+	if s.seen != c.doc+1 {
+		s.seen, s.slot = c.doc+1, int32(len(c.docTerms))
 		c.docTerms = append(c.docTerms, docTerm{term: term})
 	}
 	dt := &c.docTerms[s.slot]
@@ -383,5 +382,68 @@ func (p *pairTable) grow() {
 		if k != 0 {
 			p.insert(k, vals[i])
 		}
+	}
+}
+
+// chunkTable maps the text of a chunk to its span, by open addressing.
+// The seed changes the table's layout from run to run, never what it
+// maps.
+type chunkTable struct {
+	seed  maphash.Seed
+	slots []chunkSlot
+	texts []string // the text of each chunk, by span
+	shift uint
+}
+
+// chunkSlot holds a chunk's span + 1 (0 for an empty slot) and the high
+// bits of its hash.
+type chunkSlot struct {
+	hash uint32
+	ci   int32
+}
+
+func (t *chunkTable) hash(chunk []byte) uint64 { return maphash.Bytes(t.seed, chunk) }
+
+// get returns the span of chunk, whose hash is h, if it has one.
+func (t *chunkTable) get(h uint64, chunk []byte) (int32, bool) {
+	if len(t.slots) == 0 {
+		return 0, false
+	}
+	mask := len(t.slots) - 1
+	for i := int(h >> t.shift); ; i = (i + 1) & mask {
+		sl := t.slots[i]
+		if sl.ci == 0 {
+			return 0, false
+		}
+		if sl.hash == uint32(h) && t.texts[sl.ci-1] == string(chunk) {
+			return sl.ci - 1, true
+		}
+	}
+}
+
+// put adds text, whose hash is h, as span ci, which must be the next.
+func (t *chunkTable) put(h uint64, text string, ci int32) {
+	if 2*(len(t.texts)+1) > len(t.slots) {
+		t.grow()
+	}
+	t.texts = append(t.texts, text)
+	t.insert(h, ci)
+}
+
+func (t *chunkTable) insert(h uint64, ci int32) {
+	mask := len(t.slots) - 1
+	i := int(h >> t.shift)
+	for t.slots[i].ci != 0 {
+		i = (i + 1) & mask
+	}
+	t.slots[i] = chunkSlot{hash: uint32(h), ci: ci + 1}
+}
+
+func (t *chunkTable) grow() {
+	size := max(1024, 2*len(t.slots))
+	t.slots = make([]chunkSlot, size)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	for ci, text := range t.texts {
+		t.insert(maphash.String(t.seed, text), int32(ci))
 	}
 }

@@ -2,7 +2,6 @@ package search
 
 import (
 	"strconv"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -63,8 +62,9 @@ func termShards(m *merger, files map[string][]byte) (first []string) {
 
 // docShards writes the document shards, d/0.json, d/1.json ..., of docs
 // taken in order, whose entries have the given sizes, on up to workers
-// goroutines, and returns each shard's first document number.
-func docShards(docs []Doc, order []int32, sizes []int32, workers int, files map[string][]byte) (first []int) {
+// goroutines, and returns each shard's first document number. Documents
+// not marked to renormalize are in NFC.
+func docShards(docs []Doc, order []int32, sizes []int32, renormalize []bool, workers int, files map[string][]byte) (first []int) {
 	const head, tail = `{"d":[`, "]}\n"
 	var contents [][]byte
 	for start := 0; start < len(sizes); {
@@ -78,14 +78,9 @@ func docShards(docs []Doc, order []int32, sizes []int32, workers int, files map[
 		contents = append(contents, make([]byte, 0, len(head)+size+len(tail)))
 		start = end
 	}
-	type scratch struct {
-		d       Doc
-		snippet []byte
-	}
 	workers = max(1, min(workers, len(contents)))
-	scratches := make([]scratch, workers)
+	scratch := make([]Doc, workers)
 	parallel(workers, len(contents), func(w, s int) {
-		sc := &scratches[w]
 		end := len(sizes)
 		if s+1 < len(first) {
 			end = first[s+1]
@@ -95,8 +90,12 @@ func docShards(docs []Doc, order []int32, sizes []int32, workers int, files map[
 			if i > first[s] {
 				b = append(b, ',')
 			}
-			normalize(&sc.d, &docs[order[i]])
-			b = appendDoc(b, &sc.d, &sc.snippet)
+			d := &docs[order[i]]
+			if renormalize[i] {
+				normalize(&scratch[w], d)
+				d = &scratch[w]
+			}
+			b = appendDoc(b, d)
 		}
 		contents[s] = append(b, tail...)
 	})
@@ -106,10 +105,8 @@ func docShards(docs []Doc, order []int32, sizes []int32, workers int, files map[
 	return first
 }
 
-// appendDoc appends one entry of a document shard; snippet is scratch
-// space.
-func appendDoc(b []byte, d *Doc, snippet *[]byte) []byte {
-	*snippet = appendSnippet((*snippet)[:0], d.Body)
+// appendDoc appends one entry of a document shard.
+func appendDoc(b []byte, d *Doc) []byte {
 	b = append(b, `{"u":`...)
 	b = appendString(b, d.URL)
 	b = append(b, `,"k":`...)
@@ -126,23 +123,23 @@ func appendDoc(b []byte, d *Doc, snippet *[]byte) []byte {
 		b = append(b, `,"o":true`...)
 	}
 	b = append(b, `,"b":`...)
-	b = appendString(b, *snippet)
+	b = appendSnippet(b, d.Body)
 	return append(b, '}')
 }
 
-// snippetText is the body with runs of space made one, cut after
-// snippetRunes characters at a space and marked " …" when cut.
-func snippetText(body string) string {
-	return string(appendSnippet(nil, body))
-}
-
-// appendSnippet appends snippetText(body) to b.
+// appendSnippet appends, as a JSON string, the start of body (valid UTF-8)
+// as snippets are cut from: runs of space (unicode.IsSpace) made one
+// space, leading and trailing ones dropped, cut after snippetRunes
+// characters at a space and marked " …" when cut.
 func appendSnippet(b []byte, body string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
 	base := len(b)
-	n := 0                        // runes written
-	lastSpace, lastSpaceN := 0, 0 // where the last space was written, in bytes and runes
-	for i := 0; i < len(body); {
-		// a run of spaces
+	n := 0                        // characters written
+	lastSpace, lastSpaceN := 0, 0 // where the last space was written, in bytes and characters
+	i := 0
+	for i < len(body) {
+		// a run of spaces, written as one when a word follows
 		j := i
 		for j < len(body) {
 			size := spaceAt(body, j)
@@ -151,24 +148,46 @@ func appendSnippet(b []byte, body string) []byte {
 			}
 			j += size
 		}
-		if j > i && len(b) > base && j < len(body) {
+		if j == len(body) {
+			break
+		}
+		if j > i && len(b) > base {
 			lastSpace, lastSpaceN = len(b), n
 			b = append(b, ' ')
 			n++
 		}
 		i = j
-		// a word, up to the limit
-		for j < len(body) && n < snippetRunes && spaceAt(body, j) == 0 {
-			if body[j] < utf8.RuneSelf {
-				j++
-			} else {
-				_, size := utf8.DecodeRuneInString(body[j:])
-				j += size
+		// a word, up to the limit, copied a span at a time
+		start := i
+		for i < len(body) && n < snippetRunes {
+			c := body[i]
+			if c > ' ' && c < utf8.RuneSelf && c != '"' && c != '\\' {
+				i++
+				n++
+				continue
 			}
+			if c < utf8.RuneSelf {
+				if asciiSpace(c) {
+					break
+				}
+				b = append(b, body[start:i]...)
+				if c < ' ' {
+					b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+				} else {
+					b = append(b, '\\', c)
+				}
+				i++
+				n++
+				start = i
+				continue
+			}
+			if spaceAt(body, i) != 0 {
+				break
+			}
+			i = min(i+runeSize(c), len(body))
 			n++
 		}
-		b = append(b, body[i:j]...)
-		i = j
+		b = append(b, body[start:i]...)
 		if n >= snippetRunes && i < len(body) && spaceAt(body, i) == 0 {
 			// one more character would be written: cut
 			if lastSpaceN > snippetRunes/2 {
@@ -177,29 +196,56 @@ func appendSnippet(b []byte, body string) []byte {
 			for len(b) > base && b[len(b)-1] == ' ' {
 				b = b[:len(b)-1]
 			}
-			return append(b, " …"...)
+			return append(b, " …\""...)
 		}
 	}
-	return b
+	return append(b, '"')
 }
 
-// spaceAt returns the length of the character at body[i] when it is a
-// space by unicode.IsSpace, else 0.
+// runeSize is the length of the UTF-8 sequence that lead byte c starts.
+func runeSize(c byte) int {
+	switch {
+	case c < 0xe0:
+		return 2
+	case c < 0xf0:
+		return 3
+	}
+	return 4
+}
+
+// spaceAt returns the length of the character at body[i] when
+// unicode.IsSpace says it is a space, else 0. body is valid UTF-8.
 func spaceAt(body string, i int) int {
 	c := body[i]
-	if c < utf8.RuneSelf {
-		if c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r' {
+	switch {
+	case c < utf8.RuneSelf:
+		if asciiSpace(c) {
 			return 1
 		}
-		return 0
-	}
-	// the lead bytes of U+0085, U+00A0, U+1680, U+2000–U+205F and U+3000
-	if c != 0xc2 && c != 0xe1 && c != 0xe2 && c != 0xe3 {
-		return 0
-	}
-	r, size := utf8.DecodeRuneInString(body[i:])
-	if unicode.IsSpace(r) {
-		return size
+	case c == 0xc2: // U+0085, U+00A0
+		if i+1 < len(body) && (body[i+1] == 0x85 || body[i+1] == 0xa0) {
+			return 2
+		}
+	case c == 0xe1: // U+1680
+		if i+2 < len(body) && body[i+1] == 0x9a && body[i+2] == 0x80 {
+			return 3
+		}
+	case c == 0xe2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+		if i+2 < len(body) {
+			c1, c2 := body[i+1], body[i+2]
+			if c1 == 0x80 && (c2 >= 0x80 && c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf) || c1 == 0x81 && c2 == 0x9f {
+				return 3
+			}
+		}
+	case c == 0xe3: // U+3000
+		if i+2 < len(body) && body[i+1] == 0x80 && body[i+2] == 0x80 {
+			return 3
+		}
 	}
 	return 0
+}
+
+// asciiSpace is unicode.IsSpace below utf8.RuneSelf.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 }
