@@ -3,6 +3,7 @@ package build
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -36,7 +37,7 @@ func (w *writer) create(rel string) (*os.File, error) {
 	p := filepath.Join(w.dir, filepath.FromSlash(rel))
 	if d := filepath.Dir(p); d != w.dir {
 		if _, ok := w.dirs.Load(d); !ok {
-			if err := os.MkdirAll(d, 0o755); err != nil {
+			if err := mkdir(d); err != nil {
 				return nil, fmt.Errorf("build: %w", err)
 			}
 			w.dirs.Store(d, true)
@@ -47,6 +48,20 @@ func (w *writer) create(rel string) (*os.File, error) {
 		return nil, fmt.Errorf("build: %w", err)
 	}
 	return f, nil
+}
+
+// mkdir makes directory d and, only when needed, its parents: one system
+// call in the usual case where the parent exists (os.MkdirAll first
+// stats d), which counts when a site has tens of thousands of pages.
+func mkdir(d string) error {
+	err := os.Mkdir(d, 0o755)
+	switch {
+	case err == nil || errors.Is(err, fs.ErrExist):
+		return nil
+	case errors.Is(err, fs.ErrNotExist):
+		return os.MkdirAll(d, 0o755)
+	}
+	return err
 }
 
 // write writes one file with the content that fill produces.
