@@ -52,13 +52,13 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 	// so that both are never in memory at once.
 	cs, flags, sizes, renormalize := collect(docs, order, workers)
 	files := make(map[string][]byte)
-	tk := termShards(newMerger(cs), files)
+	tk := termShards(newMerger(cs), workers, files)
 	dk := docShards(docs, order, sizes, renormalize, workers, files)
 
 	b := []byte(`{"v":2,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
 	b = append(b, `,"h":`...)
-	b = appendString(b, contentHash(files))
+	b = appendString(b, contentHash(files, workers))
 	b = append(b, `,"doc":`...)
 	b = appendString(b, string(flags))
 	b = append(b, `,"tk":`...)
@@ -202,13 +202,17 @@ func isNFC(s string) bool {
 
 // contentHash is a short hash of every file, for meta.json's "h": shard
 // names are numbers, and search.js fetches them with ?h= so that a browser
-// never mixes shards of two builds.
-func contentHash(files map[string][]byte) string {
+// never mixes shards of two builds. Files are hashed on up to workers
+// goroutines; the hash is of their names, sizes and hashes.
+func contentHash(files map[string][]byte, workers int) string {
 	names := slices.Sorted(maps.Keys(files))
+	sums := make([][sha256.Size]byte, len(names))
+	parallel(max(1, min(workers, len(names))), len(names), func(_, i int) {
+		sums[i] = sha256.Sum256(files[names[i]])
+	})
 	h := sha256.New()
-	for _, name := range names {
-		fmt.Fprintf(h, "%s %d\n", name, len(files[name]))
-		h.Write(files[name])
+	for i, name := range names {
+		fmt.Fprintf(h, "%s %d %x\n", name, len(files[name]), sums[i])
 	}
 	return hex.EncodeToString(h.Sum(nil)[:6])
 }

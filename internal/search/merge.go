@@ -17,12 +17,20 @@ type merger struct {
 	// w's term for terms[g], -1 when it has none.
 	terms []mterm
 	parts []int32
+}
 
-	// Reused while encoding one key.
+// A keyEncoder encodes keys of a merger, one at a time; several may work
+// on different keys of one merger at once.
+type keyEncoder struct {
+	m       *merger
 	cands   []varCand
 	remap   [][]int8
 	readers []rawReader
 	enc     postingsEncoder
+}
+
+func newKeyEncoder(m *merger) *keyEncoder {
+	return &keyEncoder{m: m, remap: make([][]int8, len(m.cs)), readers: make([]rawReader, len(m.cs))}
 }
 
 // mterm is a key of the index.
@@ -40,7 +48,7 @@ type varCand struct {
 }
 
 func newMerger(cs []*collector) *merger {
-	m := &merger{cs: cs, remap: make([][]int8, len(cs)), readers: make([]rawReader, len(cs))}
+	m := &merger{cs: cs}
 	n := len(cs)
 	most := 0
 	for _, c := range cs {
@@ -84,35 +92,36 @@ func newMerger(cs []*collector) *merger {
 
 // encode returns the variants and the encoded postings of terms[g],
 // appending the postings to b, and frees the collectors' records of it.
-func (m *merger) encode(g int, b []byte) ([]string, []byte) {
+func (e *keyEncoder) encode(g int, b []byte) ([]string, []byte) {
+	m := e.m
 	n := len(m.cs)
 	parts := m.parts[g*n : (g+1)*n]
 	var variants []string
 	if m.terms[g].word {
-		variants = m.rankVariants(parts)
+		variants = e.rankVariants(parts)
 	}
-	m.enc.reset(b, len(variants) > 1)
+	e.enc.reset(b, len(variants) > 1)
 	live := 0
 	for w, ti := range parts {
-		m.readers[w] = rawReader{prev: -1}
+		e.readers[w] = rawReader{prev: -1, more: e.readers[w].more}
 		if ti >= 0 {
-			m.readers[w].raw = m.cs[w].lists[ti].raw
-			m.readers[w].next()
+			e.readers[w].raw = m.cs[w].lists[ti].raw
+			e.readers[w].next()
 			live++
 		}
 	}
 	for live > 0 {
 		best := -1
-		for w := range m.readers {
-			r := &m.readers[w]
-			if r.ok && (best < 0 || r.doc < m.readers[best].doc) {
+		for w := range e.readers {
+			r := &e.readers[w]
+			if r.ok && (best < 0 || r.doc < e.readers[best].doc) {
 				best = w
 			}
 		}
-		r := &m.readers[best]
+		r := &e.readers[best]
 		var vars uint64
 		if len(variants) > 1 {
-			remap := m.remap[best]
+			remap := e.remap[best]
 			for x := r.vars; x != 0; x &= x - 1 {
 				if j := remap[bitIndex(x)]; j >= 0 {
 					vars |= 1 << j
@@ -124,7 +133,7 @@ func (m *merger) encode(g int, b []byte) ([]string, []byte) {
 				}
 			}
 		}
-		m.enc.add(r.doc, r.mask, vars)
+		e.enc.add(r.doc, r.mask, vars)
 		if !r.next() {
 			live--
 		}
@@ -134,43 +143,44 @@ func (m *merger) encode(g int, b []byte) ([]string, []byte) {
 			m.cs[w].lists[ti].raw = nil
 		}
 	}
-	return variants, m.enc.finish()
+	return variants, e.enc.finish()
 }
 
 // rankVariants orders a word's variants by document frequency (then text),
 // keeps the first maxVariants, and sets remap to number each collector's
 // variants accordingly (-1 for those left out).
-func (m *merger) rankVariants(parts []int32) []string {
-	m.cands = m.cands[:0]
+func (e *keyEncoder) rankVariants(parts []int32) []string {
+	m := e.m
+	e.cands = e.cands[:0]
 	for w, ti := range parts {
 		if ti < 0 {
 			continue
 		}
 		c := m.cs[w]
 		vs := c.terms[ti].vars
-		m.remap[w] = slices.Grow(m.remap[w][:0], len(vs))[:len(vs)]
+		e.remap[w] = slices.Grow(e.remap[w][:0], len(vs))[:len(vs)]
 		for idx, v := range vs {
-			m.remap[w][idx] = -1
-			m.cands = append(m.cands, varCand{exact: c.vars[v].exact, docs: c.vars[v].docs, w: w, idx: int32(idx)})
+			e.remap[w][idx] = -1
+			e.cands = append(e.cands, varCand{exact: c.vars[v].exact, docs: c.vars[v].docs, w: w, idx: int32(idx)})
 		}
 	}
 	// the same variant in several collectors counts once, with their
 	// documents summed
-	slices.SortFunc(m.cands, func(a, b varCand) int { return strings.Compare(a.exact, b.exact) })
+	slices.SortFunc(e.cands, func(a, b varCand) int { return strings.Compare(a.exact, b.exact) })
 	type ranked struct {
 		exact      string
 		docs       int32
-		start, end int // its entries in m.cands
+		start, end int // its entries in e.cands
 	}
 	var rs []ranked
-	for i := 0; i < len(m.cands); {
+	for i := 0; i < len(e.cands); {
 		j := i
 		var docs int32
-		for j < len(m.cands) && m.cands[j].exact == m.cands[i].exact {
-			docs += m.cands[j].docs
+		for j < len(e.cands) && e.cands[j].exact == e.cands[i].exact {
+			docs += e.cands[j].docs
 			j++
 		}
-		rs = append(rs, ranked{m.cands[i].exact, docs, i, j})
+		rs = append(rs, ranked{e.cands[i].exact, docs, i, j})
 		i = j
 	}
 	slices.SortFunc(rs, func(a, b ranked) int {
@@ -183,8 +193,8 @@ func (m *merger) rankVariants(parts []int32) []string {
 	variants := make([]string, len(rs))
 	for j, r := range rs {
 		variants[j] = r.exact
-		for _, vc := range m.cands[r.start:r.end] {
-			m.remap[vc.w][vc.idx] = int8(j)
+		for _, vc := range e.cands[r.start:r.end] {
+			e.remap[vc.w][vc.idx] = int8(j)
 		}
 	}
 	return variants

@@ -15,10 +15,41 @@ const (
 // snippetRunes is how much of a body the document shards keep for snippets.
 const snippetRunes = 1000
 
-// termShards writes the term shards, t/0.json, t/1.json ..., and returns
-// each one's first key.
-func termShards(m *merger, files map[string][]byte) (first []string) {
-	var k, v, p []byte
+// termRange is how many keys, in order, are cut into term shards together:
+// the ranges are encoded in parallel, and the last shard of each may be
+// short.
+const termRange = 4096
+
+// termShards writes the term shards, t/0.json, t/1.json ..., on up to
+// workers goroutines, and returns each one's first key.
+func termShards(m *merger, workers int, files map[string][]byte) (first []string) {
+	type shards struct {
+		contents [][]byte
+		first    []string
+	}
+	ranges := make([]shards, (len(m.terms)+termRange-1)/termRange)
+	workers = max(1, min(workers, len(ranges)))
+	encoders := make([]*keyEncoder, workers)
+	for w := range encoders {
+		encoders[w] = newKeyEncoder(m)
+	}
+	parallel(workers, len(ranges), func(w, r int) {
+		sh := &ranges[r]
+		sh.contents, sh.first = encoders[w].shards(r*termRange, min(len(m.terms), (r+1)*termRange))
+	})
+	for _, sh := range ranges {
+		for i, content := range sh.contents {
+			files[Dir+"t/"+strconv.Itoa(len(first))+".json"] = content
+			first = append(first, sh.first[i])
+		}
+	}
+	return first
+}
+
+// shards encodes keys from to to of the merger into term shards and
+// returns them with each one's first key.
+func (e *keyEncoder) shards(from, to int) (contents [][]byte, first []string) {
+	var k, v, p, enc []byte
 	var start string
 	flush := func() {
 		if len(k) == 0 {
@@ -33,31 +64,31 @@ func termShards(m *merger, files map[string][]byte) (first []string) {
 		content = append(content, c...)
 		content = append(content, p...)
 		content = append(content, d...)
-		files[Dir+"t/"+strconv.Itoa(len(first))+".json"] = content
+		contents = append(contents, content)
 		first = append(first, start)
 		k, v, p = k[:0], v[:0], p[:0]
 	}
-	var enc []byte
-	for g, t := range m.terms {
+	for g := from; g < to; g++ {
+		key := e.m.terms[g].key
 		var variants []string
-		variants, enc = m.encode(g, enc[:0])
-		entry := len(t.key) + len(enc) + 16
+		variants, enc = e.encode(g, enc[:0])
+		entry := len(key) + len(enc) + 16
 		if len(k) > 0 && len(k)+len(v)+len(p)+entry > termShardSize {
 			flush()
 		}
 		if len(k) == 0 {
-			start = t.key
+			start = key
 		} else {
 			k, v, p = append(k, ','), append(v, ','), append(p, ',')
 		}
-		k = appendString(k, t.key)
+		k = appendString(k, key)
 		v = appendStrings(v, variants)
 		p = append(p, '"')
 		p = append(p, enc...)
 		p = append(p, '"')
 	}
 	flush()
-	return first
+	return contents, first
 }
 
 // docShards writes the document shards, d/0.json, d/1.json ..., of docs
