@@ -55,7 +55,7 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 	tk := termShards(newMerger(cs), workers, files)
 	dk := docShards(docs, order, sizes, renormalize, workers, files)
 
-	b := []byte(`{"v":2,"n":`)
+	b := []byte(`{"v":3,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
 	b = append(b, `,"h":`...)
 	b = appendString(b, contentHash(files, workers))

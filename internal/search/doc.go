@@ -14,15 +14,16 @@
 //
 // [Build] writes, under "search/":
 //
-//   - meta.json: {"v":2, "n": documents, "h": hash of every other file,
+//   - meta.json: {"v":3, "n": documents, "h": hash of every other file,
 //     "doc": one character per document, "tk": first key of each term
 //     shard, "dk": first document of each document shard}. A document's
 //     character is base64url of min(title tokens, 31) + 32 if the document
 //     is obsolete. search.js fetches shards with ?h= appended, so that a
 //     browser never mixes two builds.
 //   - t/<n>.json, the term shards: {"k": keys, "v": variants, "p":
-//     postings}, keys in UTF-16 order and cut into shards of about 32 KB, so
-//     a query loads one small shard per word. A key is a folded word, an
+//     postings}, keys in UTF-16 order and cut into shards of about 16 KB
+//     (the keys in ranges of 4,096, so the last shard of a range may be
+//     smaller), so a query loads one small shard per word. A key is a folded word, an
 //     identifier key, or a bigram "a b" of adjacent words. For a word,
 //     variants are its exact forms, most frequent first (at most 30). The
 //     postings of a key are one string (see postings.go): each document's
@@ -35,8 +36,9 @@
 //     kind label, "c": code, "t": title, "s": status, "o": obsolete, "b":
 //     first 1,000 characters of the body}]}, cut at about 8 KB.
 //
-// Output is deterministic: documents are numbered in URL order and every
-// list is sorted.
+// Output is deterministic: documents are numbered in URL order, every list
+// is sorted, and the work shared out among processors is joined in that
+// order, so the files are the same on any number of them.
 //
 // # Ranking
 //

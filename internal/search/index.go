@@ -70,7 +70,7 @@ func Open(fsys fs.FS) (*Index, error) {
 	if err := readJSON(fsys, Dir+"meta.json", &m); err != nil {
 		return nil, err
 	}
-	if m.V != 2 || len(m.Doc) != m.N {
+	if m.V != 3 || len(m.Doc) != m.N {
 		return nil, fmt.Errorf("search: open: %smeta.json: unknown version or inconsistent lengths", Dir)
 	}
 	return &Index{fsys: fsys, meta: m, terms: map[string]*termShard{}, dshard: map[string]*docShard{}}, nil

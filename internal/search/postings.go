@@ -10,14 +10,15 @@ import (
 // number continues in the next character, low bits first. The numbers are
 // records of
 //
-//	gap, mask, [variants,] run
+//	gap, mask + 32 × run[, variants]
 //
 // gap is how many documents lie between the previous record's last
 // document and this one (the first record counts from document -1), mask
-// the field mask, variants the variant mask (only for words with two
-// variants or more), and run how many following documents, one after the
-// other, have the same masks. A word in every body of a range of documents
-// thus costs a few characters, not a few per document.
+// the field mask (below 32), run how many following documents, one after
+// the other, have the same masks, and variants the variant mask (only for
+// words with two variants or more). A word in every body of a range of
+// documents thus costs a few characters, not a few per document, and a
+// document alone costs two.
 
 // appendNumber appends x (≥ 0) in the postings alphabet.
 func appendNumber(b []byte, x uint64) []byte {
@@ -66,11 +67,10 @@ func (e *postingsEncoder) flush() {
 		return
 	}
 	e.b = appendNumber(e.b, uint64(e.doc-e.prev-1))
-	e.b = appendNumber(e.b, uint64(e.mask))
+	e.b = appendNumber(e.b, uint64(e.mask)+32*uint64(e.run))
 	if e.withVars {
 		e.b = appendNumber(e.b, e.vars)
 	}
-	e.b = appendNumber(e.b, uint64(e.run))
 	e.prev = e.doc + e.run
 	e.open = false
 }
@@ -111,20 +111,20 @@ func decodePostings(s string, stride, n int) ([]int, error) {
 	}
 	prev := -1
 	for i < len(s) {
-		var rec [4]int
-		for k := range stride + 1 {
+		var rec [3]int
+		for k := range stride {
 			v, err := next()
 			if err != nil {
 				return nil, err
 			}
 			rec[k] = v
 		}
-		doc, run := prev+1+rec[0], rec[stride]
+		doc, mask, run := prev+1+rec[0], rec[1]%32, rec[1]/32
 		if doc+run >= n {
 			return nil, errPostings
 		}
 		for d := doc; d <= doc+run; d++ {
-			out = append(out, d, rec[1])
+			out = append(out, d, mask)
 			if stride == 3 {
 				out = append(out, rec[2])
 			}

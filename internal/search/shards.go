@@ -8,7 +8,7 @@ import (
 // Sizes of the shards, in bytes before compression. A term shard may be
 // larger when one key's postings alone are.
 const (
-	termShardSize = 32 << 10
+	termShardSize = 16 << 10
 	docShardSize  = 8 << 10
 )
 

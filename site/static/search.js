@@ -219,7 +219,7 @@
   function loadMeta() {
     if (!metaPromise) {
       metaPromise = fetchJSON("search/meta.json", true).then(function (m) {
-        if (m.v !== 2) throw new Error("search/meta.json: unknown version");
+        if (m.v !== 3) throw new Error("search/meta.json: unknown version");
         return m;
       });
       metaPromise.catch(function () { metaPromise = null; });
@@ -261,8 +261,9 @@
   }
 
   // Postings (see internal/search/postings.go): base64url characters of
-  // five bits each, bit 32 meaning "more follows"; records of gap, mask,
-  // [variants,] run. decode expands them into document, mask[, variants].
+  // five bits each, bit 32 meaning "more follows"; records of gap,
+  // mask + 32 * run[, variants]. decode expands them into document,
+  // mask[, variants].
   const B64VAL = new Int8Array(128).fill(-1);
   for (let i = 0; i < 64; i++) B64VAL[B64.charCodeAt(i)] = i;
 
@@ -285,9 +286,10 @@
     let prev = -1;
     while (i < s.length) {
       const gap = next();
-      const mask = next();
+      const maskRun = next();
       const vars = stride === 3 ? next() : 0;
-      const run = next();
+      const mask = maskRun % 32;
+      const run = Math.floor(maskRun / 32);
       const doc = prev + 1 + gap;
       if (doc + run >= n) throw new Error("postings beyond the last document");
       for (let d = doc; d <= doc + run; d++) {
