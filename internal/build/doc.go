@@ -23,6 +23,23 @@
 // site built by qms (index.html and sitemap.xml) is refused rather than
 // replaced.
 //
+// # History
+//
+// Unless Options.NoHistory is set, Build reads the git history of the
+// content root (internal/history) in the background while the content is
+// loaded and checked, and render turns it into history pages, revision
+// pages, /changes/ and Atom feeds. The site is built from the working tree
+// and its history from HEAD. It never fails the build; instead Build
+// prints one warning ("cảnh báo: …" on Stderr, also in Result.Warnings)
+// when the content root is not in a git repository (the site is built
+// without history), when the repository is a shallow clone (with how to
+// fetch the whole history: git fetch --unshallow, or fetch-depth: 0 on
+// GitHub Actions, GIT_DEPTH: 0 on GitLab CI) and when content files differ
+// from HEAD (how many, and the first three). With ShowUncommitted (qms
+// serve) those files are marked "chưa commit" on their pages instead.
+// Live builds keep the repository open and load the history again only
+// when HEAD moves.
+//
 // # Determinism
 //
 // Statuses are evaluated as of Options.AsOf; the build's commit is

@@ -12,7 +12,7 @@ import (
 // change, the work, and at most 256 KiB of text.
 var diffOptions = textdiff.Options{Context: 3}
 
-// diffHTML renders a text diff for readers: kept text as is, deletions in
+// diffHTML renders a text diff for readers, e-mail addresses hidden: kept text as is, deletions in
 // <del> and insertions in <ins>, each starting with a visually hidden
 // "xóa:" or "thêm:" so that the change is not told by colour or line style
 // alone, and unchanged lines left out as "… N dòng không đổi …". The
@@ -22,14 +22,14 @@ func diffHTML(r *textdiff.Result) template.HTML {
 	for _, s := range r.Segments {
 		switch s.Op {
 		case textdiff.Eq:
-			b.WriteString(template.HTMLEscapeString(s.Text))
+			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
 		case textdiff.Del:
 			b.WriteString(`<del><span class="visually-hidden">[xóa: </span>`)
-			b.WriteString(template.HTMLEscapeString(s.Text))
+			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
 			b.WriteString(`<span class="visually-hidden">]</span></del>`)
 		case textdiff.Ins:
 			b.WriteString(`<ins><span class="visually-hidden">[thêm: </span>`)
-			b.WriteString(template.HTMLEscapeString(s.Text))
+			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
 			b.WriteString(`<span class="visually-hidden">]</span></ins>`)
 		case textdiff.Gap:
 			b.WriteString(`<span class="diff-gap">… ` + strconv.Itoa(s.Lines) + " dòng không đổi …</span>\n")

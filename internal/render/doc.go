@@ -23,6 +23,17 @@
 //	search/                        the search page (the index is written by build)
 //	404.html, sitemap.xml
 //
+// With Options.History (the git history, given by package build) every
+// published document also gets
+//
+//	<kind>/<stem>/history/              every revision, newest first
+//	<kind>/<stem>/history/<hash>.html   one revision (<hash>: the full commit hash)
+//	<kind>/<stem>/feed.xml              an Atom feed of its revisions
+//
+// and the site gets changes/ (the latest changes of every document, grouped
+// by day, and the months), changes/<yyyy>/<mm>/ (every change of a month)
+// and feed.xml (an Atom feed of the latest changes). See "History" below.
+//
 // <stem> is the document's file name without ".md"; a stem that is empty,
 // "." or "..", or that names a filter page, is replaced by its slug prefixed
 // with "doc-". <slug> is the name folded to ASCII, lower case, with runs of
@@ -53,6 +64,38 @@
 // document renders as its text. Headings are shifted so that a body's top
 // level is h2, below the page's h1, never skip a level, and get ASCII ids
 // folded from their text.
+//
+// # History
+//
+// A document page shows "Lần thay đổi cuối": the date (dd/mm/yyyy) and
+// short hash of the newest revision, linking to the history page. The
+// history page lists each revision's short hash, date, author name, commit
+// subject and the trailers Approved-by ("Người phê duyệt"), Reviewed-by
+// ("Người xem xét") and Change-reason ("Lý do thay đổi"). A revision page
+// renders the document as it was after the commit with the same code as
+// the current page (the blob parsed by History.Parse), under a banner that
+// says which version it is ("PHIÊN BẢN CŨ" for any but the newest), and
+// then what the commit changed against the file in its first parent
+// (qms.Revision.ParentBlob, not the next older entry of the list): the
+// front-matter fields that changed, in Vietnamese ("Lần ban hành: 1 → 2",
+// "Căn cứ pháp lý: + 3463/QĐ-UBND, − 3465/QĐ-UBND", steps summarised), and
+// the body as a word-level diff (package textdiff) in <del> and <ins>, each
+// labelled "xóa:" or "thêm:" for screen readers and struck through or
+// underlined by the style sheet, with long unchanged stretches folded.
+//
+// /changes/ and /feed.xml show one entry per commit that changed a
+// published document, a merged pull request (History.Groups) as one entry
+// with the commits it brought in; deleted documents are listed without
+// links. Feed and entry ids are name-based UUID URNs, and every date comes
+// from git, so feeds are as deterministic as pages. A shallow clone's
+// documents whose history starts at the boundary say so in a banner, and
+// their last change reads "không rõ". With History.ShowUncommitted a
+// document whose file differs from HEAD is tagged "Chưa commit".
+//
+// Revision pages parse each blob once while the pages of one document are
+// written one after another (a small cache keyed by path and blob), and
+// the newest revision of a file that did not change since HEAD is the
+// document already loaded.
 //
 // # Order and determinism
 //

@@ -148,3 +148,28 @@ func TestRevisionPages(t *testing.T) {
 		}
 	}
 }
+
+// TestRevisionHidesEmails: addresses written in a past version (a field, the
+// body) are hidden on its revision page.
+func TestRevisionHidesEmails(t *testing.T) {
+	dec := func(source, body string) string {
+		return "---\nnumber: \"61/2018/NĐ-CP\"\ntype: nghi-dinh\nissuer: Chính phủ\nissued: 2018-04-23\ntitle: Về cơ chế một cửa\nsource: \"" + source + "\"\n---\n" + body
+	}
+	v1 := dec("https://example.invalid/61", "Liên hệ văn thư.\n")
+	v2 := dec("mailto:vanthu@snn.example.vn", "Liên hệ văn thư qua vanthu@snn.example.vn hoặc Ban.Nguyen+iso@mail.example.com.\n")
+	c1, c2 := commit("1", "Ada Lind", "Nhập", 1), commit("2", "Ada Lind", "Sửa", 2)
+	f := &fakeHistory{
+		blobs: map[string]string{"b1": v1, "b2": v2},
+		revs: map[string][]qms.Revision{"decisions/61.md": {
+			{Commit: c2, Path: "decisions/61.md", Blob: "b2", ParentBlob: "b1", Change: qms.ChangeModified},
+			{Commit: c1, Path: "decisions/61.md", Blob: "b1", Change: qms.ChangeAdded},
+		}},
+	}
+	s := newTestSite(t, map[string]string{"decisions/61.md": v2}, func(o *Options) { o.History = f.history() })
+	page := html.UnescapeString(renderFile(t, s, "decisions/61/history/2222222222222222222222222222222222222222.html"))
+	_, changes, _ := strings.Cut(page, `id="thay-doi"`)
+	if strings.Contains(changes, "@") || !strings.Contains(changes, "Nguồn văn bản:</strong> https://example.invalid/61 → mailto:(đã ẩn e-mail)") ||
+		!strings.Contains(changes, "qua (đã ẩn e-mail) hoặc (đã ẩn e-mail)") {
+		t.Errorf("changes section shows an address or lacks the hidden ones:\n%s", changes)
+	}
+}

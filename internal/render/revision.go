@@ -107,7 +107,7 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 		pg = s.newPage(dh.doc.Heading(), kind.Dir(), old.url)
 		v.Kind, v.Heading, v.Rows = kind.Label(), dh.doc.Heading(), rows
 		if rv.Blob != "" {
-			v.Raw = string(nw.src)
+			v.Raw = hideEmails(string(nw.src))
 		}
 	}
 	if err != nil {
