@@ -82,6 +82,14 @@ func (r *Result) hasChange() bool {
 // Text compares old and new text; see the package comment.
 func Text(old, new string, opt Options) *Result {
 	opt = opt.withDefaults()
+	if old == new {
+		// The common case of a revision that changed only front matter.
+		w := &writer{max: opt.MaxBytes}
+		if n := lineCount(old); n > 0 {
+			w.add(Gap, "", n)
+		}
+		return w.result()
+	}
 	a, b := splitLines(old), splitLines(new)
 	ids := map[string]int32{}
 	intern := func(ls []string) []int32 {
@@ -118,16 +126,21 @@ func Text(old, new string, opt Options) *Result {
 	return w.result()
 }
 
+// lineCount is len(splitLines(s)).
+func lineCount(s string) int {
+	n := strings.Count(s, "\n")
+	if s != "" && !strings.HasSuffix(s, "\n") {
+		n++
+	}
+	return n
+}
+
 // splitLines splits s after each "\n"; the last line may lack one.
 func splitLines(s string) []string {
 	if s == "" {
 		return nil
 	}
-	n := strings.Count(s, "\n")
-	if !strings.HasSuffix(s, "\n") {
-		n++
-	}
-	out := make([]string, 0, n)
+	out := make([]string, 0, lineCount(s))
 	for s != "" {
 		i := strings.IndexByte(s, '\n')
 		if i < 0 {
