@@ -173,3 +173,26 @@ func TestRevisionHidesEmails(t *testing.T) {
 		t.Errorf("changes section shows an address or lacks the hidden ones:\n%s", changes)
 	}
 }
+
+// TestRevisionMissingBlob: a blob the repository lacks costs its page the
+// content, not the build.
+func TestRevisionMissingBlob(t *testing.T) {
+	v1 := processV("1", "3465/QĐ-UBND", "2 ngày làm việc", "Nội dung.\n")
+	c1, c2 := commit("1", "Ada Lind", "Nhập", 1), commit("2", "Ada Lind", "Sửa", 2)
+	f := &fakeHistory{
+		blobs: map[string]string{"b2": v1},
+		revs: map[string][]qms.Revision{"processes/qt-01.md": {
+			{Commit: c2, Path: "processes/qt-01.md", Blob: "b2", ParentBlob: "missing", Change: qms.ChangeModified},
+			{Commit: c1, Path: "processes/qt-01.md", Blob: "missing", Change: qms.ChangeAdded},
+		}},
+	}
+	s := newTestSite(t, map[string]string{"processes/qt-01.md": v1}, func(o *Options) { o.History = f.history() })
+	old := renderFile(t, s, "processes/qt-01/history/1111111111111111111111111111111111111111.html")
+	if !strings.Contains(old, "Không đọc được nội dung phiên bản này từ kho git: no blob missing") || strings.Contains(old, `class="steps"`) {
+		t.Errorf("old revision: no note about the missing blob, or a document:\n%s", mainOf(old))
+	}
+	latest := renderFile(t, s, "processes/qt-01/history/2222222222222222222222222222222222222222.html")
+	if !strings.Contains(latest, "Không đọc được phiên bản trước từ kho git") || !strings.Contains(latest, "<h1>Quy trình cấp phép</h1>") {
+		t.Errorf("latest revision: no note about the missing parent, or no document:\n%s", mainOf(latest))
+	}
+}

@@ -69,26 +69,32 @@ func (s *Site) parseRevisionTemplates(fsys fs.FS) error {
 func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	rv := dh.revs[i]
 	var nw, od parsedBlob
-	var err error
+	var err, newErr, oldErr error
 	switch {
 	case i == 0 && !dh.modified && rv.Blob != "" && rv.Path == dh.doc.Base().Path:
 		// The latest revision of a clean file is the loaded document.
 		nw = parsedBlob{src: dh.doc.Base().Source, doc: dh.doc}
 	case rv.Blob != "":
-		if nw, err = s.revisionDoc(rv.Path, rv.Blob); err != nil {
-			return fmt.Errorf("render: %s at %s: %w", rv.Path, rv.Commit.Short, err)
-		}
+		nw, newErr = s.revisionDoc(rv.Path, rv.Blob)
 	}
 	if rv.ParentBlob != "" && !rv.Boundary {
 		oldPath := rv.Path
 		if rv.OldPath != "" {
 			oldPath = rv.OldPath
 		}
-		if od, err = s.revisionDoc(oldPath, rv.ParentBlob); err != nil {
-			return fmt.Errorf("render: %s before %s: %w", oldPath, rv.Commit.Short, err)
-		}
+		od, oldErr = s.revisionDoc(oldPath, rv.ParentBlob)
 	}
-	v := s.revisionChanges(dh, i, od, nw)
+	// A blob missing from the repository (a partial clone, a damaged pack)
+	// costs the page its content or its changes, not the build.
+	var v *revisionView
+	switch {
+	case newErr != nil:
+		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ kho git: " + hideEmails(newErr.Error())}
+	case oldErr != nil:
+		v = &revisionView{Note: "Không đọc được phiên bản trước từ kho git, nên không biết commit này đã thay đổi gì: " + hideEmails(oldErr.Error())}
+	default:
+		v = s.revisionChanges(dh, i, od, nw)
+	}
 	rows := []row{{Key: "Phiên bản", Text: "commit " + rv.Commit.Short + ", ngày " + dateOf(rv.Commit.Date)}}
 	old := &past{url: dh.revisionURL(rv.Commit.Hash), cur: dh.doc, rows: rows}
 	var pg *page
