@@ -214,7 +214,7 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 			}
 			run = opts.git.start(ctx, opts.ShowUncommitted)
 		}
-		h, warnings, err := run.wait(ctx)
+		h, warnings, err := run.wait(ctx, root, corpus, diags)
 		if err != nil {
 			return nil, nil, err
 		}

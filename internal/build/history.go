@@ -20,7 +20,7 @@ import (
 //
 // A gitHistory can serve several builds of the same root (qms serve): the
 // history is loaded again only when HEAD moved; the working tree is
-// compared with HEAD at every build.
+// compared with HEAD at every build (uncommitted.go).
 type gitHistory struct {
 	root string
 
@@ -41,31 +41,49 @@ func newGitHistory(root string) *gitHistory {
 // historyRun is one build's history, being read.
 type historyRun struct {
 	done     chan struct{}
-	hist     *render.History
+	g        *gitHistory
+	hist     *history.History
+	repo     *history.Repo
 	warnings []string
+	show     bool
 }
 
 // start begins reading the history for one build. showUncommitted marks
 // the documents whose working-tree file differs from HEAD on their pages
-// (qms serve); otherwise they are only reported by a warning.
+// (qms serve); otherwise a warning reports them.
 func (g *gitHistory) start(ctx context.Context, showUncommitted bool) *historyRun {
-	r := &historyRun{done: make(chan struct{})}
+	r := &historyRun{done: make(chan struct{}), g: g, show: showUncommitted}
 	go func() {
 		defer close(r.done)
-		r.hist, r.warnings = g.load(ctx, showUncommitted)
+		r.hist, r.repo, r.warnings = g.load(ctx)
 	}()
 	return r
 }
 
-// wait returns the history (nil when the site is built without one) and
-// the warnings not printed before.
-func (r *historyRun) wait(ctx context.Context) (*render.History, []string, error) {
+// wait returns the history for render (nil when the site is built
+// without one) and the warnings not printed before. The loaded corpus
+// tells which documents differ from HEAD (uncommitted).
+func (r *historyRun) wait(ctx context.Context, root string, c *qms.Corpus, diags []qms.Diagnostic) (*render.History, []string, error) {
 	select {
 	case <-r.done:
-		return r.hist, r.warnings, nil
 	case <-ctx.Done():
 		return nil, nil, fmt.Errorf("build: %w", ctx.Err())
 	}
+	if r.hist == nil {
+		return nil, r.warnings, nil
+	}
+	dirty := uncommitted(root, r.hist, c, diags)
+	rh := toRender(r.hist, r.repo)
+	rh.ShowUncommitted = r.show
+	rh.Uncommitted = map[string]string{}
+	for p, st := range dirty {
+		rh.Uncommitted[p] = st.String()
+	}
+	warnings := r.warnings
+	if !r.show && len(dirty) > 0 {
+		warnings = append(warnings, dirtyWarning(dirty))
+	}
+	return rh, warnings, nil
 }
 
 // close releases the repository of a one-off build.
@@ -78,10 +96,10 @@ func (g *gitHistory) close() {
 	}
 }
 
-// load opens the repository (once), loads the history when HEAD moved and
-// compares the working tree with HEAD. Failures do not fail the build:
-// they become a warning and a site without history.
-func (g *gitHistory) load(ctx context.Context, showUncommitted bool) (*render.History, []string) {
+// load opens the repository (once) and loads the history when HEAD moved.
+// Failures do not fail the build: they become a warning and a site without
+// history (a nil History).
+func (g *gitHistory) load(ctx context.Context) (*history.History, *history.Repo, []string) {
 	g.mu.Lock()
 	defer g.mu.Unlock()
 	var warnings []string
@@ -98,44 +116,31 @@ func (g *gitHistory) load(ctx context.Context, showUncommitted bool) (*render.Hi
 	switch {
 	case errors.Is(g.openErr, history.ErrNotRepo):
 		warn(g.root + " không nằm trong kho git nào: site được dựng không có lịch sử thay đổi (trang lịch sử, /changes/, nguồn Atom)")
-		return nil, warnings
+		return nil, nil, warnings
 	case g.openErr != nil:
 		warn(fmt.Sprintf("không mở được kho git (%v): site được dựng không có lịch sử thay đổi", g.openErr))
-		return nil, warnings
+		return nil, nil, warnings
 	}
 	if g.hist == nil || g.headMoved() {
 		h, err := g.repo.Load(ctx)
 		if err != nil {
 			if ctx.Err() != nil {
-				return nil, nil
+				return nil, nil, nil
 			}
 			warn(fmt.Sprintf("không đọc được lịch sử git (%v): site được dựng không có lịch sử thay đổi", err))
-			return nil, warnings
+			return nil, nil, warnings
 		}
 		g.hist = h
 	}
 	h := g.hist
 	if len(h.Commits) == 0 {
 		warn("kho git chưa có commit nào: site được dựng không có lịch sử thay đổi")
-		return nil, warnings
+		return nil, nil, warnings
 	}
 	if w := h.ShallowWarning(); w != "" {
 		warn(w)
 	}
-	dirty, err := g.repo.Dirty(g.root)
-	if err != nil {
-		warn(fmt.Sprintf("không so sánh được thư mục làm việc với HEAD (%v)", err))
-	}
-	rh := toRender(h, g.repo)
-	rh.ShowUncommitted = showUncommitted
-	rh.Uncommitted = map[string]string{}
-	for p, st := range dirty {
-		rh.Uncommitted[p] = st.String()
-	}
-	if !showUncommitted && len(dirty) > 0 {
-		warnings = append(warnings, dirtyWarning(dirty))
-	}
-	return rh, warnings
+	return h, g.repo, warnings
 }
 
 // headMoved reports whether HEAD no longer is the loaded history's head.

@@ -452,3 +452,30 @@ func TestHistoryDeterminism(t *testing.T) {
 		}
 	}
 }
+
+// TestUncommitted: the working tree is compared with HEAD without
+// re-reading clean files, and still finds every kind of difference: a
+// deleted file, a file that does not load, and no difference for a file
+// that only gained CRLF line endings.
+func TestUncommitted(t *testing.T) {
+	s := newHistoryScenario(t)
+	qt01 := filepath.Join(s.g.dir, "processes", "qt-01.md")
+	b, err := os.ReadFile(qt01)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(qt01, bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(s.g.dir, "procedures", "na-04.md")); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(s.g.dir, "processes", "broken.md"), []byte("---\ncode: [\n---\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, res, stderr := buildRepo(t, s.g.dir, func(o *Options) { o.Force = true })
+	want := "2 tệp chưa commit (procedures/na-04.md, processes/broken.md)"
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
+		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)
+	}
+}

@@ -30,7 +30,7 @@ type writer struct {
 }
 
 // create opens rel ('/'-separated) for writing, making its directory.
-func (w *writer) create(rel string) (*os.File, error) {
+func (w *writer) create(rel string) (io.WriteCloser, error) {
 	if !fs.ValidPath(rel) || rel == "." {
 		return nil, fmt.Errorf("build: invalid output path %q", rel)
 	}
@@ -43,7 +43,7 @@ func (w *writer) create(rel string) (*os.File, error) {
 			w.dirs.Store(d, true)
 		}
 	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, err := createFile(p)
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
