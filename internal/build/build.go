@@ -132,17 +132,17 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
-	tmp, err := tempDir(out)
+	tmp, reused, err := claimScratch(out)
 	if err != nil {
 		return nil, err
 	}
 	swapped := false
 	defer func() {
 		if !swapped {
-			_ = os.RemoveAll(tmp)
+			release(tmp, reused, out)
 		}
 	}()
-	w := &writer{dir: tmp}
+	w := &writer{dir: tmp, reuse: reused}
 	if err := writeStatic(w, opts.theme()); err != nil {
 		return nil, err
 	}
@@ -151,6 +151,11 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if err := writeFiles(ctx, w, s.Files(), opts.Workers); err != nil {
 		return nil, err
+	}
+	if reused {
+		if err := w.removeStale(); err != nil {
+			return nil, err
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("build: %w", err)

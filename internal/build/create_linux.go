@@ -5,15 +5,20 @@ import (
 	"syscall"
 )
 
-// createFile creates the new file p for writing. On Linux it uses the
+// createFile creates the new file p for writing, or with overwrite
+// truncates the file there if there is one. On Linux it uses the
 // system calls directly: os.OpenFile also probes and toggles the
 // descriptor's flags and tries to register it with the poller (five more
 // system calls per file), which a site of tens of thousands of pages
 // feels, most where system calls are expensive (virtual machines,
 // sandboxes).
-func createFile(p string) (*fdFile, error) {
+func createFile(p string, overwrite bool) (*fdFile, error) {
+	flags := syscall.O_WRONLY | syscall.O_CREAT | syscall.O_CLOEXEC | syscall.O_EXCL
+	if overwrite {
+		flags = syscall.O_WRONLY | syscall.O_CREAT | syscall.O_CLOEXEC | syscall.O_TRUNC
+	}
 	for {
-		fd, err := syscall.Open(p, syscall.O_WRONLY|syscall.O_CREAT|syscall.O_EXCL|syscall.O_CLOEXEC, 0o644)
+		fd, err := syscall.Open(p, flags, 0o644)
 		if err == syscall.EINTR {
 			continue
 		}

@@ -14,14 +14,19 @@
 //
 // # Atomic replacement
 //
-// The site is written into a new directory next to Options.Out
+// The site is written into a temporary directory next to Options.Out
 // (".<name>.tmp-*"); only when every file is written is it swapped in with
-// renames: the old output to ".<name>.old-*", the new one to Out, and the old
-// one removed. A build that fails or is cancelled removes its temporary
-// directory and leaves the previous output as it was. Out must not contain
-// the content root, and an existing non-empty Out that does not look like a
-// site built by qms (index.html and sitemap.xml) is refused rather than
-// replaced.
+// renames: the old output aside, the new one to Out. Out is never written
+// in place. The old output is kept as ".<name>.prev", and the next build
+// recycles it as its temporary directory: it overwrites its files, deletes
+// what it did not write, and swaps it in; overwriting a file costs a small
+// part of creating one and deleting the old (a site with its history has
+// tens of thousands of pages), at the price of a second copy of the site
+// on disk, which may be deleted at any time. A build that fails or is
+// cancelled leaves the output as it was (and the kept copy usable). Out
+// must not contain the content root, and an existing non-empty Out that
+// does not look like a site built by qms (index.html and sitemap.xml) is
+// refused rather than replaced.
 //
 // # History
 //

@@ -20,9 +20,13 @@ import (
 // writer writes files under dir and counts them. It is safe for concurrent
 // use.
 type writer struct {
-	dir  string
-	bufs sync.Pool // *bufio.Writer
-	dirs sync.Map  // directories known to exist
+	dir string
+	// reuse says that dir is a previous output being recycled (recycle.go):
+	// files are overwritten, and written records them.
+	reuse   bool
+	written sync.Map  // file paths written, when reuse
+	bufs    sync.Pool // *bufio.Writer
+	dirs    sync.Map  // directories known to exist
 
 	mu    sync.Mutex
 	files int
@@ -43,11 +47,45 @@ func (w *writer) create(rel string) (io.WriteCloser, error) {
 			w.dirs.Store(d, true)
 		}
 	}
-	f, err := createFile(p)
+	if !w.reuse {
+		f, err := createFile(p, false)
+		if err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+		return f, nil
+	}
+	if _, dup := w.written.LoadOrStore(p, true); dup {
+		return nil, fmt.Errorf("build: %s written twice", rel)
+	}
+	f, err := createFile(p, true)
 	if err != nil {
-		return nil, fmt.Errorf("build: %w", err)
+		// The previous output may hold a directory where this build
+		// writes a file, or a file where it needs a directory.
+		if rerr := w.clearWay(p); rerr != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
+		if f, err = createFile(p, true); err != nil {
+			return nil, fmt.Errorf("build: %w", err)
+		}
 	}
 	return f, nil
+}
+
+// clearWay removes what stands in the way of writing file p in a recycled
+// output: a directory at p, or a file at one of its parent directories.
+func (w *writer) clearWay(p string) error {
+	if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+		return os.RemoveAll(p)
+	}
+	for d := filepath.Dir(p); d != w.dir; d = filepath.Dir(d) {
+		if fi, err := os.Lstat(d); err == nil && !fi.IsDir() {
+			if err := os.Remove(d); err != nil {
+				return err
+			}
+			return os.MkdirAll(filepath.Dir(p), 0o755)
+		}
+	}
+	return errors.New("nothing in the way")
 }
 
 // mkdir makes directory d and, only when needed, its parents: one system
@@ -209,18 +247,17 @@ func tempDir(out string) (string, error) {
 }
 
 // swap moves tmp to out: the old out (if any) is renamed aside, tmp is
-// renamed to out, and the old copy is removed. If the second rename fails
-// the old out is put back.
+// renamed to out, and the old copy is kept as the next build's scratch
+// (recycle.go), or removed when there already is one. If the second rename
+// fails the old out is put back.
 func swap(tmp, out string) error {
 	old := ""
 	if _, err := os.Lstat(out); err == nil {
-		name, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".old-")
-		if err != nil {
-			return fmt.Errorf("build: %w", err)
-		}
-		// MkdirTemp reserved a unique name; rename needs it free.
-		if err := os.Remove(name); err != nil {
-			return fmt.Errorf("build: %w", err)
+		name := prevDir(out)
+		if _, err := os.Lstat(name); err == nil || !isSite(out) {
+			if name, err = reserveName(out, ".old-"); err != nil {
+				return err
+			}
 		}
 		if err := os.Rename(out, name); err != nil {
 			return fmt.Errorf("build: %w", err)
@@ -233,7 +270,7 @@ func swap(tmp, out string) error {
 		}
 		return fmt.Errorf("build: %w", err)
 	}
-	if old != "" {
+	if old != "" && old != prevDir(out) {
 		if err := os.RemoveAll(old); err != nil {
 			return fmt.Errorf("build: removing the previous output: %w", err)
 		}

@@ -1,0 +1,128 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// The site of a build replaces the previous one atomically (swap), which
+// means writing every file into a new directory. Creating tens of
+// thousands of files and directories and deleting the previous tree costs
+// far more than overwriting files that exist (measured on the 10,000
+// document repository: about 0.3–0.7 ms per page to create and delete,
+// 0.05 ms to overwrite). So the previous output is not deleted: it is kept
+// next to Out as .<name>.prev, and the next build claims it as its
+// temporary directory, overwrites its files, deletes what it did not
+// write, and swaps it in. Out itself is never written in place.
+
+// prevDir is where the output before the current one is kept.
+func prevDir(out string) string {
+	return filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".prev")
+}
+
+// claimScratch returns the directory to build into: the kept previous
+// output renamed to a fresh temporary name (reused true) when there is one
+// that looks like a site built by qms, else a new empty directory.
+func claimScratch(out string) (dir string, reused bool, err error) {
+	prev := prevDir(out)
+	if isSite(prev) {
+		name, err := reserveName(out, ".tmp-")
+		if err != nil {
+			return "", false, err
+		}
+		// A concurrent build may have claimed it first: then start afresh.
+		if err := os.Rename(prev, name); err == nil {
+			return name, true, nil
+		}
+	}
+	tmp, err := tempDir(out)
+	return tmp, false, err
+}
+
+// release gives back a scratch directory whose build failed: a reused one
+// becomes the kept previous output again (it is only ever used as a
+// scratch), a new one is removed.
+func release(tmp string, reused bool, out string) {
+	if reused {
+		if _, err := os.Lstat(prevDir(out)); errors.Is(err, fs.ErrNotExist) && os.Rename(tmp, prevDir(out)) == nil {
+			return
+		}
+	}
+	_ = os.RemoveAll(tmp)
+}
+
+// isSite reports whether dir looks like a site built by qms (the test of
+// checkOut).
+func isSite(dir string) bool {
+	for _, f := range []string{"index.html", "sitemap.xml"} {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
+}
+
+// reserveName returns an unused name ".<out>"+infix+"…" next to out.
+func reserveName(out, infix string) (string, error) {
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	name, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+infix)
+	if err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	// MkdirTemp reserved a unique name; rename needs it free.
+	if err := os.Remove(name); err != nil {
+		return "", fmt.Errorf("build: %w", err)
+	}
+	return name, nil
+}
+
+// removeStale deletes from the writer's directory every file and
+// directory this build did not write: what the reused previous output had
+// and the new site has not.
+func (w *writer) removeStale() error {
+	dirs := map[string]bool{}
+	w.written.Range(func(k, _ any) bool {
+		for d := filepath.Dir(k.(string)); d != w.dir && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+		return true
+	})
+	var walk func(dir string) (empty bool, err error)
+	walk = func(dir string) (bool, error) {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return false, err
+		}
+		kept := 0
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			if _, ok := w.written.Load(p); ok {
+				kept++
+				continue
+			}
+			if dirs[p] && e.IsDir() {
+				empty, err := walk(p)
+				if err != nil {
+					return false, err
+				}
+				if !empty {
+					kept++
+					continue
+				}
+			}
+			if err := os.RemoveAll(p); err != nil {
+				return false, err
+			}
+		}
+		return kept == 0, nil
+	}
+	if _, err := walk(w.dir); err != nil {
+		return fmt.Errorf("build: removing files of the previous output: %w", err)
+	}
+	return nil
+}
