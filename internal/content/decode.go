@@ -240,37 +240,40 @@ func (d *decoder) citationPtr(dst **qms.Citation) func(*yaml.Node, string) {
 	}
 }
 
+// each decodes every item of a sequence node with item, recording each
+// item's position under "key.i"; what names the expected items in the
+// wrong-type message.
+func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, k string)) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, idType, "trường %q phải là %s (mỗi dòng bắt đầu bằng \"- \"), không phải %s", key, what, kindName(n))
+		return
+	}
+	for i, it := range n.Content {
+		k := fmt.Sprintf("%s.%d", key, i)
+		d.keys[k] = d.pos(it)
+		item(it, k)
+	}
+}
+
 func (d *decoder) citations(dst *[]qms.Citation) func(*yaml.Node, string) {
 	return func(n *yaml.Node, key string) {
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, idType, "trường %q phải là một danh sách (mỗi dòng bắt đầu bằng \"- \"), không phải %s", key, kindName(n))
-			return
-		}
-		for i, item := range n.Content {
-			k := fmt.Sprintf("%s.%d", key, i)
-			d.keys[k] = d.pos(item)
-			if c, ok := d.citation(item, k); ok {
+		d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string) {
+			if c, ok := d.citation(it, k); ok {
 				*dst = append(*dst, c)
 			}
-		}
+		})
 	}
 }
 
 func (d *decoder) codes(dst *[]qms.CodeRef) func(*yaml.Node, string) {
 	return func(n *yaml.Node, key string) {
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, idType, "trường %q phải là một danh sách mã thủ tục, không phải %s", key, kindName(n))
-			return
-		}
-		for i, item := range n.Content {
-			k := fmt.Sprintf("%s.%d", key, i)
-			d.keys[k] = d.pos(item)
+		d.each(n, key, "một danh sách mã thủ tục", func(it *yaml.Node, k string) {
 			var s string
-			d.code(&s)(item, k)
+			d.code(&s)(it, k)
 			if s != "" {
-				*dst = append(*dst, qms.CodeRef{Code: s, Pos: d.pos(item)})
+				*dst = append(*dst, qms.CodeRef{Code: s, Pos: d.pos(it)})
 			}
-		}
+		})
 	}
 }
 
@@ -293,19 +296,13 @@ func (d *decoder) duration(text *string, dst *qms.Duration) func(*yaml.Node, str
 // list decodes a sequence of mappings with item.
 func (d *decoder) list(item func(n *yaml.Node, key string)) func(*yaml.Node, string) {
 	return func(n *yaml.Node, key string) {
-		if n.Kind != yaml.SequenceNode {
-			d.errorf(n, idType, "trường %q phải là một danh sách, không phải %s", key, kindName(n))
-			return
-		}
-		for i, it := range n.Content {
-			k := fmt.Sprintf("%s.%d", key, i)
-			d.keys[k] = d.pos(it)
+		d.each(n, key, "một danh sách", func(it *yaml.Node, k string) {
 			if it.Kind != yaml.MappingNode {
 				d.errorf(it, idType, "mỗi mục của %q phải là các cặp \"khóa: giá trị\", không phải %s", key, kindName(it))
-				continue
+				return
 			}
 			item(it, k)
-		}
+		})
 	}
 }
 
