@@ -37,6 +37,8 @@ type Site struct {
 	changes   *changeLog
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *docCache
+
+	frames map[string]*frame // by section (frame.go)
 }
 
 // File is one output file.
@@ -81,6 +83,9 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	s.buildGroups(col)
 	s.dash = s.buildDashboard(col)
 	if err := s.buildHistory(opts.Templates); err != nil {
+		return nil, err
+	}
+	if err := s.buildFrames(); err != nil {
 		return nil, err
 	}
 	return s, nil
@@ -161,6 +166,11 @@ func (s *Site) exec(w io.Writer, name string, p *page) error {
 	if s.opts.LiveReload != "" {
 		p.Scripts = append(p.Scripts, s.base+s.opts.LiveReload)
 	}
+	f, err := s.frameOf(p)
+	if err != nil {
+		return err
+	}
+	p.Frame = f
 	if err := t.ExecuteTemplate(w, "base", p); err != nil {
 		return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
 	}

@@ -28,7 +28,10 @@ type page struct {
 	Changes string
 	// Revision is set on a revision page (see revision.go).
 	Revision *revisionView
-	Data     any
+	// Frame is the part of the page that depends only on the site and
+	// Section (frame.go); exec sets it.
+	Frame *frame
+	Data  any
 }
 
 // link is a hyperlink; an empty URL renders as plain text.
