@@ -186,7 +186,8 @@ func toRender(h *history.History, repo *history.Repo) *render.History {
 
 // parseRevision parses a past version of a document; nil when its front
 // matter cannot be read (the revision page then shows the file as text).
+// Its links are not needed: a revision is shown, not checked.
 func parseRevision(path string, data []byte) qms.Document {
-	doc, _ := content.ParseFile(path, data)
+	doc, _ := content.ParseFileOptions(path, data, content.ParseOptions{NoLinks: true})
 	return doc
 }

@@ -16,6 +16,9 @@ import (
 // destination is not an absolute URL or an in-page anchor, plus every
 // javascript:/vbscript:/data: link, with positions in the file.
 func findLinks(p, body string, bodyLine int) []qms.Link {
+	if !mayHaveLinks(body) {
+		return nil
+	}
 	src := []byte(body)
 	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
 	root := md.Parser().Parse(text.NewReader(src))
@@ -42,6 +45,14 @@ func findLinks(p, body string, bodyLine int) []qms.Link {
 		return ast.WalkContinue, nil
 	})
 	return links
+}
+
+// mayHaveLinks reports whether body can contain a link or an image: an
+// inline one has "](" (CommonMark allows no space between the text and the
+// destination), a reference one needs a definition, which has "]:". A body
+// with neither is not parsed.
+func mayHaveLinks(body string) bool {
+	return strings.Contains(body, "](") || strings.Contains(body, "]:")
 }
 
 func keepLink(dest string) bool {

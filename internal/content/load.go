@@ -99,6 +99,19 @@ func isNotExist(err error) bool {
 // decides the kind (its first element); data is the file's bytes. It
 // returns nil when the file's front matter cannot be read at all.
 func ParseFile(p string, data []byte) (qms.Document, []qms.Diagnostic) {
+	return ParseFileOptions(p, data, ParseOptions{})
+}
+
+// ParseOptions changes what ParseFileOptions does.
+type ParseOptions struct {
+	// NoLinks leaves Doc.Links nil instead of parsing the body to find
+	// them: for a past revision of a document, which is shown but not
+	// checked.
+	NoLinks bool
+}
+
+// ParseFileOptions is ParseFile with options.
+func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qms.Diagnostic) {
 	var diags []qms.Diagnostic
 	kind := qms.KindOfDir(strings.SplitN(p, "/", 2)[0])
 	if kind == 0 {
@@ -129,7 +142,9 @@ func ParseFile(p string, data []byte) (qms.Document, []qms.Diagnostic) {
 	if !ok {
 		return nil, diags
 	}
-	base.Links = findLinks(p, fm.body, fm.bodyLine)
+	if !o.NoLinks {
+		base.Links = findLinks(p, fm.body, fm.bodyLine)
+	}
 	var doc qms.Document
 	switch kind {
 	case qms.KindDecision:
