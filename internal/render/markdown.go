@@ -28,10 +28,9 @@ func newMarkdown() goldmark.Markdown {
 // take them.
 var reservedIDs = []string{"main", "search-results", "site-search", "banner-title", "content", "top", "noi-dung"}
 
-// markdownOut is a rendered body and its plain text.
+// markdownOut is a rendered body.
 type markdownOut struct {
 	HTML []byte
-	Text string
 	// Headed is true when the body starts with a heading.
 	Headed bool
 }
@@ -70,10 +69,10 @@ func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, e
 		return markdownOut{}, err
 	}
 	_, headed := root.FirstChild().(*ast.Heading)
-	return markdownOut{HTML: buf.Bytes(), Text: plainText(root, source), Headed: headed}, nil
+	return markdownOut{HTML: buf.Bytes(), Headed: headed}, nil
 }
 
-// bodyText returns the plain text of a body, as renderMarkdown's Text,
+// bodyText returns the plain text of a body (for the search index),
 // without rendering HTML.
 func (s *Site) bodyText(src string) string {
 	md := s.getMarkdown()
