@@ -128,6 +128,8 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		"inc":  func(i int) int { return i + 1 },
 
 		"summaryHTML": summaryHTML,
+		"docLinkHTML": docLinkHTML,
+		"tagHTML":     tagHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)

@@ -181,3 +181,39 @@ func escURL(b *strings.Builder, s string) {
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
+
+// docLinkHTML is the "doclink" template of partials.html, for a docLink or
+// a *docLink (nil renders nothing).
+func docLinkHTML(v any) template.HTML {
+	var l *docLink
+	switch v := v.(type) {
+	case docLink:
+		l = &v
+	case *docLink:
+		l = v
+	}
+	if l == nil {
+		return ""
+	}
+	var b strings.Builder
+	writeDocLink(&b, l)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+}
+
+// tagHTML is the "tag" template of partials.html, for a tag or a *tag (nil
+// renders nothing).
+func tagHTML(v any) template.HTML {
+	var t *tag
+	switch v := v.(type) {
+	case tag:
+		t = &v
+	case *tag:
+		t = v
+	}
+	if t == nil {
+		return ""
+	}
+	var b strings.Builder
+	writeTag(&b, t)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+}

@@ -67,3 +67,42 @@ func TestSummaryHTMLMatchesTemplate(t *testing.T) {
 		}
 	}
 }
+
+func TestDocLinkAndTagHTMLMatchTemplate(t *testing.T) {
+	tmpl := template.Must(template.New("x").Parse(summaryTemplate))
+	exec := func(name string, v any) string {
+		var b strings.Builder
+		if err := tmpl.ExecuteTemplate(&b, name, v); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	tags := []tag{{}, {Label: "Còn hiệu lực", Class: "green"}, {Label: `<x>&'"+`, Class: `a"b`}}
+	for _, tg := range tags {
+		want := exec("tag", tg)
+		if got := string(tagHTML(tg)); got != want {
+			t.Errorf("tagHTML(%v) = %q, want %q", tg, got, want)
+		}
+		if got := string(tagHTML(&tg)); got != want {
+			t.Errorf("tagHTML(&%v) = %q, want %q", tg, got, want)
+		}
+	}
+	tg := &tags[2]
+	links := []docLink{
+		{}, {Text: "3463/QĐ-UBND", URL: "/decisions/3463-qd-ubnd/"},
+		{Text: "a<b", URL: "javascript:x", Title: "T'+", Tag: tg, Note: "n&", Next: &docLink{Text: "b", URL: "/x y/", Tag: tg}},
+		{Text: "c", Next: &docLink{Text: "d>"}},
+	}
+	for _, l := range links {
+		want := exec("doclink", l)
+		if got := string(docLinkHTML(l)); got != want {
+			t.Errorf("docLinkHTML(%+v) = %q, want %q", l, got, want)
+		}
+		if got := string(docLinkHTML(&l)); got != want {
+			t.Errorf("docLinkHTML(&%+v) = %q, want %q", l, got, want)
+		}
+	}
+	if docLinkHTML((*docLink)(nil)) != "" || tagHTML((*tag)(nil)) != "" {
+		t.Error("nil renders something")
+	}
+}
