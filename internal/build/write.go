@@ -23,18 +23,29 @@ type writer struct {
 	dir string
 	// reuse says that dir is a previous output being recycled (recycle.go):
 	// files are overwritten, and written records them.
-	reuse   bool
-	written sync.Map  // file paths written, when reuse
-	bufs    sync.Pool // *bufio.Writer
-	dirs    sync.Map  // directories known to exist
+	reuse    bool
+	written  sync.Map  // file paths written, when reuse
+	bufs     sync.Pool // *bufio.Writer
+	updaters sync.Pool // *updateWriter, when reuse
+	dirs     sync.Map  // directories known to exist
 
 	mu    sync.Mutex
 	files int
 	bytes int64
 }
 
+// outFile is an output file: written in sequence when new, and read and
+// rewritten in place when recycled (updateWriter).
+type outFile interface {
+	io.Writer
+	io.ReaderAt
+	io.WriterAt
+	Truncate(size int64) error
+	Close() error
+}
+
 // create opens rel ('/'-separated) for writing, making its directory.
-func (w *writer) create(rel string) (io.WriteCloser, error) {
+func (w *writer) create(rel string) (outFile, error) {
 	if !fs.ValidPath(rel) || rel == "." {
 		return nil, fmt.Errorf("build: invalid output path %q", rel)
 	}
@@ -108,7 +119,17 @@ func (w *writer) write(rel string, fill func(io.Writer) error) error {
 	if err != nil {
 		return err
 	}
-	cw := &countWriter{w: f}
+	var out io.Writer = f
+	var up *updateWriter
+	if w.reuse {
+		up, _ = w.updaters.Get().(*updateWriter)
+		if up == nil {
+			up = &updateWriter{}
+		}
+		up.f, up.off, up.same = f, 0, true
+		out = up
+	}
+	cw := &countWriter{w: out}
 	bw, _ := w.bufs.Get().(*bufio.Writer)
 	if bw == nil {
 		bw = bufio.NewWriterSize(cw, 32<<10)
@@ -119,8 +140,15 @@ func (w *writer) write(rel string, fill func(io.Writer) error) error {
 	if err == nil {
 		err = bw.Flush()
 	}
+	if err == nil && up != nil {
+		err = up.finish()
+	}
 	bw.Reset(nil)
 	w.bufs.Put(bw)
+	if up != nil {
+		up.f = nil
+		w.updaters.Put(up)
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
