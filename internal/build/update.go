@@ -13,8 +13,8 @@ import (
 // of a longer old file. The result is the same bytes as a rewrite.
 type updateWriter struct {
 	f    outFile
-	off  int64 // bytes written so far
-	same bool  // the file's first off bytes are already these
+	off  int64  // bytes written so far
+	same bool   // the file's first off bytes are already these
 	buf  []byte // for reading the old bytes; kept in writer.bufs
 }
 
