@@ -310,7 +310,7 @@ func stripNumbering(s string) string {
 }
 
 func (s *Site) writeDashboard(w io.Writer) error {
-	p := s.newPage("Sổ tay chất lượng ISO 9001", "home", "")
+	p := s.newPage("Tổng quan", "home", "")
 	p.Data = s.dash
 	return s.exec(w, "dashboard", p)
 }
