@@ -15,7 +15,7 @@ import (
 // colour.
 func TestBrowserHistory(t *testing.T) {
 	s := newHistoryScenario(t)
-	out, _, _ := buildRepo(t, s.g.dir, nil)
+	out, _, _ := buildRepo(t, s.g.Dir, nil)
 	srv := httptest.NewServer(http.FileServer(http.Dir(out)))
 	t.Cleanup(srv.Close)
 	b := browsertest.Start(t)

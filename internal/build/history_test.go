@@ -43,7 +43,7 @@ func newHistoryScenario(t *testing.T) *historyScenario {
 	v1 := f[qtPath]
 	c := map[string]plumbing.Hash{}
 	master := "refs/heads/master"
-	c["C1"] = g.commit(master, nil, f, "Ada", "Nhập sổ tay chất lượng\n")
+	c["C1"] = g.Commit(master, nil, f, "Ada", "Nhập sổ tay chất lượng\n")
 	v2 := strings.NewReplacer(
 		"revision: 1\n", "revision: 2\n",
 		`  - "200/QĐ-UBND"`, `  - "300/QĐ-UBND"`,
@@ -51,22 +51,22 @@ func newHistoryScenario(t *testing.T) *historyScenario {
 		"Cấp giấy chứng nhận đúng hạn", "Cấp giấy chứng nhận nhanh và đúng hạn",
 	).Replace(v1)
 	f = with(f, qtPath, v2)
-	c["C2"] = g.commit(master, []plumbing.Hash{c["C1"]}, f, "Ben",
+	c["C2"] = g.Commit(master, []plumbing.Hash{c["C1"]}, f, "Ben",
 		"QT-TS-01 lần ban hành 2\n\nRút ngắn thời gian thẩm định.\n\nApproved-by: Giám đốc Sở <gd@snn.example.vn>\nChange-reason: Theo Quyết định 300/QĐ-UBND\n")
 	vS := strings.Replace(v2, "Xem thêm [quy trình", "Tham khảo [quy trình", 1)
 	side := with(f, qtPath, vS)
-	c["S1"] = g.commit("refs/heads/pr-1", []plumbing.Hash{c["C2"]}, side, "Cleo", "Sửa phạm vi QT-TS-01\n")
+	c["S1"] = g.Commit("refs/heads/pr-1", []plumbing.Hash{c["C2"]}, side, "Cleo", "Sửa phạm vi QT-TS-01\n")
 	v3 := strings.Replace(v2, "review_by: 2026-12-31", "review_by: 2027-06-30", 1)
 	f = with(f, qtPath, v3)
-	c["C3"] = g.commit(master, []plumbing.Hash{c["C2"]}, f, "Ada", "Gia hạn rà soát QT-TS-01\n")
+	c["C3"] = g.Commit(master, []plumbing.Hash{c["C2"]}, f, "Ada", "Gia hạn rà soát QT-TS-01\n")
 	vM := strings.Replace(vS, "review_by: 2026-12-31", "review_by: 2027-06-30", 1)
 	f = with(f, qtPath, vM)
-	c["M1"] = g.commit(master, []plumbing.Hash{c["C3"], c["S1"]}, f, "Ada", "Merge pull request #1 from pr-1\n")
+	c["M1"] = g.Commit(master, []plumbing.Hash{c["C3"], c["S1"]}, f, "Ada", "Merge pull request #1 from pr-1\n")
 	moved := "processes/thuy-san/qt-ts-01.md"
 	vMoved := strings.NewReplacer("(../decisions/", "(../../decisions/", "(qt-", "(../qt-").Replace(vM)
 	f = with(f, qtPath, "", moved, vMoved)
-	c["C4"] = g.commit(master, []plumbing.Hash{c["M1"]}, f, "Cleo", "Chuyển QT-TS-01 vào thuy-san\n")
-	g.checkout(c["C4"], g.dir)
+	c["C4"] = g.Commit(master, []plumbing.Hash{c["M1"]}, f, "Cleo", "Chuyển QT-TS-01 vào thuy-san\n")
+	g.Checkout(c["C4"], g.Dir)
 	return &historyScenario{g: g, c: c}
 }
 
@@ -105,7 +105,7 @@ func contains(t *testing.T, name, s string, want ...string) {
 
 func TestHistoryPages(t *testing.T) {
 	s := newHistoryScenario(t)
-	out, res, stderr := buildRepo(t, s.g.dir, nil)
+	out, res, stderr := buildRepo(t, s.g.Dir, nil)
 	if len(res.Warnings) != 0 || strings.Contains(stderr, "git") || strings.Contains(stderr, "commit") {
 		t.Errorf("a clean repository warns: %q", stderr)
 	}
@@ -401,7 +401,7 @@ func TestHistoryNotRepo(t *testing.T) {
 // ShowUncommitted (qms serve) the pages say "chưa commit" instead.
 func TestHistoryDirty(t *testing.T) {
 	s := newHistoryScenario(t)
-	qt := filepath.Join(s.g.dir, "processes", "thuy-san", "qt-ts-01.md")
+	qt := filepath.Join(s.g.Dir, "processes", "thuy-san", "qt-ts-01.md")
 	b, err := os.ReadFile(qt)
 	if err != nil {
 		t.Fatal(err)
@@ -410,10 +410,10 @@ func TestHistoryDirty(t *testing.T) {
 		t.Fatal(err)
 	}
 	newDoc := strings.Replace(string(b), `code: "QT-TS-01"`, `code: "QT-TS-09"`, 1)
-	if err := os.WriteFile(filepath.Join(s.g.dir, "processes", "thuy-san", "qt-ts-09.md"), []byte(newDoc), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.g.Dir, "processes", "thuy-san", "qt-ts-09.md"), []byte(newDoc), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, res, stderr := buildRepo(t, s.g.dir, func(o *Options) { o.Force = true })
+	out, res, stderr := buildRepo(t, s.g.Dir, func(o *Options) { o.Force = true })
 	want := "2 tệp chưa commit (processes/thuy-san/qt-ts-01.md, processes/thuy-san/qt-ts-09.md)"
 	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) || strings.Count(stderr, "chưa commit") != 1 {
 		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)
@@ -424,7 +424,7 @@ func TestHistoryDirty(t *testing.T) {
 	// The page is built from the working tree, the history from HEAD.
 	contains(t, "process page", page(t, out, "processes/qt-ts-01/"), `Xem <a href="/processes/qt-01/#1-muc-dich">`)
 
-	out, res, _ = buildRepo(t, s.g.dir, func(o *Options) { o.Force, o.ShowUncommitted = true, true })
+	out, res, _ = buildRepo(t, s.g.Dir, func(o *Options) { o.Force, o.ShowUncommitted = true, true })
 	if len(res.Warnings) != 0 {
 		t.Errorf("ShowUncommitted warns %q", res.Warnings)
 	}
@@ -440,8 +440,8 @@ func TestHistoryDirty(t *testing.T) {
 // byte-identical, history pages and feeds included.
 func TestHistoryDeterminism(t *testing.T) {
 	s := newHistoryScenario(t)
-	out1, _, _ := buildRepo(t, s.g.dir, nil)
-	out2, _, _ := buildRepo(t, s.g.dir, func(o *Options) { o.Workers = 1 })
+	out1, _, _ := buildRepo(t, s.g.Dir, nil)
+	out2, _, _ := buildRepo(t, s.g.Dir, func(o *Options) { o.Workers = 1 })
 	t1, t2 := readTree(t, out1), readTree(t, out2)
 	if len(t1) != len(t2) {
 		t.Fatalf("%d files, then %d", len(t1), len(t2))
@@ -459,7 +459,7 @@ func TestHistoryDeterminism(t *testing.T) {
 // that only gained CRLF line endings.
 func TestUncommitted(t *testing.T) {
 	s := newHistoryScenario(t)
-	qt01 := filepath.Join(s.g.dir, "processes", "qt-01.md")
+	qt01 := filepath.Join(s.g.Dir, "processes", "qt-01.md")
 	b, err := os.ReadFile(qt01)
 	if err != nil {
 		t.Fatal(err)
@@ -467,13 +467,13 @@ func TestUncommitted(t *testing.T) {
 	if err := os.WriteFile(qt01, bytes.ReplaceAll(b, []byte("\n"), []byte("\r\n")), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.Remove(filepath.Join(s.g.dir, "procedures", "na-04.md")); err != nil {
+	if err := os.Remove(filepath.Join(s.g.Dir, "procedures", "na-04.md")); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(filepath.Join(s.g.dir, "processes", "broken.md"), []byte("---\ncode: [\n---\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(s.g.Dir, "processes", "broken.md"), []byte("---\ncode: [\n---\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	_, res, stderr := buildRepo(t, s.g.dir, func(o *Options) { o.Force = true })
+	_, res, stderr := buildRepo(t, s.g.Dir, func(o *Options) { o.Force = true })
 	want := "2 tệp chưa commit (procedures/na-04.md, processes/broken.md)"
 	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
 		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)

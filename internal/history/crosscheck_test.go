@@ -164,7 +164,7 @@ func movesAway(t *testing.T, dir, p string, commits []string) []string {
 // hashes (as some servers send them), and expects the same history.
 func TestPacked(t *testing.T) {
 	s := newScenario(t)
-	root := filepath.Join(s.b.dir, "manual")
+	root := filepath.Join(s.b.Dir, "manual")
 	snapshot := func() string {
 		_, h := load(t, root)
 		var b strings.Builder
@@ -180,14 +180,14 @@ func TestPacked(t *testing.T) {
 	}
 	loose := snapshot()
 	for _, mode := range []string{"false", "true"} {
-		gitOut(t, s.b.dir, "-c", "repack.useDeltaBaseOffset="+mode, "repack", "-adf", "-q", "--window=50", "--depth=50")
-		gitOut(t, s.b.dir, "prune")
-		if out := gitOut(t, s.b.dir, "count-objects", "-v"); !strings.Contains(out, "count: 0\n") || !strings.Contains(out, "packs: 1\n") {
+		gitOut(t, s.b.Dir, "-c", "repack.useDeltaBaseOffset="+mode, "repack", "-adf", "-q", "--window=50", "--depth=50")
+		gitOut(t, s.b.Dir, "prune")
+		if out := gitOut(t, s.b.Dir, "count-objects", "-v"); !strings.Contains(out, "count: 0\n") || !strings.Contains(out, "packs: 1\n") {
 			t.Fatalf("repack left loose objects:\n%s", out)
 		}
-		idx, _ := filepath.Glob(filepath.Join(s.b.dir, ".git", "objects", "pack", "*.idx"))
+		idx, _ := filepath.Glob(filepath.Join(s.b.Dir, ".git", "objects", "pack", "*.idx"))
 		deltas := 0
-		for _, line := range strings.Split(gitOut(t, s.b.dir, append([]string{"verify-pack", "-v"}, idx...)...), "\n") {
+		for _, line := range strings.Split(gitOut(t, s.b.Dir, append([]string{"verify-pack", "-v"}, idx...)...), "\n") {
 			if f := strings.Fields(line); len(f) == 7 && (f[1] == "tree" || f[1] == "blob") {
 				deltas++
 			}

@@ -52,37 +52,37 @@ func newScenario(t *testing.T) *scenario {
 	c := map[string]plumbing.Hash{}
 	main := "refs/heads/master"
 	f := map[string]string{qtOld: qt("1"), qd: decision("1"), "README.md": "kho\n", "manual/site/x.md": "không phải tài liệu\n"}
-	c["C1"] = b.commit(main, nil, f, "Ada", "Nhập tài liệu\n")
+	c["C1"] = b.Commit(main, nil, f, "Ada", "Nhập tài liệu\n")
 	f = edit(f, qtOld, qt("2"))
-	c["C2"] = b.commit(main, []plumbing.Hash{c["C1"]}, f, "Ben",
+	c["C2"] = b.Commit(main, []plumbing.Hash{c["C1"]}, f, "Ben",
 		"Sửa QT-01 lần 2\n\nSửa bước 2 theo góp ý\ncủa phòng.\n\nApproved-by: Giám đốc Sở <gd@snn.example.vn>\nChange-reason: Theo Quyết định 123/QĐ-UBND\n  ngày 06/10/2020\n")
 	f = edit(f, "README.md", "kho tài liệu\n", "manual/site/x.md", "vẫn không\n", "manual/processes/notes.txt", "ghi chú\n")
-	c["C3"] = b.commit(main, []plumbing.Hash{c["C2"]}, f, "Ada", "Sửa README\n")
+	c["C3"] = b.Commit(main, []plumbing.Hash{c["C2"]}, f, "Ada", "Sửa README\n")
 	f = edit(f, qtOld, "", qtNew, qt("2"))
-	c["C4"] = b.commit(main, []plumbing.Hash{c["C3"]}, f, "Cleo", "Chuyển QT-01 vào thuy-san\n")
+	c["C4"] = b.Commit(main, []plumbing.Hash{c["C3"]}, f, "Cleo", "Chuyển QT-01 vào thuy-san\n")
 	f = edit(f, qtNew, qt("3"))
-	c["C5"] = b.commit(main, []plumbing.Hash{c["C4"]}, f, "Ada", "Sửa QT-01 lần 3\n")
+	c["C5"] = b.Commit(main, []plumbing.Hash{c["C4"]}, f, "Ada", "Sửa QT-01 lần 3\n")
 	f = edit(f, qtNew, "")
-	c["C6"] = b.commit(main, []plumbing.Hash{c["C5"]}, f, "Ben", "Xoá nhầm QT-01\n")
+	c["C6"] = b.Commit(main, []plumbing.Hash{c["C5"]}, f, "Ben", "Xoá nhầm QT-01\n")
 	f = edit(f, qtNew, qt("3"))
-	c["C7"] = b.commit(main, []plumbing.Hash{c["C6"]}, f, "Ben", "Khôi phục QT-01\n")
+	c["C7"] = b.Commit(main, []plumbing.Hash{c["C6"]}, f, "Ben", "Khôi phục QT-01\n")
 	side := edit(f, qtNew, qt("4"))
-	c["S1"] = b.commit("refs/heads/pr-1", []plumbing.Hash{c["C7"]}, side, "Cleo", "QT-01 lần 4\n")
+	c["S1"] = b.Commit("refs/heads/pr-1", []plumbing.Hash{c["C7"]}, side, "Cleo", "QT-01 lần 4\n")
 	f = edit(f, qd, decision("2"))
-	c["C8"] = b.commit(main, []plumbing.Hash{c["C7"]}, f, "Ada", "Sửa quyết định\n")
+	c["C8"] = b.Commit(main, []plumbing.Hash{c["C7"]}, f, "Ada", "Sửa quyết định\n")
 	f = edit(f, qtNew, qt("4"))
-	c["M1"] = b.commit(main, []plumbing.Hash{c["C8"], c["S1"]}, f, "Ada", "Merge pull request #1 from pr-1\n")
+	c["M1"] = b.Commit(main, []plumbing.Hash{c["C8"], c["S1"]}, f, "Ada", "Merge pull request #1 from pr-1\n")
 	side = edit(f, qtNew, qt("5a"))
-	c["S2"] = b.commit("refs/heads/pr-2", []plumbing.Hash{c["M1"]}, side, "Cleo", "QT-01 lần 5 (nhánh)\n")
+	c["S2"] = b.Commit("refs/heads/pr-2", []plumbing.Hash{c["M1"]}, side, "Cleo", "QT-01 lần 5 (nhánh)\n")
 	f = edit(f, qtNew, qt("5b"))
-	c["C9"] = b.commit(main, []plumbing.Hash{c["M1"]}, f, "Ben", "QT-01 lần 5 (main)\n")
+	c["C9"] = b.Commit(main, []plumbing.Hash{c["M1"]}, f, "Ben", "QT-01 lần 5 (main)\n")
 	f = edit(f, qtNew, qt("5c"))
-	c["M2"] = b.commit(main, []plumbing.Hash{c["C9"], c["S2"]}, f, "Ada", "Merge pull request #2 from pr-2\n\nGiải quyết xung đột.\n")
+	c["M2"] = b.Commit(main, []plumbing.Hash{c["C9"], c["S2"]}, f, "Ada", "Merge pull request #2 from pr-2\n\nGiải quyết xung đột.\n")
 	side = edit(f, qd, decision("3a"))
-	c["S3"] = b.commit("refs/heads/pr-3", []plumbing.Hash{c["M2"]}, side, "Cleo", "Quyết định lần 3 (nhánh)\n")
+	c["S3"] = b.Commit("refs/heads/pr-3", []plumbing.Hash{c["M2"]}, side, "Cleo", "Quyết định lần 3 (nhánh)\n")
 	f = edit(f, qd, decision("3b"))
-	c["C10"] = b.commit(main, []plumbing.Hash{c["M2"]}, f, "Ben", "Quyết định lần 3\n")
-	c["M3"] = b.commit(main, []plumbing.Hash{c["C10"], c["S3"]}, f, "Ada", "Merge pull request #3 from pr-3\n")
+	c["C10"] = b.Commit(main, []plumbing.Hash{c["M2"]}, f, "Ben", "Quyết định lần 3\n")
+	c["M3"] = b.Commit(main, []plumbing.Hash{c["C10"], c["S3"]}, f, "Ada", "Merge pull request #3 from pr-3\n")
 	b.checkout(c["M3"])
 	return &scenario{b, c}
 }
@@ -128,7 +128,7 @@ func load(t *testing.T, dir string) (*Repo, *History) {
 
 func TestRevisions(t *testing.T) {
 	s := newScenario(t)
-	r, h := load(t, filepath.Join(s.b.dir, "manual"))
+	r, h := load(t, filepath.Join(s.b.Dir, "manual"))
 	if r.Prefix != "manual" {
 		t.Errorf("Prefix = %q, want manual", r.Prefix)
 	}
@@ -192,7 +192,7 @@ func TestRevisions(t *testing.T) {
 
 func TestCommitFields(t *testing.T) {
 	s := newScenario(t)
-	_, h := load(t, filepath.Join(s.b.dir, "manual"))
+	_, h := load(t, filepath.Join(s.b.Dir, "manual"))
 	c := h.Commit(s.c["C2"].String())
 	if c == nil {
 		t.Fatal("C2 not found")
@@ -239,7 +239,7 @@ func TestCommitFields(t *testing.T) {
 
 func TestGroupsAndChanges(t *testing.T) {
 	s := newScenario(t)
-	_, h := load(t, filepath.Join(s.b.dir, "manual"))
+	_, h := load(t, filepath.Join(s.b.Dir, "manual"))
 	var got []string
 	for _, g := range h.Groups {
 		line := s.name(g.Merge.Hash) + ":"
@@ -273,9 +273,9 @@ func TestGroupsAndChanges(t *testing.T) {
 func TestDeletedDocument(t *testing.T) {
 	b := newBuilder(t)
 	f := map[string]string{"processes/a.md": qt("1"), "processes/b.md": "---\ncode: QT-02\n---\nB\n"}
-	c1 := b.commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
-	c2 := b.commit("refs/heads/master", []plumbing.Hash{c1}, edit(f, "processes/b.md", ""), "Ben", "Bãi bỏ QT-02\n")
-	_, h := load(t, b.dir)
+	c1 := b.Commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
+	c2 := b.Commit("refs/heads/master", []plumbing.Hash{c1}, edit(f, "processes/b.md", ""), "Ben", "Bãi bỏ QT-02\n")
+	_, h := load(t, b.Dir)
 	if got := h.Deleted(); !reflect.DeepEqual(got, []string{"processes/b.md"}) {
 		t.Fatalf("Deleted() = %q", got)
 	}
@@ -289,15 +289,15 @@ func TestSimilarRename(t *testing.T) {
 	b := newBuilder(t)
 	long := strings.Repeat("Dòng nội dung giữ nguyên.\n", 10)
 	f := map[string]string{"decisions/old-name.md": "---\nnumber: 5/QĐ-SNN\n---\n" + long, "decisions/x.md": "---\nnumber: 9/QĐ-SNN\n---\nkhác\n"}
-	c1 := b.commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
+	c1 := b.Commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
 	// Renamed with edits: the document number changed too, so only the
 	// similarity of lines pairs the files.
 	f2 := edit(f, "decisions/old-name.md", "", "decisions/new-name.md", "---\nnumber: 5/QĐ-SNN-VP\n---\n"+long+"Thêm một dòng.\n")
-	c2 := b.commit("refs/heads/master", []plumbing.Hash{c1}, f2, "Ben", "Đổi tên\n")
+	c2 := b.Commit("refs/heads/master", []plumbing.Hash{c1}, f2, "Ben", "Đổi tên\n")
 	// Renamed and rewritten: the number pairs them.
 	f3 := edit(f2, "decisions/x.md", "", "decisions/y.md", "---\nnumber: 9/QĐ-SNN\n---\nviết lại hoàn toàn\n")
-	c3 := b.commit("refs/heads/master", []plumbing.Hash{c2}, f3, "Ben", "Đổi tên nữa\n")
-	_, h := load(t, b.dir)
+	c3 := b.Commit("refs/heads/master", []plumbing.Hash{c2}, f3, "Ben", "Đổi tên nữa\n")
+	_, h := load(t, b.Dir)
 	check := func(path, from string, at, first plumbing.Hash) {
 		t.Helper()
 		revs := h.Revisions(path)
@@ -325,19 +325,19 @@ func TestGitFile(t *testing.T) {
 	s := newScenario(t)
 	// A linked checkout whose .git is a file naming the repository.
 	other := t.TempDir()
-	if err := os.WriteFile(filepath.Join(other, ".git"), []byte("gitdir: "+filepath.Join(s.b.dir, ".git")+"\n"), 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(other, ".git"), []byte("gitdir: "+filepath.Join(s.b.Dir, ".git")+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	os.MkdirAll(filepath.Join(other, "manual"), 0o755)
 	r, h := load(t, filepath.Join(other, "manual"))
-	if r.GitDir != filepath.Join(s.b.dir, ".git") || len(h.Revisions("processes/thuy-san/qt-01.md")) != 10 {
+	if r.GitDir != filepath.Join(s.b.Dir, ".git") || len(h.Revisions("processes/thuy-san/qt-01.md")) != 10 {
 		t.Errorf("GitDir %s, %d revisions", r.GitDir, len(h.Revisions("processes/thuy-san/qt-01.md")))
 	}
 }
 
 func TestEmptyRepo(t *testing.T) {
 	b := newBuilder(t)
-	_, h := load(t, b.dir)
+	_, h := load(t, b.Dir)
 	if h.Head != nil || len(h.Commits) != 0 || len(h.Paths()) != 0 {
 		t.Errorf("empty repository: head %v, %d commits, %d paths", h.Head, len(h.Commits), len(h.Paths()))
 	}
@@ -345,7 +345,7 @@ func TestEmptyRepo(t *testing.T) {
 
 func TestSince(t *testing.T) {
 	s := newScenario(t)
-	r, err := Open(filepath.Join(s.b.dir, "manual"))
+	r, err := Open(filepath.Join(s.b.Dir, "manual"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -382,13 +382,13 @@ func TestSince(t *testing.T) {
 func shallowCopy(t *testing.T, s *scenario, depth int) string {
 	t.Helper()
 	dst := newBuilder(t)
-	src := s.b.repo.Storer
+	src := s.b.Git.Storer
 	copyObj := func(h plumbing.Hash) {
 		o, err := src.EncodedObject(plumbing.AnyObject, h)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := dst.repo.Storer.SetEncodedObject(o); err != nil {
+		if _, err := dst.Git.Storer.SetEncodedObject(o); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -433,13 +433,13 @@ func shallowCopy(t *testing.T, s *scenario, depth int) string {
 		}
 		level = next
 	}
-	if err := dst.repo.Storer.SetShallow(edge); err != nil {
+	if err := dst.Git.Storer.SetShallow(edge); err != nil {
 		t.Fatal(err)
 	}
-	if err := dst.repo.Storer.SetReference(plumbing.NewHashReference("refs/heads/master", head)); err != nil {
+	if err := dst.Git.Storer.SetReference(plumbing.NewHashReference("refs/heads/master", head)); err != nil {
 		t.Fatal(err)
 	}
-	return dst.dir
+	return dst.Dir
 }
 
 func TestShallow(t *testing.T) {
@@ -496,10 +496,10 @@ func TestDirty(t *testing.T) {
 		"processes/a.md": "A\n", "processes/sub/b.md": "B\n", "procedures/c.md": "C\n",
 		"decisions/d.md": "D1\nD2\n", "README.md": "R\n", "processes/x.txt": "X\n",
 	}
-	h := b.commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
+	h := b.Commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
 	b.checkout(h)
 	write := func(p, c string) {
-		full := filepath.Join(b.dir, filepath.FromSlash(p))
+		full := filepath.Join(b.Dir, filepath.FromSlash(p))
 		os.MkdirAll(filepath.Dir(full), 0o755)
 		if err := os.WriteFile(full, []byte(c), 0o644); err != nil {
 			t.Fatal(err)
@@ -510,15 +510,15 @@ func TestDirty(t *testing.T) {
 	write("processes/e.md", "mới\n")
 	write("README.md", "R sửa\n")
 	write("processes/y.txt", "Y\n")
-	if err := os.Remove(filepath.Join(b.dir, "procedures", "c.md")); err != nil {
+	if err := os.Remove(filepath.Join(b.Dir, "procedures", "c.md")); err != nil {
 		t.Fatal(err)
 	}
-	r, err := Open(b.dir)
+	r, err := Open(b.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	got, err := r.Dirty(b.dir)
+	got, err := r.Dirty(b.Dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -533,7 +533,7 @@ func TestDirty(t *testing.T) {
 
 func TestDirtySubdirectory(t *testing.T) {
 	s := newScenario(t)
-	root := filepath.Join(s.b.dir, "manual")
+	root := filepath.Join(s.b.Dir, "manual")
 	if err := os.WriteFile(filepath.Join(root, "processes", "thuy-san", "qt-01.md"), []byte(qt("6")), 0o644); err != nil {
 		t.Fatal(err)
 	}
