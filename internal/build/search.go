@@ -20,16 +20,9 @@ func writeSearch(w *writer, s *render.Site) error {
 // searchFiles builds the search index of the site's documents: its files
 // by path ("search/meta.json").
 func searchFiles(s *render.Site) (map[string][]byte, error) {
-	entries, err := s.SearchEntries()
+	docs, err := s.SearchEntries()
 	if err != nil {
 		return nil, fmt.Errorf("build: search: %w", err)
-	}
-	docs := make([]search.Doc, 0, len(entries))
-	for _, e := range entries {
-		docs = append(docs, search.Doc{
-			URL: e.URL, Kind: e.Kind, KindLabel: e.KindLabel, Code: e.Code, Title: e.Title,
-			Status: e.Status, Obsolete: e.Obsolete, Fields: e.Fields, Body: e.Body,
-		})
 	}
 	files, err := search.Build(docs)
 	if err != nil {

@@ -2,35 +2,19 @@ package render
 
 import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
+	"github.com/snnptnt-nghean/qms/internal/search"
 )
 
-// SearchEntry is what the search index needs to know about one page.
-type SearchEntry struct {
-	// URL is site-relative: "processes/qt-ty-01/".
-	URL       string
-	Kind      string // "process", "procedure", "decision"
-	KindLabel string
-	// Code is a process's or procedure's code, a decision's number.
-	Code     string
-	Title    string
-	Status   string
-	Obsolete bool
-	// Fields are further searchable names: field, unit, agency, receiving
-	// place, issuer, step actors, form codes.
-	Fields []string
-	// Body is the body's plain text.
-	Body string
-}
-
-// SearchEntries returns one entry per published document, in the order of
-// the index pages (processes, procedures, decisions).
-func (s *Site) SearchEntries() ([]SearchEntry, error) {
+// SearchEntries returns the search index's input, one search.Doc per
+// published document, in the order of the index pages (processes,
+// procedures, decisions).
+func (s *Site) SearchEntries() ([]search.Doc, error) {
 	x := s.x
-	var out []SearchEntry
+	var out []search.Doc
 	add := func(doc qms.Document, obsolete bool, fields []string) error {
 		b := doc.Base()
 		t := x.tagOf(doc)
-		e := SearchEntry{
+		e := search.Doc{
 			URL: x.urls[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
 			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: s.bodyText(b.Body),
 		}
