@@ -80,14 +80,7 @@ func (dc *docCache) load() (*qms.Corpus, []qms.Diagnostic, int, error) {
 			parsed++
 		}
 		diags = append(diags, e.diags...)
-		switch d := e.doc.(type) {
-		case *qms.Decision:
-			c.Decisions = append(c.Decisions, d)
-		case *qms.Procedure:
-			c.Procedures = append(c.Procedures, d)
-		case *qms.Process:
-			c.Processes = append(c.Processes, d)
-		}
+		c.Add(e.doc)
 	}
 	for p := range dc.entries {
 		if !seen[p] {

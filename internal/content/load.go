@@ -63,14 +63,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 			}
 			doc, ds := ParseFile(p, data)
 			diags = append(diags, ds...)
-			switch d := doc.(type) {
-			case *qms.Decision:
-				c.Decisions = append(c.Decisions, d)
-			case *qms.Procedure:
-				c.Procedures = append(c.Procedures, d)
-			case *qms.Process:
-				c.Processes = append(c.Processes, d)
-			}
+			c.Add(doc)
 		}
 	}
 	c.Index()

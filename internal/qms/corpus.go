@@ -65,6 +65,18 @@ func (c *Corpus) Index() {
 	}
 }
 
+// Add appends d to the slice of its kind; call Index afterwards.
+func (c *Corpus) Add(d Document) {
+	switch x := d.(type) {
+	case *Decision:
+		c.Decisions = append(c.Decisions, x)
+	case *Procedure:
+		c.Procedures = append(c.Procedures, x)
+	case *Process:
+		c.Processes = append(c.Processes, x)
+	}
+}
+
 // Documents returns every document: processes, procedures, decisions.
 func (c *Corpus) Documents() []Document {
 	out := make([]Document, 0, len(c.Decisions)+len(c.Procedures)+len(c.Processes))
