@@ -18,8 +18,9 @@ func allChecks() []*check.Check { return rules.All() }
 // checkBase compares the content root's working tree with its state at the
 // git revision ref and returns the change-control diagnostics (CC001…).
 // The base is read from the repository's objects, so ref must be in the
-// local repository (in CI: fetch with full history).
-func checkBase(e *env, root, ref string, today qms.Date) ([]qms.Diagnostic, error) {
+// local repository (in CI: fetch with full history). head is the working
+// tree's corpus, already loaded by the other checks.
+func checkBase(e *env, root, ref string, head *qms.Corpus, today qms.Date) ([]qms.Diagnostic, error) {
 	abs := absRoot(e, root)
 	repo, err := history.Open(abs)
 	if errors.Is(err, history.ErrNotRepo) {
@@ -33,15 +34,9 @@ func checkBase(e *env, root, ref string, today qms.Date) ([]qms.Diagnostic, erro
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
-	// Load the working tree while the base is read from git; the loaders'
-	// diagnostics are not this comparison's (the head's are reported by
-	// the other checks, the base's are not this change's).
-	headc := make(chan *change.Tree, 1)
-	go func() {
-		t, _ := change.LoadTree(os.DirFS(abs))
-		headc <- t
-	}()
+	// The base loader's diagnostics are not this change's; the head's were
+	// reported by the other checks.
 	base, _ := change.LoadTree(snap)
-	head := <-headc
-	return change.Compare(base, head, change.Options{Today: today, BaseName: ref}), nil
+	headTree := change.NewTree(head, change.ListFiles(os.DirFS(abs)))
+	return change.Compare(base, headTree, change.Options{Today: today, BaseName: ref}), nil
 }

@@ -99,13 +99,13 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms check: --as-of: %v\n", err)
 		return exitUsage
 	}
-	diags, err := loadAndCheck(e, f.root, today)
+	corpus, diags, err := loadAndCheck(e, f.root, today)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
 	}
 	if *base != "" {
-		cc, err := checkBase(e, f.root, *base, today)
+		cc, err := checkBase(e, f.root, *base, corpus, today)
 		if err != nil {
 			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 			return exitUsage
@@ -122,17 +122,18 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	return exitOK
 }
 
-// loadAndCheck loads the content root and runs every check.
-func loadAndCheck(e *env, root string, today qms.Date) ([]qms.Diagnostic, error) {
+// loadAndCheck loads the content root and runs every check; it returns the
+// corpus too, for the comparison with a base revision.
+func loadAndCheck(e *env, root string, today qms.Date) (*qms.Corpus, []qms.Diagnostic, error) {
 	corpus, diags, err := content.LoadDir(absRoot(e, root))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	found, err := check.Run(corpus, allChecks(), today)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return qms.SortDiagnostics(append(diags, found...)), nil
+	return corpus, qms.SortDiagnostics(append(diags, found...)), nil
 }
 
 func absRoot(e *env, root string) string {
