@@ -68,7 +68,7 @@ func (g *gen) date(fromYear, toYear int) qms.Date {
 // and processes; the others (official letters, plans, reports) are cited by
 // nobody and may be deleted.
 func (g *gen) decision(kindOf string, issued qms.Date) *doc {
-	d := &doc{kind: kDecision, issued: issued, version: 1}
+	d := &doc{kind: qms.KindDecision, issued: issued, version: 1}
 	switch kindOf {
 	case "national":
 		g.seqNat++
@@ -116,7 +116,7 @@ func (g *gen) decision(kindOf string, issued qms.Date) *doc {
 func (g *gen) procedure() *doc {
 	g.seqProc++
 	f := g.r.Intn(len(fields))
-	d := &doc{kind: kProcedure, id: fmt.Sprintf("1.%06d", 4000+g.seqProc), field: f, version: 1,
+	d := &doc{kind: qms.KindProcedure, id: fmt.Sprintf("1.%06d", 4000+g.seqProc), field: f, version: 1,
 		timeLimit: []int{5, 7, 10, 12, 15, 20, 30}[g.r.Intn(7)], cited: true}
 	d.stem = qms.CodeSlug(d.id)
 	d.sub = fields[f].Slug
@@ -137,7 +137,7 @@ func (g *gen) procedure() *doc {
 func (g *gen) process(p *doc, effective qms.Date) *doc {
 	g.seqQT++
 	u := g.r.Intn(len(units))
-	d := &doc{kind: kProcess, unit: u, revision: 1, version: 1,
+	d := &doc{kind: qms.KindProcess, unit: u, revision: 1, version: 1,
 		id: fmt.Sprintf("QT-%s-%04d", units[u].Code, g.seqQT), procedures: []*doc{p}}
 	d.stem = qms.CodeSlug(d.id)
 	d.sub = units[u].Slug

@@ -7,25 +7,6 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-// kind of a generated document.
-type kind byte
-
-const (
-	kDecision  kind = 'd'
-	kProcedure kind = 'p'
-	kProcess   kind = 'q'
-)
-
-func (k kind) dir() string {
-	switch k {
-	case kDecision:
-		return "decisions"
-	case kProcedure:
-		return "procedures"
-	}
-	return "processes"
-}
-
 // step is one row of a process's steps.
 type step struct {
 	actor, action, time string
@@ -34,7 +15,7 @@ type step struct {
 // doc is one document. Docs are values shared between snapshots and copied
 // on write (clone), so a branch can change a doc without touching main's.
 type doc struct {
-	kind    kind
+	kind    qms.Kind
 	id      string // number or code
 	sub     string // sub-folder under the kind's folder
 	stem    string
@@ -64,7 +45,7 @@ type doc struct {
 	paras []string
 }
 
-func (d *doc) path() string { return d.kind.dir() + "/" + d.sub + "/" + d.stem + ".md" }
+func (d *doc) path() string { return d.kind.Dir() + "/" + d.sub + "/" + d.stem + ".md" }
 
 func (d *doc) clone() *doc {
 	c := *d
@@ -89,13 +70,13 @@ func (d *doc) render() string {
 	var b strings.Builder
 	b.WriteString("---\n")
 	switch d.kind {
-	case kDecision:
+	case qms.KindDecision:
 		fmt.Fprintf(&b, "number: %s\ntype: %s\nissuer: %s\nissued: %s\ntitle: %s\n", q(d.id), d.typ, d.issuer, d.issued, d.title)
 		b.WriteString("---\n")
 		for _, p := range d.paras {
 			b.WriteString(p + "\n\n")
 		}
-	case kProcedure:
+	case qms.KindProcedure:
 		f := fields[d.field]
 		fmt.Fprintf(&b, "code: %s\ntitle: %s\nfield: %s\nlevel: tinh\nagency: %s\nreceiving: Trung tâm Phục vụ hành chính công tỉnh\ntime_limit: %02d ngày làm việc\n",
 			q(d.id), d.title, f.Name, f.Agency, d.timeLimit)
@@ -123,7 +104,7 @@ func (d *doc) render() string {
 		for _, a := range append(append([]*doc(nil), d.announcedBy...), d.legalBasis...) {
 			fmt.Fprintf(&b, "- %s: %s.\n", d.link(a), a.title)
 		}
-	case kProcess:
+	case qms.KindProcess:
 		u := units[d.unit]
 		fmt.Fprintf(&b, "code: %s\ntitle: %s\nkind: task\nunit: %s\nrevision: %d\neffective: %s\napproved_by: %s\nstatus: active\n",
 			q(d.id), d.title, u.Name, d.revision, d.effective, q(d.approvedBy.id))

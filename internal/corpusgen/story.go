@@ -86,7 +86,7 @@ func (s *story) edit(d *doc) *doc {
 	c.version++
 	c.paras[s.r.Intn(len(c.paras))] = s.t.para()
 	switch c.kind {
-	case kProcess:
+	case qms.KindProcess:
 		c.revision++
 		if t := s.today(); t.After(c.effective) {
 			c.effective = t
@@ -96,7 +96,7 @@ func (s *story) edit(d *doc) *doc {
 			i := 1 + s.r.Intn(len(c.steps)-2)
 			c.steps[i].action = s.t.title(6 + s.r.Intn(6))
 		}
-	case kProcedure:
+	case qms.KindProcedure:
 		if s.r.Intn(3) == 0 {
 			c.fee = fmt.Sprintf("%d.000 đồng/hồ sơ", 50*(1+s.r.Intn(20)))
 		}
@@ -109,11 +109,11 @@ func (s *story) edit(d *doc) *doc {
 func (s *story) move(d *doc) *doc {
 	var subs []string
 	switch d.kind {
-	case kProcess:
+	case qms.KindProcess:
 		for _, u := range units {
 			subs = append(subs, u.Slug)
 		}
-	case kProcedure:
+	case qms.KindProcedure:
 		for _, f := range fields {
 			subs = append(subs, f.Slug)
 		}
@@ -136,7 +136,7 @@ func (s *story) move(d *doc) *doc {
 	i := free[s.r.Intn(len(free))]
 	c := s.edit(d)
 	c.sub = subs[i]
-	if c.kind == kProcess {
+	if c.kind == qms.KindProcess {
 		c.unit = i
 	} else {
 		c.field = i
@@ -155,7 +155,7 @@ func (s *story) makeChanges(snap snapshot, addsLeft *int, remaining int) ([]chan
 		var d *doc
 		if s.r.Intn(2) == 0 {
 			d = s.decision("other", s.today())
-		} else if pid := s.pick(snap, func(d *doc) bool { return d.kind == kProcedure }); pid != "" {
+		} else if pid := s.pick(snap, func(d *doc) bool { return d.kind == qms.KindProcedure }); pid != "" {
 			d = s.process(snap[pid], s.today())
 		} else {
 			d = s.decision("other", s.today())
@@ -165,7 +165,7 @@ func (s *story) makeChanges(snap snapshot, addsLeft *int, remaining int) ([]chan
 		s.registry = append(s.registry, d.id)
 		return []change{{d.path(), d.render()}}, "Thêm " + d.id + "\n", []string{d.id}
 	case x < s.opt.Renames:
-		id := s.pick(snap, func(d *doc) bool { return d.kind != kDecision })
+		id := s.pick(snap, func(d *doc) bool { return d.kind != qms.KindDecision })
 		if id == "" {
 			break
 		}
@@ -177,12 +177,12 @@ func (s *story) makeChanges(snap snapshot, addsLeft *int, remaining int) ([]chan
 		snap[id] = d
 		s.stats.Renames++
 		what := "lĩnh vực " + fields[d.field].Name
-		if d.kind == kProcess {
+		if d.kind == qms.KindProcess {
 			what = units[d.unit].Name
 		}
 		return []change{{old.path(), ""}, {d.path(), d.render()}}, "Chuyển " + id + " sang " + what + "\n", []string{id}
 	case x < s.opt.Renames+s.opt.Deletes:
-		id := s.pick(snap, func(d *doc) bool { return d.kind == kDecision && !d.cited })
+		id := s.pick(snap, func(d *doc) bool { return d.kind == qms.KindDecision && !d.cited })
 		if id == "" {
 			break
 		}
@@ -214,14 +214,14 @@ func (s *story) makeChanges(snap snapshot, addsLeft *int, remaining int) ([]chan
 		return nil, "", nil
 	}
 	msg := "Sửa đổi " + first.id
-	if first.kind == kProcess {
+	if first.kind == qms.KindProcess {
 		msg += fmt.Sprintf(" lần %d", first.revision)
 	}
 	msg += "\n"
 	if s.r.Intn(3) == 0 {
 		msg += "\n" + s.t.para() + "\n"
 	}
-	if first.kind == kProcess {
+	if first.kind == qms.KindProcess {
 		msg += fmt.Sprintf("\nApproved-by: Giám đốc Sở (%s)\nChange-reason: %s\n", first.approvedBy.id, reasons[s.r.Intn(len(reasons))])
 	}
 	return ch, msg, ids
