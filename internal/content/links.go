@@ -3,14 +3,23 @@ package content
 import (
 	"bytes"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
+
+// linkParser is the GFM Markdown parser findLinks uses, made once: a
+// goldmark parser keeps no state between calls and is safe for concurrent
+// use (the loader parses files on several goroutines).
+var linkParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+})
 
 // findLinks parses body with goldmark (GFM) and returns its links whose
 // destination is not an absolute URL or an in-page anchor, plus every
@@ -20,8 +29,7 @@ func findLinks(p, body string, bodyLine int) []qms.Link {
 		return nil
 	}
 	src := []byte(body)
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM))
-	root := md.Parser().Parse(text.NewReader(src))
+	root := linkParser().Parse(text.NewReader(src))
 	var links []qms.Link
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {

@@ -6,8 +6,11 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -55,19 +58,48 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "không đọc được thư mục: %v", err))
 		}
 		sort.Strings(files)
-		for _, p := range files {
-			data, err := fs.ReadFile(fsys, p)
-			if err != nil {
-				diags = append(diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err))
-				continue
-			}
-			doc, ds := ParseFile(p, data)
-			diags = append(diags, ds...)
-			c.Add(doc)
+		for _, r := range parseAll(fsys, files) {
+			diags = append(diags, r.diags...)
+			c.Add(r.doc)
 		}
 	}
 	c.Index()
 	return c, qms.SortDiagnostics(diags)
+}
+
+// parsed is one file's result in parseAll.
+type parsed struct {
+	doc   qms.Document
+	diags []qms.Diagnostic
+}
+
+// parseAll reads and parses files on one goroutine per CPU and returns
+// the results in the order of files, so that the corpus and its
+// diagnostics do not depend on scheduling.
+func parseAll(fsys fs.FS, files []string) []parsed {
+	out := make([]parsed, len(files))
+	workers := min(runtime.GOMAXPROCS(0), (len(files)+63)/64)
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(files) {
+					return
+				}
+				p := files[i]
+				data, err := fs.ReadFile(fsys, p)
+				if err != nil {
+					out[i].diags = []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
+					continue
+				}
+				out[i].doc, out[i].diags = ParseFile(p, data)
+			}
+		})
+	}
+	wg.Wait()
+	return out
 }
 
 // LoadDir loads the content root directory root. It fails only when root
