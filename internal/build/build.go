@@ -146,10 +146,15 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := writeStatic(w, opts.theme()); err != nil {
 		return nil, err
 	}
-	if err := writeSearch(w, s); err != nil {
-		return nil, err
+	// The search index is built and written while the pages are: both
+	// only read the site model.
+	searchDone := make(chan error, 1)
+	go func() { searchDone <- writeSearch(w, s) }()
+	err = writeFiles(ctx, w, s.Files(), opts.Workers)
+	if serr := <-searchDone; err == nil {
+		err = serr
 	}
-	if err := writeFiles(ctx, w, s.Files(), opts.Workers); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	if reused {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -16,8 +17,13 @@ type frontMatter struct {
 // splitFrontMatter separates the front matter from the body. The opening
 // delimiter must be the first line; the closing one is the next line that
 // is exactly "---" (or "...", YAML's document end marker).
+//
+// The strings returned share src's memory instead of copying it: a loaded
+// document keeps its file as Doc.Source and its body as Doc.Body, and a
+// copy would hold every file twice (33 MB more live heap on 10,000
+// documents). Nothing writes to src after parsing (see ParseFile).
 func splitFrontMatter(p string, src []byte, diags *[]qms.Diagnostic) (frontMatter, bool) {
-	text := string(src)
+	text := unsafe.String(unsafe.SliceData(src), len(src))
 	first, rest, found := strings.Cut(text, "\n")
 	if strings.TrimRight(first, " \t") != "---" {
 		*diags = append(*diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFrontMatter,

@@ -122,7 +122,9 @@ func isNotExist(err error) bool {
 
 // ParseFile parses one document. path is relative to the content root and
 // decides the kind (its first element); data is the file's bytes. It
-// returns nil when the file's front matter cannot be read at all.
+// returns nil when the file's front matter cannot be read at all. The
+// document keeps data (its Source and Body share it), so the caller must
+// not modify data afterwards.
 func ParseFile(p string, data []byte) (qms.Document, []qms.Diagnostic) {
 	return ParseFileOptions(p, data, ParseOptions{})
 }
