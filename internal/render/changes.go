@@ -32,7 +32,9 @@ type changeEntry struct {
 // changeDoc is one document revision of an entry.
 type changeDoc struct {
 	rev qms.Revision
-	dh  *docHistory // nil for a deleted document
+	// dh is nil for a deleted document without pages (whose URL is a
+	// current document's; see deleted.go).
+	dh *docHistory
 }
 
 // changeMonth is the entries of one calendar month (in each commit's own
@@ -52,8 +54,10 @@ const (
 	frontDocs    = 50
 )
 
-// buildChanges collects the change log from every document's revisions.
-func (s *Site) buildChanges() *changeLog {
+// buildChanges collects the change log from the revisions of every
+// document with a history (histOrder, deleted ones included) and of the
+// deleted documents without pages (unlinked).
+func (s *Site) buildChanges(unlinked []string) *changeLog {
 	hist := s.opts.History
 	log := &changeLog{mergedBy: map[string]*qms.Commit{}}
 	byCommit := map[string][]changeDoc{}
@@ -62,7 +66,7 @@ func (s *Site) buildChanges() *changeLog {
 			byCommit[rv.Commit.Hash] = append(byCommit[rv.Commit.Hash], changeDoc{rev: rv, dh: dh})
 		}
 	}
-	for _, p := range hist.Deleted {
+	for _, p := range unlinked {
 		for _, rv := range hist.Revisions(p) {
 			byCommit[rv.Commit.Hash] = append(byCommit[rv.Commit.Hash], changeDoc{rev: rv})
 		}
@@ -247,6 +251,9 @@ func (s *Site) changeDays(es []*changeEntry, maxDocs int) []changeDay {
 				v.Link = s.x.docLinkOf(cd.dh.doc)
 				v.Link.URL = s.base + cd.dh.revisionURL(cd.rev.Commit.Hash)
 				v.Link.Tag = nil
+				if cd.dh.gone != "" {
+					v.Link.Note = "tài liệu đã bị xóa khỏi kho"
+				}
 			} else {
 				v.Link = docLink{Text: cd.rev.Path, Note: "tài liệu đã bị xóa khỏi kho"}
 			}

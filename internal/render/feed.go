@@ -113,7 +113,11 @@ func (s *Site) writeSiteFeed(w io.Writer) error {
 			}
 			if cd.dh != nil {
 				l := s.x.docLinkOf(cd.dh.doc)
-				docs = append(docs, strings.TrimSpace(l.Text+" "+l.Title))
+				t := strings.TrimSpace(l.Text + " " + l.Title)
+				if cd.dh.gone != "" {
+					t += " (đã xóa)"
+				}
+				docs = append(docs, t)
 			} else {
 				docs = append(docs, cd.rev.Path+" (đã xóa)")
 			}

@@ -15,10 +15,16 @@ import (
 // func must be safe for concurrent use.
 type History struct {
 	// Revisions returns the revisions of the document whose current path
-	// (relative to the content root) is path, newest first.
+	// (relative to the content root) is path, newest first; for a path in
+	// Deleted, the revisions of the document deleted from it, the deletion
+	// first.
 	Revisions func(path string) []qms.Revision
-	// Deleted are the paths of documents deleted from HEAD; their changes
-	// are listed on /changes/ without links.
+	// Deleted are the paths of documents deleted from HEAD, each the
+	// document's last path. A deleted document keeps its pages at the URL
+	// it had: a page saying it was deleted (deleted.go), its history page,
+	// its revision pages and its feed; its changes on /changes/ link to
+	// them. Only when a current document has that URL are its changes
+	// listed without links.
 	Deleted []string
 	// Commits are every commit reachable from HEAD, newest first.
 	Commits []*qms.Commit
@@ -54,11 +60,18 @@ type CommitGroup struct {
 	Commits []*qms.Commit
 }
 
-// docHistory is the history of one published document.
+// docHistory is the history of one published document, or of a document
+// deleted from the repository.
 type docHistory struct {
+	// doc is the document; for a deleted one, its last version in git,
+	// parsed with History.Parse (see deletedDoc).
 	doc  qms.Document
 	url  string // the document's page, site-relative ("processes/qt-01/")
 	revs []qms.Revision
+	// gone is the path a deleted document was deleted from (an entry of
+	// History.Deleted); "" for a current document. A deleted document's
+	// url is its tombstone page (deleted.go).
+	gone string
 	// truncated: the oldest revision is a shallow clone's boundary.
 	truncated bool
 	// dirty is Uncommitted's text for the document when it is shown, ""
@@ -77,6 +90,17 @@ func (h *docHistory) revisionURL(hash string) string { return h.url + "history/"
 // feedURL is the document's Atom feed.
 func (h *docHistory) feedURL() string { return h.url + "feed.xml" }
 
+// histDocLink links to the document of a history: its current page, or a
+// deleted document's tombstone page, tagged as deleted.
+func (s *Site) histDocLink(dh *docHistory) docLink {
+	l := s.x.docLinkOf(dh.doc)
+	if dh.gone != "" {
+		l.URL = s.base + dh.url
+		l.Tag = deletedTag()
+	}
+	return l
+}
+
 // buildHistory indexes the history of every published document and
 // parses the history templates.
 func (s *Site) buildHistory(fsys fs.FS) error {
@@ -88,14 +112,9 @@ func (s *Site) buildHistory(fsys fs.FS) error {
 		return errors.New("render: History.Read is not set")
 	}
 	for _, name := range []string{"history", "changes"} {
-		t, err := s.tmpl["notfound"].Clone()
-		if err != nil {
-			return fmt.Errorf("render: templates: %w", err)
+		if err := s.parseHistoryTemplate(fsys, name); err != nil {
+			return err
 		}
-		if _, err := t.ParseFS(fsys, "templates/"+name+".html"); err != nil {
-			return fmt.Errorf("render: template %s: %w", name, err)
-		}
-		s.tmpl[name] = t
 	}
 	if err := s.parseRevisionTemplates(fsys); err != nil {
 		return err
@@ -119,7 +138,25 @@ func (s *Site) buildHistory(fsys fs.FS) error {
 		s.hist[doc] = dh
 		s.histOrder = append(s.histOrder, dh)
 	}
-	s.changes = s.buildChanges()
+	unlinked, err := s.buildDeleted(fsys)
+	if err != nil {
+		return err
+	}
+	s.changes = s.buildChanges(unlinked)
+	return nil
+}
+
+// parseHistoryTemplate parses templates/<name>.html on top of the common
+// templates as the page template name.
+func (s *Site) parseHistoryTemplate(fsys fs.FS, name string) error {
+	t, err := s.tmpl["notfound"].Clone()
+	if err != nil {
+		return fmt.Errorf("render: templates: %w", err)
+	}
+	if _, err := t.ParseFS(fsys, "templates/"+name+".html"); err != nil {
+		return fmt.Errorf("render: template %s: %w", name, err)
+	}
+	s.tmpl[name] = t
 	return nil
 }
 
@@ -132,7 +169,8 @@ func (s *Site) historyOf(path string) *docHistory {
 }
 
 // historyFiles lists the history pages, feeds and revision pages of every
-// published document, document by document (so that the pages of one
+// published document, then the same and the tombstone page of every
+// deleted document, document by document (so that the pages of one
 // document, which parse the same blobs, are rendered close together), then
 // /changes/ and /feed.xml.
 func (s *Site) historyFiles() []File {
@@ -141,6 +179,9 @@ func (s *Site) historyFiles() []File {
 	}
 	var fs []File
 	for _, dh := range s.histOrder {
+		if dh.gone != "" {
+			fs = append(fs, File{Path: dh.url + "index.html", Write: func(w io.Writer) error { return s.writeDeleted(w, dh) }})
+		}
 		fs = append(fs,
 			File{Path: dh.historyURL() + "index.html", Write: func(w io.Writer) error { return s.writeHistory(w, dh) }},
 			File{Path: dh.feedURL(), Write: func(w io.Writer) error { return s.writeDocFeed(w, dh) }},

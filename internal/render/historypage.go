@@ -77,19 +77,20 @@ func (s *Site) revisionRow(dh *docHistory, i int) revisionRow {
 	c := r.Commit
 	return revisionRow{
 		Short: c.Short, URL: s.base + dh.revisionURL(c.Hash), Date: dateOf(c.Date), Author: c.Author,
-		Subject: c.Subject, Change: changeText(r), Trailers: trailerRows(c), Current: i == 0,
+		Subject: c.Subject, Change: changeText(r), Trailers: trailerRows(c), Current: i == 0 && dh.gone == "",
 	}
 }
 
 func (s *Site) writeHistory(w io.Writer, dh *docHistory) error {
 	doc := dh.doc
 	heading := doc.Heading()
-	id := s.x.docLinkOf(doc).Text
+	l := s.histDocLink(dh)
+	id := l.Text
 	pg := s.newPage("Lịch sử thay đổi — "+id, dh.doc.Base().Kind.Dir(), dh.historyURL())
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {doc.Base().Kind.Label(), s.base + doc.Base().Kind.Dir() + "/"}, {id, s.base + dh.url}}
-	pg.Banners = s.historyBanners(dh)
+	pg.Banners = append(s.deletedBanners(dh), s.historyBanners(dh)...)
 	pg.Feeds = append(pg.Feeds, link{Text: "Thay đổi của tài liệu này", URL: s.base + dh.feedURL()})
-	d := historyData{Heading: heading, Doc: s.x.docLinkOf(doc), Uncommitted: dh.dirty, Feed: s.base + dh.feedURL()}
+	d := historyData{Heading: heading, Doc: l, Uncommitted: dh.dirty, Feed: s.base + dh.feedURL()}
 	if dh.truncated {
 		d.Truncated = dateOf(s.opts.History.ShallowSince)
 	}

@@ -137,9 +137,10 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 // one, or an old one ("PHIÊN BẢN CŨ"), or the deletion of the document.
 func (s *Site) revisionBanners(dh *docHistory, i int) []banner {
 	rv := dh.revs[i]
-	cur := s.x.docLinkOf(dh.doc)
-	cur.Title, cur.Tag = "", nil
-	cur.Text = "Trang tài liệu hiện hành"
+	cur := docLink{Text: "Trang tài liệu hiện hành", URL: s.x.url(dh.doc)}
+	if dh.gone != "" {
+		cur = docLink{Text: "Trang tài liệu đã bị xóa", URL: s.base + dh.url}
+	}
 	hist := docLink{Text: "Lịch sử thay đổi", URL: s.base + dh.historyURL()}
 	changes := docLink{Text: "Những gì thay đổi trong phiên bản này", URL: "#thay-doi"}
 	at := "commit " + rv.Commit.Short + " ngày " + dateOf(rv.Commit.Date)
@@ -157,6 +158,10 @@ func (s *Site) revisionBanners(dh *docHistory, i int) []banner {
 	default:
 		b.Lines = append(b.Lines, bannerLine{Text: "Đây là tài liệu như tại " + at + "; sau đó có thêm " + strconv.Itoa(i) +
 			" phiên bản. Không dùng phiên bản này để giải quyết công việc."})
+		if dh.gone != "" {
+			d := dh.revs[0].Commit
+			b.Lines = append(b.Lines, bannerLine{Text: "Tài liệu này đã bị xóa khỏi kho tài liệu tại commit " + d.Short + " ngày " + dateOf(d.Date) + "."})
+		}
 	}
 	b.Lines = append(b.Lines, bannerLine{Links: []docLink{changes, cur, hist}})
 	return []banner{b}
@@ -188,6 +193,9 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		return v
 	case rv.Blob == "":
 		v.Note = "Tài liệu bị xóa trong phiên bản này."
+		if p := s.parentRevision(dh, i); p != nil {
+			v.Summary = append(v.Summary, row{Key: "Nội dung trước khi xóa", Link: p})
+		}
 		return v
 	case rv.ParentBlob == "":
 		v.Summary = append(v.Summary, row{Key: "So sánh với", Text: "không có: tài liệu được tạo trong phiên bản này"})
@@ -195,13 +203,8 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		return v
 	}
 	cmp := row{Key: "So sánh với", Text: "tệp tại commit cha " + shortHash(c.Parents)}
-	for j := i + 1; j < len(dh.revs); j++ {
-		if dh.revs[j].Blob == rv.ParentBlob {
-			p := dh.revs[j].Commit
-			cmp.Text = ""
-			cmp.Link = &link{Text: "phiên bản " + p.Short + " ngày " + dateOf(p.Date), URL: s.base + dh.revisionURL(p.Hash)}
-			break
-		}
+	if p := s.parentRevision(dh, i); p != nil {
+		cmp.Text, cmp.Link = "", p
 	}
 	v.Summary = append(v.Summary, cmp)
 	v.ShowBody = true
@@ -217,6 +220,22 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		v.BodyDiff = diffHTML(r)
 	}
 	return v
+}
+
+// parentRevision links to the revision page of the version revision i
+// changed (the older entry with its ParentBlob), or returns nil.
+func (s *Site) parentRevision(dh *docHistory, i int) *link {
+	rv := dh.revs[i]
+	if rv.ParentBlob == "" {
+		return nil
+	}
+	for j := i + 1; j < len(dh.revs); j++ {
+		if dh.revs[j].Blob == rv.ParentBlob {
+			p := dh.revs[j].Commit
+			return &link{Text: "phiên bản " + p.Short + " ngày " + dateOf(p.Date), URL: s.base + dh.revisionURL(p.Hash)}
+		}
+	}
+	return nil
 }
 
 // shortHash is the first parent's hash, shortened.
