@@ -19,7 +19,12 @@
 #   hugo-nogit  the same without --enableGitInfo
 #   qms-build   the whole `qms build` of the repository (skipped if qms has no build)
 # Wall time is measured around the process; cpu = user+sys and peak = max RSS
-# come from /usr/bin/time -v's fields. Needs git, Go and /usr/bin/time;
+# come from /usr/bin/time -v's fields. Each run starts after `sync`, so that
+# no row pays for writing back the files an earlier row wrote.
+#
+# After the table, internal/cmd/writefloor writes qms build's output tree
+# (and Hugo's) again into a fresh directory with the same number of writers:
+# the file-system floor under any build that must produce those files. Needs git, Go and /usr/bin/time;
 # Hugo rows are skipped when hugo is not installed.
 set -euo pipefail
 
@@ -43,6 +48,7 @@ rm -f "$work"/times/*
 echo "== building tools"
 (cd "$here" && go build -o "$bin/gencorpus" ./internal/cmd/gencorpus &&
 	go build -o "$bin/histload" ./internal/cmd/histload &&
+	go build -o "$bin/writefloor" ./internal/cmd/writefloor &&
 	go build -o "$bin/qms" ./cmd/qms)
 
 if [ ! -d "$repo/.git" ]; then
@@ -99,6 +105,7 @@ fi
 measure() {
 	local i=$1 out=$work/times/tv
 	local t0 t1
+	sync
 	t0=$(date +%s%N)
 	if ! /usr/bin/time -v -o "$out" ${cmds[$i]} >/dev/null 2>"$work/times/err"; then
 		echo "!! ${names[$i]} failed:" >&2
@@ -155,4 +162,21 @@ if [ -n "${W[qms-build]:-}" ] && [ -n "${W[hugo]:-}" ]; then
 	awk -v q="${W[qms-build]}" -v h="${W[hugo]}" -v qp="${P[qms-build]}" -v hp="${P[hugo]}" 'BEGIN {
 		printf "qms build: %.2f× Hugo wall (target ≤ 0.5): %s; %.2f× Hugo peak memory (target ≤ 0.5): %s\n",
 			q/h, (q/h <= 0.5 ? "ok" : "OVER"), qp/hp, (qp/hp <= 0.5 ? "ok" : "OVER") }'
+fi
+
+if [ -d "$work/qms-public" ]; then
+	echo
+	echo "== file-system floor: the same output trees written again into a fresh directory ($(nproc) writers, $runs runs)"
+	sync
+	qf=$("$bin/writefloor" -n "$runs" "$work/qms-public")
+	echo "qms output:  $qf"
+	if [ -d "$work/hugo-public" ]; then
+		sync
+		echo "hugo output: $("$bin/writefloor" -n "$runs" "$work/hugo-public")"
+	fi
+	if [ -n "${W[hugo]:-}" ]; then
+		awk -v h="${W[hugo]}" -v f="$(sed 's/.*median \([0-9.]*\) s.*/\1/' <<<"$qf")" -v q="${W[qms-build]}" 'BEGIN {
+			printf "writing qms output alone: %.3f s = %.2f× Hugo wall, against a target of %.3f s (0.5× Hugo) for the whole build; qms build = %.2f× the floor\n",
+				f, f/h, h/2, q/f }'
+	fi
 fi

@@ -1,0 +1,136 @@
+//go:build unix
+
+// Command writefloor measures the file-system floor of a site build: it
+// reads a built site into memory and times writing the same directories
+// and files, with the same number of writers as qms build, into a fresh
+// directory next to it. No site generator can write that tree faster on
+// the machine, so scripts/bench-history.sh prints it beside qms build and
+// Hugo.
+//
+// Usage:
+//
+//	go run ./internal/cmd/writefloor [-n RUNS] SITE_DIR
+//
+// Each run starts after sync(2), so that it does not pay for writing back
+// the previous run's files or their removal.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"syscall"
+	"time"
+)
+
+type file struct {
+	rel  string
+	data []byte
+}
+
+func main() {
+	runs := flag.Int("n", 3, "số lần đo")
+	flag.Parse()
+	if flag.NArg() != 1 {
+		fmt.Fprintln(os.Stderr, "cách dùng: writefloor [-n RUNS] SITE_DIR")
+		os.Exit(2)
+	}
+	if err := run(flag.Arg(0), *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "writefloor:", err)
+		os.Exit(1)
+	}
+}
+
+func run(site string, runs int) error {
+	var dirs []string
+	var files []file
+	var size int64
+	err := filepath.WalkDir(site, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(site, p)
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if rel != "." {
+				dirs = append(dirs, rel)
+			}
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		size += int64(len(b))
+		files = append(files, file{rel, b})
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var times []time.Duration
+	for r := 0; r < runs; r++ {
+		dst, err := os.MkdirTemp(filepath.Dir(filepath.Clean(site)), ".writefloor-")
+		if err != nil {
+			return err
+		}
+		syscall.Sync()
+		t0 := time.Now()
+		err = write(dst, dirs, files)
+		elapsed := time.Since(t0)
+		if rerr := os.RemoveAll(dst); err == nil {
+			err = rerr
+		}
+		if err != nil {
+			return err
+		}
+		times = append(times, elapsed)
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	fmt.Printf("%d files, %d directories, %.1f MiB: median %.3f s (runs: %v)\n",
+		len(files), len(dirs), float64(size)/(1<<20), times[len(times)/2].Seconds(), times)
+	return nil
+}
+
+// write makes dirs (parents first, as WalkDir listed them) and writes
+// files on one goroutine per CPU.
+func write(dst string, dirs []string, files []file) error {
+	for _, d := range dirs {
+		if err := os.Mkdir(filepath.Join(dst, d), 0o755); err != nil {
+			return err
+		}
+	}
+	jobs := make(chan file)
+	errs := make(chan error, runtime.GOMAXPROCS(0))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for f := range jobs {
+				if err := os.WriteFile(filepath.Join(dst, f.rel), f.data, 0o644); err != nil {
+					errs <- err
+					for range jobs {
+					}
+					return
+				}
+			}
+		})
+	}
+	for _, f := range files {
+		jobs <- f
+	}
+	close(jobs)
+	wg.Wait()
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
+	}
+}
