@@ -344,3 +344,38 @@ func TestDeletedNotLive(t *testing.T) {
 		t.Error("sitemap.xml does not list the deleted document's pages")
 	}
 }
+
+// TestDeletedUnreadable: a deleted document whose last version does not
+// parse, or whose blob is missing, still gets its pages, named by its
+// file.
+func TestDeletedUnreadable(t *testing.T) {
+	c1, c2 := commit("1", "Ada Lind", "Nhập", 1), commit("2", "Ada Lind", "Xóa", 2)
+	f := &fakeHistory{
+		blobs: map[string]string{"bad": "---\ncode: [\n---\nNội dung hỏng.\n"},
+		revs: map[string][]qms.Revision{
+			"processes/hong.md": {
+				{Commit: c2, Path: "processes/hong.md", ParentBlob: "bad", Change: qms.ChangeDeleted},
+				{Commit: c1, Path: "processes/hong.md", Blob: "bad", Change: qms.ChangeAdded},
+			},
+			"procedures/mat.md": {
+				{Commit: c2, Path: "procedures/mat.md", ParentBlob: "missing", Change: qms.ChangeDeleted},
+				{Commit: c1, Path: "procedures/mat.md", Blob: "missing", Change: qms.ChangeAdded},
+			},
+		},
+	}
+	h := f.history()
+	h.Deleted = []string{"procedures/mat.md", "processes/hong.md"}
+	s := newTestSite(t, map[string]string{"processes/qt-01.md": processV("1", "3465/QĐ-UBND", "2 ngày làm việc", "")}, func(o *Options) { o.History = h })
+	if p := renderFile(t, s, "processes/hong/index.html"); !strings.Contains(p, "<h1>hong — processes/hong.md</h1>") || !strings.Contains(p, "TÀI LIỆU ĐÃ BỊ XÓA") {
+		t.Errorf("tombstone of an unparsable document:\n%s", mainOf(p))
+	}
+	if p := renderFile(t, s, "processes/hong/history/"+c1.Hash+".html"); !strings.Contains(p, "Nội dung hỏng.") {
+		t.Errorf("revision of an unparsable document does not show the file:\n%s", mainOf(p))
+	}
+	if p := renderFile(t, s, "procedures/mat/index.html"); !strings.Contains(p, "<h1>mat — procedures/mat.md</h1>") {
+		t.Errorf("tombstone of a missing blob:\n%s", mainOf(p))
+	}
+	if p := renderFile(t, s, "procedures/mat/history/"+c1.Hash+".html"); !strings.Contains(p, "Không đọc được nội dung phiên bản này từ kho git") {
+		t.Errorf("revision of a missing blob:\n%s", mainOf(p))
+	}
+}
