@@ -1,5 +1,10 @@
 package textdiff
 
+import (
+	"slices"
+	"sync"
+)
+
 // Op is what an edit does.
 type Op int8
 
@@ -85,7 +90,9 @@ func appendEdit(out []Edit, e Edit) []Edit {
 // myers finds a shortest edit script from a to b, or reports false when it
 // needs more than maxD edits. For each d it keeps the furthest-reaching x
 // of every diagonal k = x-y in [-d, d] with k ≡ d (mod 2) (the trace), and
-// walks the trace back.
+// walks the trace back. The trace is one flat slice, row d at
+// d(d+1)/2, taken from a pool: a build diffs tens of thousands of
+// revisions, and the rows were most of its allocations.
 func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 	n, m := len(a), len(b)
 	if n == 0 && m == 0 {
@@ -99,15 +106,21 @@ func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 		}
 		return x
 	}
-	// trace[d][(k+d)/2] is the furthest x on diagonal k after d edits, or
-	// -1 when no path of d edits ends on that diagonal inside the grid.
-	trace := [][]int32{{int32(slide(0, 0))}}
-	if int(trace[0][0]) == n && n == m {
-		return backtrack(trace, n, m), true
+	tb := tracePool.Get().(*traceBuf)
+	defer tracePool.Put(tb)
+	// trace[row(d)+(k+d)/2] is the furthest x on diagonal k after d
+	// edits, or -1 when no path of d edits ends on that diagonal inside
+	// the grid.
+	trace := append(tb.v[:0], int32(slide(0, 0)))
+	defer func() { tb.v = trace[:0] }()
+	if int(trace[0]) == n && n == m {
+		return backtrack(trace, 0, n, m), true
 	}
 	for d := 1; d <= limit; d++ {
-		prev := trace[d-1]
-		cur := make([]int32, d+1)
+		prev := trace[row(d-1):row(d)]
+		trace = slices.Grow(trace, d+1)
+		cur := trace[row(d) : row(d)+d+1]
+		trace = trace[:row(d)+d+1]
 		for k := -d; k <= d; k += 2 {
 			x, _, ok := step(prev, d, k, n, m)
 			if !ok {
@@ -117,14 +130,20 @@ func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 			x = slide(x, x-k)
 			cur[(k+d)/2] = int32(x)
 			if x == n && x-k == m {
-				trace = append(trace, cur)
-				return backtrack(trace, n, m), true
+				return backtrack(trace, d, n, m), true
 			}
 		}
-		trace = append(trace, cur)
 	}
 	return nil, false
 }
+
+// row is where row d of a flat trace starts.
+func row(d int) int { return d * (d + 1) / 2 }
+
+// traceBuf is a trace's memory, kept in tracePool between calls.
+type traceBuf struct{ v []int32 }
+
+var tracePool = sync.Pool{New: func() any { return new(traceBuf) }}
 
 // step is the move onto diagonal k with the d-th edit: an insertion from
 // diagonal k+1 or a deletion from k-1, whichever stays inside the n×m grid
@@ -152,13 +171,14 @@ func step(prev []int32, d, k, n, m int) (x int, ins, ok bool) {
 	return 0, false, false
 }
 
-// backtrack turns a trace into edits, walking from the end to the start.
-func backtrack(trace [][]int32, n, m int) []Edit {
-	var rev []Edit
+// backtrack turns the flat trace of D = last edits into edits, walking
+// from the end to the start, then reverses and merges them in place.
+func backtrack(trace []int32, last, n, m int) []Edit {
+	rev := make([]Edit, 0, 2*last+1)
 	x, y := n, m
-	for d := len(trace) - 1; d > 0; d-- {
+	for d := last; d > 0; d-- {
 		k := x - y
-		sx, ins, _ := step(trace[d-1], d, k, n, m)
+		sx, ins, _ := step(trace[row(d-1):row(d)], d, k, n, m)
 		sy := sx - k
 		if x > sx {
 			rev = append(rev, Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
@@ -174,9 +194,10 @@ func backtrack(trace [][]int32, n, m int) []Edit {
 	if x > 0 {
 		rev = append(rev, Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
 	}
-	var out []Edit
-	for i := len(rev) - 1; i >= 0; i-- {
-		out = appendEdit(out, rev[i])
+	slices.Reverse(rev)
+	out := rev[:0]
+	for _, e := range rev {
+		out = appendEdit(out, e)
 	}
 	return out
 }
