@@ -85,8 +85,13 @@
 //
 // /changes/ and /feed.xml show one entry per commit that changed a
 // published document, a merged pull request (History.Groups) as one entry
-// with the commits it brought in; deleted documents are listed without
-// links. Feed and entry ids are name-based UUID URNs, and every date comes
+// with the commits it brought in. A document deleted from the repository
+// (History.Deleted) keeps the URL it had: a tombstone page ("TÀI LIỆU ĐÃ
+// BỊ XÓA", with the deleting commit and links to its last content), its
+// history page, revision pages and feed, none of them in the lists, the
+// dashboard, the search index or the checks; only when a current document
+// has that URL does the current one win and the deleted one stay on
+// /changes/ without links. Feed and entry ids are name-based UUID URNs, and every date comes
 // from git, so feeds are as deterministic as pages. A shallow clone's
 // documents whose history starts at the boundary say so in a banner, and
 // their last change reads "không rõ". With History.ShowUncommitted a
