@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -28,6 +29,10 @@ lại sau chưa đầy một giây và trang đang mở trong trình duyệt t�
 serve vẫn dựng khi nội dung có lỗi: mọi lỗi và cảnh báo được in ra và hiện ở đầu trang
 của tài liệu liên quan, để người soạn thấy ngay. Nếu không dựng lại được (ví dụ không đọc
 được thư mục), serve tiếp tục phục vụ bản dựng trước và báo trên trang.
+
+Hiệu lực của văn bản và hạn rà soát được xét tại ngày --as-of nếu có, hoặc ngày của
+SOURCE_DATE_EPOCH. Nếu không có cả hai, chúng được xét tại ngày hôm nay (giờ Việt Nam):
+khi sang ngày mới, site được dựng lại theo ngày mới và trang đang mở tự tải lại.
 
 Giao diện (mẫu trang và tệp tĩnh) được nhúng trong chương trình, nên sửa giao diện cần
 chạy lại lệnh. Người sửa giao diện dùng --theme DIR (ví dụ --theme site) để đọc giao diện
@@ -55,9 +60,13 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
+	// Without a fixed date, the date follows the clock: a session left
+	// open past midnight shows the new day's statuses.
+	follow := f.asOf == "" && strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")) == ""
 	opts := serve.Options{
-		Build: build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr, ShowUncommitted: true},
-		Log:   e.Stdout,
+		Build:       build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr, ShowUncommitted: true},
+		Log:         e.Stdout,
+		FollowClock: follow,
 	}
 	if *themeDir != "" {
 		dir := absRoot(e, *themeDir)
@@ -85,8 +94,12 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends the event streams on Ctrl+C
 	}
 	nerr, nwarn := qms.CountSeverity(srv.Snapshot().Result.Diagnostics)
+	date := srv.AsOf().VN()
+	if follow {
+		date += " (hôm nay; sang ngày mới thì tự dựng lại)"
+	}
 	fmt.Fprintf(e.Stdout, "Đã dựng %d trang trong %s (%d lỗi, %d cảnh báo); hiệu lực tính đến %s.\n",
-		srv.Snapshot().Result.Files, time.Since(start).Round(time.Millisecond), nerr, nwarn, asOf.VN())
+		srv.Snapshot().Result.Files, time.Since(start).Round(time.Millisecond), nerr, nwarn, date)
 	watching := "processes/, procedures/, decisions/"
 	if opts.ThemeDir != "" {
 		watching += " và giao diện " + opts.ThemeDir

@@ -42,6 +42,14 @@ func NewLive(opts Options) (*Live, error) {
 	return &Live{opts: opts, root: root, cache: newDocCache(root)}, nil
 }
 
+// SetAsOf sets the date statuses are evaluated at, from the next Build
+// on: qms serve follows the clock past midnight. A zero date is ignored.
+func (l *Live) SetAsOf(d qms.Date) {
+	if !d.IsZero() {
+		l.opts.AsOf = d
+	}
+}
+
 // Build loads, checks and models the site. liveReload is the
 // Options.LiveReload of this build (the reload script's URL, which may
 // carry the build's generation); "" adds no script. Errors in the content

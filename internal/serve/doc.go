@@ -29,6 +29,16 @@
 // generation stays and the pages show a notice. The embedded theme is not
 // watched; changing it means building the program again.
 //
+// # The date
+//
+// Statuses (in force, superseded, expired) and overdue reviews are
+// evaluated as of a date. With Options.FollowClock (`qms serve` without
+// --as-of or SOURCE_DATE_EPOCH) it is today in Vietnam (UTC+7) by
+// Options.Now, looked at every Interval: when the date changes, Watch
+// rebuilds as of the new date, even if no file changed, and the open pages
+// reload, so that a decision that expires at midnight shows as expired
+// after midnight. Otherwise the date is Build.AsOf and never changes.
+//
 // # Reloading
 //
 // Every page gets one script, /__qms/reload.js?g=<generation>, served by

@@ -41,6 +41,14 @@ type Options struct {
 	Interval time.Duration
 	// Log receives a line for every rebuild; nil discards them.
 	Log io.Writer
+	// FollowClock evaluates statuses as of today's date in Vietnam (UTC+7)
+	// by Now instead of Build.AsOf: New builds as of today, and Watch
+	// rebuilds when the date changes, even if no file did, so that pages
+	// left open past midnight show the new day's statuses. Without it,
+	// Build.AsOf is the date of every build (qms serve --as-of).
+	FollowClock bool
+	// Now is the clock FollowClock reads; nil means time.Now.
+	Now func() time.Time
 }
 
 // Server builds the site in memory and serves it, and rebuilds it when a
@@ -54,7 +62,8 @@ type Server struct {
 
 	// Owned by the goroutine that builds (New, then Watch).
 	files tree
-	head  string // build.HeadCommit of the content root
+	head  string   // build.HeadCommit of the content root
+	asOf  qms.Date // the date live builds as of
 	n     int
 
 	cur atomic.Pointer[state]
@@ -63,8 +72,9 @@ type Server struct {
 // state is what the server serves: a snapshot and its generation.
 type state struct {
 	snap *build.Snapshot
-	gen  string // "<instance>.<n>", the reload script's ?g=
-	err  string // why the last rebuild failed, "" when it did not
+	asOf qms.Date // the date snap's statuses are evaluated at
+	gen  string   // "<instance>.<n>", the reload script's ?g=
+	err  string   // why the last rebuild failed, "" when it did not
 	next chan struct{}
 }
 
@@ -74,6 +84,12 @@ type state struct {
 func New(ctx context.Context, opts Options) (*Server, error) {
 	if opts.Interval <= 0 {
 		opts.Interval = 200 * time.Millisecond
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if opts.FollowClock {
+		opts.Build.AsOf = vietnamDate(opts.Now())
 	}
 	root, err := filepath.Abs(opts.Build.Root)
 	if err != nil {
@@ -86,7 +102,7 @@ func New(ctx context.Context, opts Options) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{
-		opts: opts, live: live, log: opts.Log,
+		opts: opts, live: live, log: opts.Log, asOf: opts.Build.AsOf,
 		instance: strconv.FormatInt(time.Now().UnixNano(), 36),
 	}
 	if s.log == nil {
@@ -119,6 +135,9 @@ func (s *Server) Snapshot() *build.Snapshot { return s.cur.Load().snap }
 // and the event stream show it.
 func (s *Server) Generation() string { return s.cur.Load().gen }
 
+// AsOf returns the date the statuses being served are evaluated at.
+func (s *Server) AsOf() qms.Date { return s.cur.Load().asOf }
+
 // build makes the next generation.
 func (s *Server) build(ctx context.Context) (*state, error) {
 	s.n++
@@ -127,7 +146,7 @@ func (s *Server) build(ctx context.Context) (*state, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &state{snap: snap, gen: gen, next: make(chan struct{})}, nil
+	return &state{snap: snap, asOf: s.asOf, gen: gen, next: make(chan struct{})}, nil
 }
 
 // publish serves st from now on and wakes the event streams.
@@ -140,7 +159,8 @@ func (s *Server) publish(st *state) {
 // changed, it waits for them to settle (an editor may write a file in
 // several steps, or save several files), rebuilds, and serves the new site;
 // when the rebuild fails it keeps serving the previous one and tells the
-// pages.
+// pages. With Options.FollowClock it also looks at the date every Interval
+// and rebuilds as of the new date when it changed.
 func (s *Server) Watch(ctx context.Context) {
 	wait := s.opts.Interval
 	var lastErr string
@@ -165,10 +185,16 @@ func (s *Server) Watch(ctx context.Context) {
 			continue
 		}
 		lastErr = ""
+		if len(diff) > 0 {
+			diff = s.settle(ctx, diff)
+		}
+		if s.turnDate() {
+			fmt.Fprintf(s.log, "Sang ngày mới, ngày xét hiệu lực: %s.\n", s.asOf.VN())
+			diff = append([]string{dateChanged}, diff...)
+		}
 		if len(diff) == 0 {
 			continue
 		}
-		diff = s.settle(ctx, diff)
 		s.rebuild(ctx, diff)
 	}
 }
@@ -230,7 +256,7 @@ func (s *Server) rebuild(ctx context.Context, diff []string) {
 		}
 		cur := s.cur.Load()
 		fmt.Fprintf(s.log, "%s thay đổi; không dựng lại được: %v\nVẫn phục vụ bản dựng trước.\n", what, err)
-		s.publish(&state{snap: cur.snap, gen: cur.gen, err: err.Error(), next: make(chan struct{})})
+		s.publish(&state{snap: cur.snap, asOf: cur.asOf, gen: cur.gen, err: err.Error(), next: make(chan struct{})})
 		return
 	}
 	s.publish(st)
@@ -247,6 +273,10 @@ func (s *Server) describe(diff []string) string {
 		if i == 3 {
 			names = append(names, fmt.Sprintf("và %d tệp khác", len(diff)-3))
 			break
+		}
+		if p == dateChanged {
+			names = append(names, "Ngày xét hiệu lực")
+			continue
 		}
 		if p == headChanged {
 			names = append(names, "HEAD (commit "+s.head+")")
