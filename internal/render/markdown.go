@@ -7,6 +7,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -78,9 +80,16 @@ func (s *Site) bodyText(src string) string {
 	md := s.getMarkdown()
 	defer s.putMarkdown(md)
 	source := []byte(src)
-	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(newHeadingIDs()))))
+	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(noIDs{}))))
 	return plainText(root, source)
 }
+
+// noIDs gives every heading the same id: bodyText renders no HTML, so the
+// ids are never seen and need not be slugged or unique.
+type noIDs struct{}
+
+func (noIDs) Generate([]byte, ast.NodeKind) []byte { return []byte("h") }
+func (noIDs) Put([]byte)                           {}
 
 // rewrite fixes links, images and heading levels in the tree.
 func (s *Site) rewrite(root ast.Node, source []byte, docPath string, minLevel int) {
@@ -233,38 +242,66 @@ func relativeURL(u string) bool {
 	return u != "" && !hasScheme(u) && !strings.HasPrefix(u, "//") && !strings.ContainsAny(u, "\\\x00")
 }
 
-// plainText returns the text of the tree with blocks separated by spaces.
+// plainText returns the text of the tree with blocks separated by spaces:
+// every run of white space becomes one space, with none at either end (as
+// strings.Join(strings.Fields(text), " ") would give, without the slice).
 func plainText(root ast.Node, source []byte) string {
-	var b strings.Builder
+	var t spaceCollapser
+	t.b.Grow(len(source))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
+				t.space()
 			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(source))
+			t.write(n.Segment.Value(source))
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
+				t.space()
 			}
 		case *ast.String:
-			b.Write(n.Value)
+			t.write(n.Value)
 		case *ast.AutoLink:
-			b.Write(n.Label(source))
+			t.write(n.Label(source))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := 0; i < lines.Len(); i++ {
 				seg := lines.At(i)
-				b.Write(seg.Value(source))
+				t.write(seg.Value(source))
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return t.b.String()
+}
+
+// spaceCollapser writes text with each run of white space (unicode.IsSpace)
+// as one space between words.
+type spaceCollapser struct {
+	b       strings.Builder
+	pending bool // white space seen since the last word
+}
+
+func (t *spaceCollapser) space() { t.pending = true }
+
+func (t *spaceCollapser) write(p []byte) {
+	for len(p) > 0 {
+		r, n := utf8.DecodeRune(p)
+		if unicode.IsSpace(r) {
+			t.pending = true
+		} else {
+			if t.pending && t.b.Len() > 0 {
+				t.b.WriteByte(' ')
+			}
+			t.pending = false
+			t.b.Write(p[:n])
+		}
+		p = p[n:]
+	}
 }
 
 // headingIDs gives headings ASCII ids folded from their text
