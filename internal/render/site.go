@@ -130,6 +130,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		"summaryHTML": summaryHTML,
 		"docLinkHTML": docLinkHTML,
 		"tagHTML":     tagHTML,
+		"processHTML": processHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)

@@ -13,46 +13,51 @@ import (
 func summaryHTML(rows []row) template.HTML {
 	var b strings.Builder
 	b.Grow(128 * (len(rows) + 1))
+	writeSummary(&b, rows)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+}
+
+// writeSummary writes the summary list of rows (summaryHTML).
+func writeSummary(b *strings.Builder, rows []row) {
 	b.WriteString(`<dl class="summary-list">`)
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString("\n<div class=\"summary-row\"><dt>")
-		escText(&b, r.Key)
+		escText(b, r.Key)
 		b.WriteString("</dt><dd>")
 		switch {
 		case len(r.Links) > 0:
 			b.WriteString(`<ul class="plain">`)
 			for j := range r.Links {
 				b.WriteString("<li>")
-				writeDocLink(&b, &r.Links[j])
+				writeDocLink(b, &r.Links[j])
 				b.WriteString("</li>")
 			}
 			b.WriteString("</ul>")
 		case r.Link != nil:
 			switch {
 			case r.Link.URL != "":
-				writeA(&b, r.Link.URL, r.Link.Text)
+				writeA(b, r.Link.URL, r.Link.Text)
 			case r.Link.Text != "":
-				escText(&b, r.Link.Text)
+				escText(b, r.Link.Text)
 			default:
 				b.WriteString("—")
 			}
 		case r.Text != "":
-			escText(&b, r.Text)
+			escText(b, r.Text)
 		}
 		if r.Tag != nil {
 			b.WriteByte(' ')
-			writeTag(&b, r.Tag)
+			writeTag(b, r.Tag)
 		}
 		if r.Extra != "" {
 			b.WriteString(` <span class="hint">`)
-			escText(&b, r.Extra)
+			escText(b, r.Extra)
 			b.WriteString("</span>")
 		}
 		b.WriteString("</dd></div>")
 	}
 	b.WriteString("\n</dl>")
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
 }
 
 // writeDocLink is the "doclink" template of partials.html.
