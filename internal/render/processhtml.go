@@ -13,14 +13,7 @@ import (
 func processHTML(d processData) template.HTML {
 	var b strings.Builder
 	b.Grow(4096 + len(d.Body))
-	b.WriteString("\n<div class=\"doc-header\">\n<p class=\"doc-kind\">Quy trình ")
-	if d.Tag != nil {
-		writeTag(&b, d.Tag)
-	}
-	b.WriteString("</p>\n<h1>")
-	escText(&b, d.Heading)
-	b.WriteString("</h1>\n")
-	writeSummary(&b, d.Summary)
+	writeDocHeader(&b, "Quy trình ", d.Tag, d.Heading, d.Summary)
 	if len(d.Roles) > 0 {
 		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"Trách nhiệm\" tabindex=\"0\">\n<table class=\"roles\">\n<caption>Trách nhiệm</caption>\n<thead><tr>")
 		for _, r := range d.Roles {
@@ -152,14 +145,7 @@ func processHTML(d processData) template.HTML {
 		b.WriteString("</tbody>\n</table>\n</div>\n</section>")
 	}
 
-	if d.Body != "" {
-		b.WriteString("\n<section class=\"prose body\" aria-label=\"Nội dung quy trình\">\n")
-		if !d.Headed {
-			b.WriteString("<h2 id=\"noi-dung\">Nội dung</h2>\n")
-		}
-		b.WriteString(string(d.Body))
-		b.WriteString("\n</section>")
-	}
+	writeBody(&b, "Nội dung quy trình", d.Body, d.Headed)
 	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
 }
 
