@@ -127,14 +127,17 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		"dict": dict,
 		"inc":  func(i int) int { return i + 1 },
 
-		"summaryHTML":        summaryHTML,
-		"docLinkHTML":        docLinkHTML,
-		"tagHTML":            tagHTML,
-		"processHTML":        processHTML,
-		"procedureHTML":      procedureHTML,
-		"decisionHTML":       decisionHTML,
-		"processTableHTML":   processTableHTML,
-		"procedureTableHTML": procedureTableHTML,
+		"summaryHTML":         summaryHTML,
+		"docLinkHTML":         docLinkHTML,
+		"tagHTML":             tagHTML,
+		"processHTML":         processHTML,
+		"procedureHTML":       procedureHTML,
+		"decisionHTML":        decisionHTML,
+		"processTableHTML":    processTableHTML,
+		"procedureTableHTML":  procedureTableHTML,
+		"historyHTML":         historyHTML,
+		"revisionDocHTML":     revisionDocHTML,
+		"revisionChangesHTML": revisionChangesHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
