@@ -136,6 +136,10 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		"processTableHTML":    processTableHTML,
 		"procedureTableHTML":  procedureTableHTML,
 		"historyHTML":         historyHTML,
+		"pageStartHTML":       pageStartHTML,
+		"pageEndHTML":         pageEndHTML,
+		"bannersHTML":         bannersHTML,
+		"errorsHTML":          errorsHTML,
 		"revisionDocHTML":     revisionDocHTML,
 		"revisionChangesHTML": revisionChangesHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")

@@ -1,0 +1,152 @@
+package render
+
+import (
+	"html/template"
+	"strconv"
+	"strings"
+)
+
+// This file writes in Go, byte for byte, what the "base" template of
+// base.html and the "banners" and "errors" partials made around a page's
+// content (see processhtml.go for why): every page has them, and a large
+// site has tens of thousands of pages.
+
+// pageStartHTML is the page up to its content: the head with the title,
+// frame and feeds, the frame's header, the breadcrumbs, the opening of
+// main, the banners and the file's check findings.
+func pageStartHTML(p *page) template.HTML {
+	var b strings.Builder
+	b.Grow(4096)
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"vi\" data-base=\"")
+	escText(&b, p.Base)
+	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
+	escText(&b, p.Title)
+	b.WriteString(" · Sổ tay chất lượng ISO 9001</title>\n")
+	if p.Frame != nil {
+		b.WriteString(string(p.Frame.Head))
+	}
+	for _, f := range p.Feeds {
+		b.WriteString("\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+		escText(&b, f.Text)
+		b.WriteString("\" href=\"")
+		escURL(&b, f.URL)
+		b.WriteString("\">")
+	}
+	b.WriteString("\n</head>\n<body>\n")
+	if p.Frame != nil {
+		b.WriteString(string(p.Frame.Header))
+	}
+	if len(p.Crumbs) > 0 {
+		b.WriteString("\n<nav class=\"breadcrumbs\" aria-label=\"Đường dẫn\">\n<ol>")
+		for _, c := range p.Crumbs {
+			b.WriteString("<li>")
+			writeA(&b, c.URL, c.Text)
+			b.WriteString("</li>")
+		}
+		b.WriteString("</ol>\n</nav>")
+	}
+	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">")
+	writeBanners(&b, p.Banners)
+	writeErrors(&b, p.Errors)
+	b.WriteByte('\n')
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+}
+
+// pageEndHTML is the page after its content: the end of main, the frame's
+// footer and the page's scripts.
+func pageEndHTML(p *page) template.HTML {
+	var b strings.Builder
+	b.Grow(1024)
+	b.WriteString("\n</main>\n</div>\n")
+	if p.Frame != nil {
+		b.WriteString(string(p.Frame.Footer))
+	}
+	for _, s := range p.Scripts {
+		b.WriteString("\n<script src=\"")
+		escURL(&b, s)
+		b.WriteString("\" defer></script>")
+	}
+	b.WriteString("\n</body>\n</html>\n")
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+}
+
+// bannersHTML is the "banners" partial: a page's notification banners.
+func bannersHTML(p *page) template.HTML {
+	var b strings.Builder
+	writeBanners(&b, p.Banners)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+}
+
+func writeBanners(b *strings.Builder, banners []banner) {
+	for i := range banners {
+		bn := &banners[i]
+		n := strconv.Itoa(i)
+		b.WriteString("\n<div class=\"banner banner-")
+		escText(b, bn.Class)
+		b.WriteString("\" role=\"region\" aria-labelledby=\"banner-title-")
+		b.WriteString(n)
+		b.WriteString("\">\n<div class=\"banner-header\"><h2 class=\"banner-title\" id=\"banner-title-")
+		b.WriteString(n)
+		b.WriteString("\">")
+		escText(b, bn.Title)
+		b.WriteString("</h2></div>\n<div class=\"banner-content\">\n<p class=\"banner-heading\">")
+		escText(b, bn.Heading)
+		b.WriteString("</p>")
+		for j := range bn.Lines {
+			l := &bn.Lines[j]
+			b.WriteString("\n<p>")
+			escText(b, l.Text)
+			for k := range l.Links {
+				b.WriteByte(' ')
+				writeDocLink(b, &l.Links[k])
+			}
+			b.WriteString("</p>")
+		}
+		b.WriteString("\n</div>\n</div>")
+	}
+}
+
+// errorsHTML is the "errors" partial: the check findings about a page's
+// file, as an error banner when one is an error, else a warning banner.
+func errorsHTML(p *page) template.HTML {
+	var b strings.Builder
+	writeErrors(&b, p.Errors)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+}
+
+func writeErrors(b *strings.Builder, errs []diagView) {
+	if len(errs) == 0 {
+		return
+	}
+	hasErr := false
+	for _, e := range errs {
+		if e.Severity == "Lỗi" {
+			hasErr = true
+		}
+	}
+	class, title, heading := "banner-warning", "Cảnh báo kiểm tra", "Tài liệu này có cảnh báo."
+	if hasErr {
+		class, title, heading = "banner-error", "Lỗi kiểm tra", "Tài liệu này có lỗi; bản dựng được tạo với --force."
+	}
+	b.WriteString("\n<div class=\"banner ")
+	b.WriteString(class)
+	b.WriteString("\" role=\"region\" aria-labelledby=\"banner-title-errors\">\n<div class=\"banner-header\"><h2 class=\"banner-title\" id=\"banner-title-errors\">")
+	b.WriteString(title)
+	b.WriteString("</h2></div>\n<div class=\"banner-content\">\n<p class=\"banner-heading\">")
+	b.WriteString(heading)
+	b.WriteString("</p>\n<ul>")
+	for _, e := range errs {
+		b.WriteString("<li>Dòng ")
+		b.WriteString(strconv.Itoa(e.Line))
+		b.WriteString(": ")
+		if e.Severity != "Lỗi" {
+			escText(b, e.Severity)
+			b.WriteString(": ")
+		}
+		escText(b, e.Message)
+		b.WriteString(" (")
+		writeA(b, e.CheckURL, e.Check)
+		b.WriteString(")</li>")
+	}
+	b.WriteString("</ul>\n</div>\n</div>")
+}
