@@ -6,16 +6,18 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-// docCache keeps the last parsed revisions: a revision page parses the
+// cache keeps the last values computed for keys: revision pages parse the
 // document after its commit and before it, and the "before" of one
 // revision is usually the "after" of the next one on the same document's
-// list, rendered just after it. It is bounded to size entries, evicted
-// oldest first, and safe for concurrent use.
-type docCache struct {
+// list, rendered just after it; and their bodies are mostly the same
+// Markdown as the neighbouring revision's or the current page's. It is
+// bounded to size entries, evicted oldest first, and safe for concurrent
+// use.
+type cache[K comparable, V any] struct {
 	mu   sync.Mutex
 	size int
-	m    map[blobKey]parsedBlob
-	ring []blobKey
+	m    map[K]V
+	ring []K
 	next int
 }
 
@@ -30,24 +32,25 @@ type parsedBlob struct {
 	doc qms.Document
 }
 
-func newDocCache(size int) *docCache {
-	return &docCache{size: size, m: make(map[blobKey]parsedBlob, size), ring: make([]blobKey, size)}
+func newCache[K comparable, V any](size int) *cache[K, V] {
+	return &cache[K, V]{size: size, m: make(map[K]V, size), ring: make([]K, size)}
 }
 
-func (c *docCache) get(k blobKey) (parsedBlob, bool) {
+func (c *cache[K, V]) get(k K) (V, bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	v, ok := c.m[k]
 	return v, ok
 }
 
-func (c *docCache) put(k blobKey, v parsedBlob) {
+func (c *cache[K, V]) put(k K, v V) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if _, ok := c.m[k]; ok {
 		return
 	}
-	if old := c.ring[c.next]; old != (blobKey{}) {
+	var zero K
+	if old := c.ring[c.next]; old != zero {
 		delete(c.m, old)
 	}
 	c.ring[c.next] = k

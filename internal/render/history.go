@@ -119,7 +119,7 @@ func (s *Site) buildHistory(fsys fs.FS) error {
 	if err := s.parseRevisionTemplates(fsys); err != nil {
 		return err
 	}
-	s.blobs = newDocCache(256)
+	s.blobs = newCache[blobKey, parsedBlob](256)
 	s.hist = map[qms.Document]*docHistory{}
 	for _, doc := range s.x.c.Documents() {
 		u, ok := s.x.urls[doc]
@@ -168,30 +168,38 @@ func (s *Site) historyOf(path string) *docHistory {
 	return s.hist[s.x.byPath[path]]
 }
 
-// historyFiles lists the history pages, feeds and revision pages of every
-// published document, then the same and the tombstone page of every
-// deleted document, document by document (so that the pages of one
-// document, which parse the same blobs, are rendered close together), then
-// /changes/ and /feed.xml.
-func (s *Site) historyFiles() []File {
+// historyFilesExcept lists the history pages, feeds and revision pages of
+// every published or deleted document not in done (Files lists those after
+// each document's page), then /changes/ and /feed.xml.
+func (s *Site) historyFilesExcept(done map[*docHistory]bool) []File {
 	if s.hist == nil {
 		return nil
 	}
 	var fs []File
 	for _, dh := range s.histOrder {
-		if dh.gone != "" {
-			fs = append(fs, File{Path: dh.url + "index.html", Write: func(w io.Writer) error { return s.writeDeleted(w, dh) }})
-		}
-		fs = append(fs,
-			File{Path: dh.historyURL() + "index.html", Write: func(w io.Writer) error { return s.writeHistory(w, dh) }},
-			File{Path: dh.feedURL(), Write: func(w io.Writer) error { return s.writeDocFeed(w, dh) }},
-		)
-		for i := range dh.revs {
-			fs = append(fs, File{Path: dh.revisionURL(dh.revs[i].Commit.Hash), Write: func(w io.Writer) error { return s.writeRevision(w, dh, i) }})
+		if !done[dh] {
+			fs = s.appendDocHistoryFiles(fs, dh)
 		}
 	}
 	fs = append(fs, s.changesFiles()...)
 	fs = append(fs, File{Path: "feed.xml", Write: s.writeSiteFeed})
+	return fs
+}
+
+// appendDocHistoryFiles appends the history files of one document: its
+// tombstone page when deleted, its history page, its feed and a page per
+// revision.
+func (s *Site) appendDocHistoryFiles(fs []File, dh *docHistory) []File {
+	if dh.gone != "" {
+		fs = append(fs, File{Path: dh.url + "index.html", Write: func(w io.Writer) error { return s.writeDeleted(w, dh) }})
+	}
+	fs = append(fs,
+		File{Path: dh.historyURL() + "index.html", Write: func(w io.Writer) error { return s.writeHistory(w, dh) }},
+		File{Path: dh.feedURL(), Write: func(w io.Writer) error { return s.writeDocFeed(w, dh) }},
+	)
+	for i := range dh.revs {
+		fs = append(fs, File{Path: dh.revisionURL(dh.revs[i].Commit.Hash), Write: func(w io.Writer) error { return s.writeRevision(w, dh, i) }})
+	}
 	return fs
 }
 

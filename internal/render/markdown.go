@@ -59,7 +59,30 @@ func (s *Site) putMarkdown(md goldmark.Markdown) {
 // renderMarkdown renders src, the body of the document at docPath (a
 // content path), rewriting links as the package comment says. minLevel is
 // the level the body's top headings are moved to.
+//
+// Results are cached by their inputs (bodyKey): a document's current page
+// and its newest revision's page, and neighbouring revisions that changed
+// only front matter, render the same body. The HTML returned must not be
+// modified.
 func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, error) {
+	k := bodyKey{src, docPath, minLevel}
+	if out, ok := s.bodies.get(k); ok {
+		return out, nil
+	}
+	out, err := s.renderMarkdownUncached(src, docPath, minLevel)
+	if err == nil {
+		s.bodies.put(k, out)
+	}
+	return out, err
+}
+
+// bodyKey is what a rendered body depends on besides the site's index.
+type bodyKey struct {
+	src, docPath string
+	minLevel     int
+}
+
+func (s *Site) renderMarkdownUncached(src, docPath string, minLevel int) (markdownOut, error) {
 	md := s.getMarkdown()
 	defer s.putMarkdown(md)
 	source := []byte(src)

@@ -57,7 +57,7 @@ type sitemap struct {
 // writeSitemap lists every page (not 404.html) under the absolute base.
 func (s *Site) writeSitemap(w io.Writer) error {
 	sm := sitemap{NS: "http://www.sitemaps.org/schemas/sitemap/0.9"}
-	for _, f := range s.Files() {
+	for _, f := range s.files(false) {
 		if !strings.HasSuffix(f.Path, "index.html") {
 			continue
 		}

@@ -36,7 +36,8 @@ type Site struct {
 	histOrder []*docHistory
 	changes   *changeLog
 	revTmpl   map[qms.Kind]*template.Template
-	blobs     *docCache
+	blobs     *cache[blobKey, parsedBlob]
+	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
 
 	frames map[string]*frame // by section (frame.go)
 }
@@ -72,7 +73,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{opts: opts, base: base, absBase: abs}
+	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256)}
 	s.md = make(chan goldmark.Markdown, 64)
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
@@ -194,8 +195,15 @@ func (s *Site) exec(w io.Writer, name string, p *page) error {
 }
 
 // Files lists every file of the site except the static files and the
-// search index, in a fixed order.
-func (s *Site) Files() []File {
+// search index, in a fixed order. A document's history files follow its
+// page, so that the pages rendering the same bodies and blobs are written
+// close together (renderMarkdown's and revisionDoc's caches).
+func (s *Site) Files() []File { return s.files(true) }
+
+// files lists the site's files; with interleave a document's history files
+// follow its page, else they all follow the pages of the sections, as the
+// sitemap lists them.
+func (s *Site) files(interleave bool) []File {
 	var fs []File
 	add := func(rel string, w func(io.Writer) error) {
 		p := rel + "index.html"
@@ -204,6 +212,13 @@ func (s *Site) Files() []File {
 		}
 		fs = append(fs, File{Path: p, Write: w})
 	}
+	done := map[*docHistory]bool{}
+	addHistory := func(doc qms.Document) {
+		if dh := s.hist[doc]; interleave && dh != nil && !done[dh] {
+			done[dh] = true
+			fs = s.appendDocHistoryFiles(fs, dh)
+		}
+	}
 	add("", s.writeDashboard)
 	add("processes/", s.listWriter(s.processesList()))
 	for _, l := range s.processFilters() {
@@ -211,14 +226,17 @@ func (s *Site) Files() []File {
 	}
 	for _, p := range s.processes {
 		add(s.x.urls[p], func(w io.Writer) error { return s.writeProcess(w, p) })
+		addHistory(p)
 	}
 	add("procedures/", s.listWriter(s.proceduresList()))
 	for _, p := range s.procedures {
 		add(s.x.urls[p], func(w io.Writer) error { return s.writeProcedure(w, p) })
+		addHistory(p)
 	}
 	add("decisions/", s.listWriter(s.decisionsList()))
 	for _, d := range s.decisions {
 		add(s.x.urls[d], func(w io.Writer) error { return s.writeDecision(w, d) })
+		addHistory(d)
 	}
 	add("units/", func(w io.Writer) error { return s.writeGroups(w, "units", s.units) })
 	for _, g := range s.units {
@@ -230,7 +248,7 @@ func (s *Site) Files() []File {
 	}
 	add("checks/", s.writeChecks)
 	add("search/", s.writeSearch)
-	fs = append(fs, s.historyFiles()...)
+	fs = append(fs, s.historyFilesExcept(done)...)
 	add("404.html", s.writeNotFound)
 	add("sitemap.xml", s.writeSitemap)
 	return fs
