@@ -75,9 +75,7 @@ func TestBrowserJourney(t *testing.T) {
 	srv := serveSite(t)
 	b := browsertest.Start(t)
 	ctx := timeout(t, b)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/")); err != nil {
-		t.Fatal(err)
-	}
+	b.Open(t, srv.URL+"/")
 	if h := text(t, ctx, "h1"); h != "Sổ tay chất lượng ISO 9001" {
 		t.Errorf("dashboard h1 = %q", h)
 	}
@@ -104,9 +102,7 @@ func TestBrowserJourney(t *testing.T) {
 	}
 	clickTo(t, ctx, `#cited-by ~ .table-wrap a[href="/processes/qt-ts-01/"]`, "/processes/qt-ts-01/")
 	// The superseded predecessor shows its banner and links forward.
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/decisions/100-qd-ubnd/")); err != nil {
-		t.Fatal(err)
-	}
+	b.Open(t, srv.URL+"/decisions/100-qd-ubnd/")
 	if h := text(t, ctx, ".banner-obsolete .banner-heading"); h != "HẾT HIỆU LỰC" {
 		t.Errorf("banner = %q", h)
 	}
@@ -120,7 +116,8 @@ func TestBrowserKeyboard(t *testing.T) {
 	srv := serveSite(t)
 	b := browsertest.Start(t)
 	ctx := timeout(t, b)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/processes/qt-ts-01/"), chromedp.KeyEvent("\t")); err != nil {
+	b.Open(t, srv.URL+"/processes/qt-ts-01/")
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("\t")); err != nil {
 		t.Fatal(err)
 	}
 	if c := eval[string](t, ctx, `document.activeElement.className`); c != "skip-link" {
@@ -146,9 +143,7 @@ func TestBrowserNarrow(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"/", "/processes/", "/processes/qt-ts-01/", "/procedures/", "/procedures/na-01/", "/decisions/", "/decisions/100-qd-ubnd/", "/fields/thu-y/", "/checks/", "/search/"} {
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+p)); err != nil {
-			t.Fatal(err)
-		}
+		b.Open(t, srv.URL+p)
 		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 375 {
 			t.Errorf("%s: scrollWidth %d > 375", p, w)
 		}
@@ -170,11 +165,11 @@ func TestBrowserPrint(t *testing.T) {
 			_, err := chromedp.Call(ctx, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
 			return err
 		}),
-		chromedp.Navigate(srv.URL+"/processes/qt-ts-01/"),
 	)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b.Open(t, srv.URL+"/processes/qt-ts-01/")
 	for sel, want := range map[string]string{
 		".site-nav": "none", ".site-header": "none", ".site-footer": "none", ".breadcrumbs": "none",
 		".doc-header": "block", ".print-footer": "none",
@@ -218,9 +213,7 @@ func TestBrowserSearch(t *testing.T) {
 	srv := serveSite(t)
 	b := browsertest.Start(t)
 	ctx := timeout(t, b)
-	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/search/?q=thuy%20san")); err != nil {
-		t.Fatal(err)
-	}
+	b.Open(t, srv.URL+"/search/?q=thuy%20san")
 	if err := chromedp.Do(ctx, chromedp.Poll[chromedp.Void](`document.querySelector('#search-results a[href$="/processes/qt-ts-01/"]') !== null`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		t.Fatalf("no result for QT-TS-01: %v; results: %s", err, eval[string](t, ctx, `document.getElementById("search-results").innerText`))
 	}
