@@ -146,19 +146,38 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := writeStatic(w, opts.theme()); err != nil {
 		return nil, err
 	}
+	files := s.Files()
+	// A reused previous output loses what this build will not write while
+	// the pages are written; the search index, whose files are known only
+	// once it is built, is cleaned after.
+	searchDir := filepath.Join(tmp, "search")
+	staleDone := make(chan error, 1)
+	if reused {
+		expected := make(map[string]bool, len(files)+64)
+		for _, f := range files {
+			expected[filepath.Join(tmp, filepath.FromSlash(f.Path))] = true
+		}
+		w.written.Range(func(k, _ any) bool { expected[k.(string)] = true; return true })
+		go func() { staleDone <- w.removeStaleExcept(expected, searchDir) }()
+	} else {
+		staleDone <- nil
+	}
 	// The search index is built and written while the pages are: both
 	// only read the site model.
 	searchDone := make(chan error, 1)
 	go func() { searchDone <- writeSearch(w, s) }()
-	err = writeFiles(ctx, w, s.Files(), opts.Workers)
+	err = writeFiles(ctx, w, files, opts.Workers)
 	if serr := <-searchDone; err == nil {
+		err = serr
+	}
+	if serr := <-staleDone; err == nil {
 		err = serr
 	}
 	if err != nil {
 		return nil, err
 	}
 	if reused {
-		if err := w.removeStale(); err != nil {
+		if err := w.removeStale(searchDir); err != nil {
 			return nil, err
 		}
 	}

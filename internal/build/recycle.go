@@ -81,10 +81,53 @@ func reserveName(out, infix string) (string, error) {
 	return name, nil
 }
 
-// removeStale deletes from the writer's directory every file and
-// directory this build did not write: what the reused previous output had
-// and the new site has not.
-func (w *writer) removeStale() error {
+// removeStaleExcept deletes from the writer's directory, while the pages
+// are being written, every file and directory the build will not write:
+// expected are the files it writes (full paths), and the directories
+// holding them are kept even while still empty. Entries where the build
+// writes a file but finds a directory, or the other way round, are left to
+// the writer (clearWay). skip (a directory whose files are not known yet,
+// the search index) is left alone; removeStale cleans it afterwards.
+func (w *writer) removeStaleExcept(expected map[string]bool, skip string) error {
+	dirs := map[string]bool{}
+	for p := range expected {
+		for d := filepath.Dir(p); d != w.dir && !dirs[d]; d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	var walk func(dir string) error
+	walk = func(dir string) error {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return err
+		}
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
+			switch {
+			case p == skip || expected[p] || dirs[p] && !e.IsDir():
+				continue
+			case dirs[p]:
+				if err := walk(p); err != nil {
+					return err
+				}
+				continue
+			}
+			if err := os.RemoveAll(p); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := walk(w.dir); err != nil {
+		return fmt.Errorf("build: removing files of the previous output: %w", err)
+	}
+	return nil
+}
+
+// removeStale deletes under root (a directory of the writer's) every file
+// and directory this build did not write: what the reused previous output
+// had and the new site has not.
+func (w *writer) removeStale(root string) error {
 	dirs := map[string]bool{}
 	w.written.Range(func(k, _ any) bool {
 		for d := filepath.Dir(k.(string)); d != w.dir && !dirs[d]; d = filepath.Dir(d) {
@@ -121,7 +164,7 @@ func (w *writer) removeStale() error {
 		}
 		return kept == 0, nil
 	}
-	if _, err := walk(w.dir); err != nil {
+	if _, err := walk(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("build: removing files of the previous output: %w", err)
 	}
 	return nil
