@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bufio"
 	"html/template"
 	"io"
 )
@@ -14,7 +15,7 @@ import (
 // bytes.
 
 // contentFunc writes the content of a page.
-type contentFunc func(p *page) template.HTML
+type contentFunc func(b htmlWriter, p *page)
 
 // directTemplates are the template texts (as parse.Tree's String prints
 // them) for which a page is written directly, and what writes its content.
@@ -22,10 +23,10 @@ var directTemplates = map[string]struct {
 	content string
 	write   contentFunc
 }{
-	"process":   {`{{with .Data}}{{processHTML .}}{{end}}`, func(p *page) template.HTML { return processHTML(p.Data.(processData)) }},
-	"procedure": {`{{with .Data}}{{procedureHTML .}}{{end}}`, func(p *page) template.HTML { return procedureHTML(p.Data.(procedureData)) }},
-	"decision":  {`{{with .Data}}{{decisionHTML .}}{{end}}`, func(p *page) template.HTML { return decisionHTML(p.Data.(decisionData)) }},
-	"history":   {`{{with .Data}}{{historyHTML .}}{{end}}`, func(p *page) template.HTML { return historyHTML(p.Data.(historyData)) }},
+	"process":   {`{{with .Data}}{{processHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeProcessContent(b, p.Data.(processData)) }},
+	"procedure": {`{{with .Data}}{{procedureHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeProcedureContent(b, p.Data.(procedureData)) }},
+	"decision":  {`{{with .Data}}{{decisionHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeDecisionContent(b, p.Data.(decisionData)) }},
+	"history":   {`{{with .Data}}{{historyHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeHistoryContent(b, p.Data.(historyData)) }},
 }
 
 const (
@@ -49,15 +50,15 @@ func (s *Site) findDirect() map[string]contentFunc {
 			continue
 		}
 		write := d.write
-		out["revision-"+name] = func(p *page) template.HTML {
+		out["revision-"+name] = func(b htmlWriter, p *page) {
 			v := p.Revision
-			var doc template.HTML
 			if v.HasDoc {
-				doc = "\n" + write(p)
+				b.WriteByte('\n')
+				write(b, p)
 			} else {
-				doc = revisionDocHTML(v)
+				writeRevisionDoc(b, v)
 			}
-			return doc + revisionChangesHTML(v)
+			writeRevisionChanges(b, v)
 		}
 	}
 	return out
@@ -69,12 +70,20 @@ func sameText(t *template.Template, name, text string) bool {
 	return x != nil && x.Tree != nil && x.Tree.Root != nil && x.Tree.Root.String() == text
 }
 
-// writeDirect writes page p with content c as the "base" template would.
+// writeDirect writes page p with content c as the "base" template would,
+// straight into w when it is buffered.
 func writeDirect(w io.Writer, p *page, c contentFunc) error {
-	for _, part := range []template.HTML{pageStartHTML(p), c(p), pageEndHTML(p)} {
-		if _, err := io.WriteString(w, string(part)); err != nil {
-			return err
-		}
+	b, ok := w.(htmlWriter)
+	var bw *bufio.Writer
+	if !ok {
+		bw = bufio.NewWriter(w)
+		b = bw
+	}
+	writePageStart(b, p)
+	c(b, p)
+	writePageEnd(b, p)
+	if bw != nil {
+		return bw.Flush()
 	}
 	return nil
 }

@@ -14,24 +14,35 @@ import (
 func procedureHTML(d procedureData) template.HTML {
 	var b strings.Builder
 	b.Grow(2048 + 256*len(d.Processes) + len(d.Body))
-	writeDocHeader(&b, "Thủ tục hành chính ", d.Tag, d.Heading, d.Summary)
+	writeProcedureContent(&b, d)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+}
+
+// writeProcedureContent writes what procedureHTML returns.
+func writeProcedureContent(b htmlWriter, d procedureData) {
+	writeDocHeader(b, "Thủ tục hành chính ", d.Tag, d.Heading, d.Summary)
 	b.WriteString("\n</div>\n<section aria-labelledby=\"processes\">\n<h2 id=\"processes\">Quy trình thực hiện thủ tục</h2>")
 	if len(d.Processes) > 0 {
 		b.WriteByte('\n')
-		writeProcessTable(&b, "Quy trình thực hiện thủ tục", d.Processes)
+		writeProcessTable(b, "Quy trình thực hiện thủ tục", d.Processes)
 	} else {
 		b.WriteString("\n<p>Chưa có quy trình nào thực hiện thủ tục này.</p>")
 	}
 	b.WriteString("\n</section>")
-	writeBody(&b, "Nội dung thủ tục", d.Body, d.Headed)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	writeBody(b, "Nội dung thủ tục", d.Body, d.Headed)
 }
 
 // decisionHTML is the content of a decision page.
 func decisionHTML(d decisionData) template.HTML {
 	var b strings.Builder
 	b.Grow(2048 + 256*(len(d.Chain)+len(d.CitedBy)) + len(d.Body))
-	writeDocHeader(&b, "Văn bản ", d.Tag, d.Heading, d.Summary)
+	writeDecisionContent(&b, d)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+}
+
+// writeDecisionContent writes what decisionHTML returns.
+func writeDecisionContent(b htmlWriter, d decisionData) {
+	writeDocHeader(b, "Văn bản ", d.Tag, d.Heading, d.Summary)
 	b.WriteString("\n</div>")
 	if len(d.Chain) > 0 {
 		b.WriteString("\n<section aria-labelledby=\"chain\">\n<h2 id=\"chain\">Quá trình thay thế</h2>\n<ol class=\"chain\">")
@@ -42,9 +53,9 @@ func decisionHTML(d decisionData) template.HTML {
 				b.WriteString(` aria-current="true" class="current"`)
 			}
 			b.WriteString(`><span class="nowrap">`)
-			escText(&b, c.Effective)
+			escText(b, c.Effective)
 			b.WriteString("</span> ")
-			writeDocLink(&b, &c.Link)
+			writeDocLink(b, &c.Link)
 			if c.Current {
 				b.WriteString(` <span class="hint">(văn bản này)</span>`)
 			}
@@ -60,16 +71,16 @@ func decisionHTML(d decisionData) template.HTML {
 		for i := range d.CitedBy {
 			c := &d.CitedBy[i]
 			b.WriteString("\n<tr><td>")
-			escText(&b, c.Kind)
+			escText(b, c.Kind)
 			b.WriteString("</td><td class=\"nowrap\">")
-			writeLinkOrText(&b, c.Link.URL, c.Link.Text)
+			writeLinkOrText(b, c.Link.URL, c.Link.Text)
 			b.WriteString("</td><td>")
-			escText(&b, c.Link.Title)
+			escText(b, c.Link.Title)
 			b.WriteString("</td><td>")
-			escText(&b, c.Role)
+			escText(b, c.Role)
 			b.WriteString("</td><td>")
 			if c.Link.Tag != nil {
-				writeTag(&b, c.Link.Tag)
+				writeTag(b, c.Link.Tag)
 			}
 			b.WriteString("</td></tr>")
 		}
@@ -78,13 +89,12 @@ func decisionHTML(d decisionData) template.HTML {
 		b.WriteString("\n<p>Chưa có quy trình hay thủ tục nào viện dẫn văn bản này.</p>")
 	}
 	b.WriteString("\n</section>")
-	writeBody(&b, "Nội dung văn bản", d.Body, d.Headed)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	writeBody(b, "Nội dung văn bản", d.Body, d.Headed)
 }
 
 // writeDocHeader opens a document page's header block: its kind with the
 // status tag, its h1 and its summary list (the caller closes the div).
-func writeDocHeader(b *strings.Builder, kind string, t *tag, heading string, summary []row) {
+func writeDocHeader(b htmlWriter, kind string, t *tag, heading string, summary []row) {
 	b.WriteString("\n<div class=\"doc-header\">\n<p class=\"doc-kind\">")
 	b.WriteString(kind)
 	if t != nil {
@@ -98,7 +108,7 @@ func writeDocHeader(b *strings.Builder, kind string, t *tag, heading string, sum
 
 // writeBody writes a document's rendered body in its section, with a
 // "Nội dung" heading when the body does not start with one.
-func writeBody(b *strings.Builder, label string, body template.HTML, headed bool) {
+func writeBody(b htmlWriter, label string, body template.HTML, headed bool) {
 	if body == "" {
 		return
 	}
@@ -120,7 +130,7 @@ func processTableHTML(caption string, rows []processRow) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // every value is escaped
 }
 
-func writeProcessTable(b *strings.Builder, caption string, rows []processRow) {
+func writeProcessTable(b htmlWriter, caption string, rows []processRow) {
 	writeTableStart(b, caption)
 	b.WriteString("<thead><tr><th scope=\"col\">Mã hiệu</th><th scope=\"col\">Tên quy trình</th><th scope=\"col\">Đơn vị chủ trì</th>" +
 		"<th scope=\"col\" class=\"num\">Lần ban hành</th><th scope=\"col\">Ngày hiệu lực</th><th scope=\"col\">Trạng thái</th></tr></thead>\n<tbody>")
@@ -178,7 +188,7 @@ func procedureTableHTML(caption string, rows []procedureRow) template.HTML {
 }
 
 // writeTableStart opens a captioned table in its scrolling region.
-func writeTableStart(b *strings.Builder, caption string) {
+func writeTableStart(b htmlWriter, caption string) {
 	b.WriteString("<div class=\"table-wrap\" role=\"region\" aria-label=\"")
 	escText(b, caption)
 	b.WriteString("\" tabindex=\"0\">\n<table>\n<caption>")

@@ -17,19 +17,25 @@ import (
 func pageStartHTML(p *page) template.HTML {
 	var b strings.Builder
 	b.Grow(4096)
+	writePageStart(&b, p)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+}
+
+// writePageStart writes what pageStartHTML returns.
+func writePageStart(b htmlWriter, p *page) {
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"vi\" data-base=\"")
-	escText(&b, p.Base)
+	escText(b, p.Base)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
-	escText(&b, p.Title)
+	escText(b, p.Title)
 	b.WriteString(" · Sổ tay chất lượng ISO 9001</title>\n")
 	if p.Frame != nil {
 		b.WriteString(string(p.Frame.Head))
 	}
 	for _, f := range p.Feeds {
 		b.WriteString("\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
-		escText(&b, f.Text)
+		escText(b, f.Text)
 		b.WriteString("\" href=\"")
-		escURL(&b, f.URL)
+		escURL(b, f.URL)
 		b.WriteString("\">")
 	}
 	b.WriteString("\n</head>\n<body>\n")
@@ -40,16 +46,15 @@ func pageStartHTML(p *page) template.HTML {
 		b.WriteString("\n<nav class=\"breadcrumbs\" aria-label=\"Đường dẫn\">\n<ol>")
 		for _, c := range p.Crumbs {
 			b.WriteString("<li>")
-			writeA(&b, c.URL, c.Text)
+			writeA(b, c.URL, c.Text)
 			b.WriteString("</li>")
 		}
 		b.WriteString("</ol>\n</nav>")
 	}
 	b.WriteString("\n<main id=\"main\" tabindex=\"-1\">")
-	writeBanners(&b, p.Banners)
-	writeErrors(&b, p.Errors)
+	writeBanners(b, p.Banners)
+	writeErrors(b, p.Errors)
 	b.WriteByte('\n')
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
 }
 
 // pageEndHTML is the page after its content: the end of main, the frame's
@@ -57,17 +62,22 @@ func pageStartHTML(p *page) template.HTML {
 func pageEndHTML(p *page) template.HTML {
 	var b strings.Builder
 	b.Grow(1024)
+	writePageEnd(&b, p)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+}
+
+// writePageEnd writes what pageEndHTML returns.
+func writePageEnd(b htmlWriter, p *page) {
 	b.WriteString("\n</main>\n</div>\n")
 	if p.Frame != nil {
 		b.WriteString(string(p.Frame.Footer))
 	}
 	for _, s := range p.Scripts {
 		b.WriteString("\n<script src=\"")
-		escURL(&b, s)
+		escURL(b, s)
 		b.WriteString("\" defer></script>")
 	}
 	b.WriteString("\n</body>\n</html>\n")
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
 }
 
 // bannersHTML is the "banners" partial: a page's notification banners.
@@ -77,7 +87,7 @@ func bannersHTML(p *page) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // every value is escaped
 }
 
-func writeBanners(b *strings.Builder, banners []banner) {
+func writeBanners(b htmlWriter, banners []banner) {
 	for i := range banners {
 		bn := &banners[i]
 		n := strconv.Itoa(i)
@@ -114,7 +124,7 @@ func errorsHTML(p *page) template.HTML {
 	return template.HTML(b.String()) //nolint:gosec // every value is escaped
 }
 
-func writeErrors(b *strings.Builder, errs []diagView) {
+func writeErrors(b htmlWriter, errs []diagView) {
 	if len(errs) == 0 {
 		return
 	}

@@ -13,18 +13,24 @@ import (
 func processHTML(d processData) template.HTML {
 	var b strings.Builder
 	b.Grow(4096 + len(d.Body))
-	writeDocHeader(&b, "Quy trình ", d.Tag, d.Heading, d.Summary)
+	writeProcessContent(&b, d)
+	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+}
+
+// writeProcessContent writes what processHTML returns.
+func writeProcessContent(b htmlWriter, d processData) {
+	writeDocHeader(b, "Quy trình ", d.Tag, d.Heading, d.Summary)
 	if len(d.Roles) > 0 {
 		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"Trách nhiệm\" tabindex=\"0\">\n<table class=\"roles\">\n<caption>Trách nhiệm</caption>\n<thead><tr>")
 		for _, r := range d.Roles {
 			b.WriteString("<th scope=\"col\">")
-			escText(&b, r.Label)
+			escText(b, r.Label)
 			b.WriteString("</th>")
 		}
 		b.WriteString("</tr></thead>\n<tbody><tr>")
 		for _, r := range d.Roles {
 			b.WriteString("<td>")
-			escText(&b, or(r.Name, "—"))
+			escText(b, or(r.Name, "—"))
 			b.WriteString("</td>")
 		}
 		b.WriteString("</tr></tbody>\n</table>\n</div>")
@@ -39,14 +45,14 @@ func processHTML(d processData) template.HTML {
 		for i := range d.Procedures {
 			p := &d.Procedures[i]
 			b.WriteString("\n<tr><td class=\"nowrap\">")
-			writeLinkOrText(&b, p.Link.URL, p.Link.Text)
+			writeLinkOrText(b, p.Link.URL, p.Link.Text)
 			b.WriteString("</td><td>")
-			escText(&b, or(p.Link.Title, p.Link.Note))
+			escText(b, or(p.Link.Title, p.Link.Note))
 			b.WriteString("</td><td>")
-			escText(&b, p.Limit)
+			escText(b, p.Limit)
 			b.WriteString("</td><td>")
 			if p.Link.Tag != nil {
-				writeTag(&b, p.Link.Tag)
+				writeTag(b, p.Link.Tag)
 			}
 			b.WriteString("</td></tr>")
 		}
@@ -63,35 +69,35 @@ func processHTML(d processData) template.HTML {
 			b.WriteString("\n<tr><td class=\"num\">")
 			b.WriteString(strconv.Itoa(st.N))
 			b.WriteString("</td><td>")
-			escText(&b, st.Actor)
+			escText(b, st.Actor)
 			b.WriteString("</td><td>")
-			escText(&b, st.Action)
+			escText(b, st.Action)
 			b.WriteString("</td><td class=\"nowrap\">")
-			escText(&b, st.Time)
+			escText(b, st.Time)
 			b.WriteString("</td><td>")
 			for j, f := range st.Forms {
 				if j > 0 {
 					b.WriteString(", ")
 				}
-				escText(&b, f)
+				escText(b, f)
 			}
 			b.WriteString("</td></tr>")
 		}
 		b.WriteString("\n</tbody>\n<tfoot><tr><th scope=\"row\" colspan=\"3\">Tổng thời gian</th><td class=\"nowrap total\">")
-		escText(&b, or(d.Total, "Không tính được"))
+		escText(b, or(d.Total, "Không tính được"))
 		b.WriteString("</td><td></td></tr></tfoot>\n</table>\n</div>")
 		if len(d.Limits) > 0 {
 			b.WriteString("\n<ul class=\"limits\">")
 			for i := range d.Limits {
 				l := &d.Limits[i]
 				b.WriteString("\n<li>So với thời hạn của ")
-				writeLinkOrText(&b, l.Procedure.URL, l.Procedure.Text)
+				writeLinkOrText(b, l.Procedure.URL, l.Procedure.Text)
 				b.WriteString(" (")
-				escText(&b, l.Limit)
+				escText(b, l.Limit)
 				b.WriteString("): ")
-				writeTag(&b, &l.Verdict)
+				writeTag(b, &l.Verdict)
 				b.WriteByte(' ')
-				escText(&b, l.Detail)
+				escText(b, l.Detail)
 				b.WriteString("</li>")
 			}
 			b.WriteString("\n</ul>")
@@ -103,7 +109,7 @@ func processHTML(d processData) template.HTML {
 		b.WriteString("\n<section aria-labelledby=\"legal\">\n<h2 id=\"legal\">Căn cứ pháp lý</h2>\n<ul class=\"doc-list legal\">")
 		for i := range d.Legal {
 			b.WriteString("<li>")
-			writeDocLink(&b, &d.Legal[i])
+			writeDocLink(b, &d.Legal[i])
 			b.WriteString("</li>")
 		}
 		b.WriteString("</ul>\n</section>")
@@ -118,9 +124,9 @@ func processHTML(d processData) template.HTML {
 			b.WriteString("<tr><td class=\"num\">")
 			b.WriteString(strconv.Itoa(i + 1))
 			b.WriteString("</td><td class=\"nowrap\">")
-			escText(&b, f.Code)
+			escText(b, f.Code)
 			b.WriteString("</td><td>")
-			escText(&b, f.Title)
+			escText(b, f.Title)
 			b.WriteString("</td></tr>")
 		}
 		b.WriteString("</tbody>\n</table>\n</div>\n</section>")
@@ -135,23 +141,22 @@ func processHTML(d processData) template.HTML {
 			b.WriteString("<tr><td class=\"num\">")
 			b.WriteString(strconv.Itoa(i + 1))
 			b.WriteString("</td><td>")
-			escText(&b, r.Name)
+			escText(b, r.Name)
 			b.WriteString("</td><td>")
-			escText(&b, r.Keeper)
+			escText(b, r.Keeper)
 			b.WriteString("</td><td>")
-			escText(&b, r.Retention)
+			escText(b, r.Retention)
 			b.WriteString("</td></tr>")
 		}
 		b.WriteString("</tbody>\n</table>\n</div>\n</section>")
 	}
 
-	writeBody(&b, "Nội dung quy trình", d.Body, d.Headed)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	writeBody(b, "Nội dung quy trình", d.Body, d.Headed)
 }
 
 // writeLinkOrText writes <a href="url">text</a>, or the text alone when
 // url is empty.
-func writeLinkOrText(b *strings.Builder, url, text string) {
+func writeLinkOrText(b htmlWriter, url, text string) {
 	if url != "" {
 		writeA(b, url, text)
 		return

@@ -2,8 +2,19 @@ package render
 
 import (
 	"html/template"
+	"io"
 	"strings"
 )
+
+// htmlWriter is what the Go page writers write to: a strings.Builder for
+// a template function's result, or the output file's buffered writer when
+// a page is written directly (direct.go). Write errors of a bufio.Writer
+// are kept by it and reported by its Flush.
+type htmlWriter interface {
+	io.Writer
+	io.StringWriter
+	io.ByteWriter
+}
 
 // summaryHTML renders a summary list (the "summary" template of
 // partials.html) in Go: the list is on every document, revision and
@@ -18,7 +29,7 @@ func summaryHTML(rows []row) template.HTML {
 }
 
 // writeSummary writes the summary list of rows (summaryHTML).
-func writeSummary(b *strings.Builder, rows []row) {
+func writeSummary(b htmlWriter, rows []row) {
 	b.WriteString(`<dl class="summary-list">`)
 	for i := range rows {
 		r := &rows[i]
@@ -61,7 +72,7 @@ func writeSummary(b *strings.Builder, rows []row) {
 }
 
 // writeDocLink is the "doclink" template of partials.html.
-func writeDocLink(b *strings.Builder, l *docLink) {
+func writeDocLink(b htmlWriter, l *docLink) {
 	if l.URL != "" {
 		writeA(b, l.URL, l.Text)
 	} else {
@@ -98,7 +109,7 @@ func writeDocLink(b *strings.Builder, l *docLink) {
 }
 
 // writeTag is the "tag" template of partials.html.
-func writeTag(b *strings.Builder, t *tag) {
+func writeTag(b htmlWriter, t *tag) {
 	b.WriteString(`<strong class="tag tag-`)
 	escText(b, t.Class)
 	b.WriteString(`">`)
@@ -107,7 +118,7 @@ func writeTag(b *strings.Builder, t *tag) {
 }
 
 // writeA writes <a href="url">text</a>.
-func writeA(b *strings.Builder, url, text string) {
+func writeA(b htmlWriter, url, text string) {
 	b.WriteString(`<a href="`)
 	escURL(b, url)
 	b.WriteString(`">`)
@@ -117,7 +128,7 @@ func writeA(b *strings.Builder, url, text string) {
 
 // escText escapes s as html/template escapes a string in HTML text and in
 // a quoted attribute value (its htmlEscaper and attrEscaper).
-func escText(b *strings.Builder, s string) {
+func escText(b htmlWriter, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
 		var repl string
@@ -151,7 +162,7 @@ func escText(b *strings.Builder, s string) {
 // "#ZgotmplZ", bytes outside RFC 3986's unreserved and reserved sets are
 // percent-encoded (existing escapes kept), and the result is escaped as
 // an attribute value.
-func escURL(b *strings.Builder, s string) {
+func escURL(b htmlWriter, s string) {
 	if proto, _, ok := strings.Cut(s, ":"); ok && !strings.Contains(proto, "/") {
 		if !strings.EqualFold(proto, "http") && !strings.EqualFold(proto, "https") && !strings.EqualFold(proto, "mailto") {
 			s = "#ZgotmplZ"
