@@ -32,19 +32,24 @@ func (d *decoder) errorf(n *yaml.Node, id, format string, args ...any) {
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
-// parseYAML decodes the front matter into its top-level mapping node.
+// parseYAML decodes the front matter into its top-level mapping node:
+// with fastYAML when src is in its subset, else with yaml.v3 (which
+// gives every syntax error).
 func (d *decoder) parseYAML(src string) (*yaml.Node, bool) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
-		msg := strings.TrimPrefix(err.Error(), "yaml: ")
-		line := 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+	doc, fast := fastYAML(src)
+	if !fast {
+		doc = &yaml.Node{}
+		if err := yaml.Unmarshal([]byte(src), doc); err != nil {
+			msg := strings.TrimPrefix(err.Error(), "yaml: ")
+			line := 1
+			if m := yamlLine.FindStringSubmatch(msg); m != nil {
+				line, _ = strconv.Atoi(m[1])
+				msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
+			}
+			*d.diags = append(*d.diags, diag(qms.Pos{Path: d.path, Line: line + d.line0, Col: 1}, qms.Error, idYAML,
+				"lỗi cú pháp YAML trong phần thông tin đầu: %s", msg))
+			return nil, false
 		}
-		*d.diags = append(*d.diags, diag(qms.Pos{Path: d.path, Line: line + d.line0, Col: 1}, qms.Error, idYAML,
-			"lỗi cú pháp YAML trong phần thông tin đầu: %s", msg))
-		return nil, false
 	}
 	if doc.Kind == 0 || len(doc.Content) == 0 {
 		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, true
