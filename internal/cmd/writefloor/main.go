@@ -1,15 +1,17 @@
 //go:build unix
 
 // Command writefloor measures the file-system floor of a site build: it
-// reads a built site into memory and times writing the same directories
-// and files, with the same number of writers as qms build, into a fresh
-// directory next to it. No site generator can write that tree faster on
-// the machine, so scripts/bench-history.sh prints it beside qms build and
-// Hugo.
+// reads a built site into memory and times writing the same files again,
+// with one writer per CPU as qms build has. By default it rewrites them in
+// place, as a generator does over its previous output (Hugo overwrites
+// public/, qms recycles it); with -fresh it creates the directories and
+// files in a new directory next to the site, as a build from a clean
+// checkout does. No site generator can write that tree faster on the
+// machine, so scripts/bench-history.sh prints it beside qms build and Hugo.
 //
 // Usage:
 //
-//	go run ./internal/cmd/writefloor [-n RUNS] SITE_DIR
+//	go run ./internal/cmd/writefloor [-n RUNS] [-fresh] SITE_DIR
 //
 // Each run starts after sync(2), so that it does not pay for writing back
 // the previous run's files or their removal.
@@ -35,18 +37,19 @@ type file struct {
 
 func main() {
 	runs := flag.Int("n", 3, "số lần đo")
+	fresh := flag.Bool("fresh", false, "tạo cây thư mục mới thay vì ghi đè các tệp sẵn có")
 	flag.Parse()
 	if flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "cách dùng: writefloor [-n RUNS] SITE_DIR")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *runs); err != nil {
+	if err := run(flag.Arg(0), *runs, *fresh); err != nil {
 		fmt.Fprintln(os.Stderr, "writefloor:", err)
 		os.Exit(1)
 	}
 }
 
-func run(site string, runs int) error {
+func run(site string, runs int, fresh bool) error {
 	var dirs []string
 	var files []file
 	var size int64
@@ -77,16 +80,20 @@ func run(site string, runs int) error {
 	}
 	var times []time.Duration
 	for r := 0; r < runs; r++ {
-		dst, err := os.MkdirTemp(filepath.Dir(filepath.Clean(site)), ".writefloor-")
-		if err != nil {
-			return err
+		dst := site
+		if fresh {
+			if dst, err = os.MkdirTemp(filepath.Dir(filepath.Clean(site)), ".writefloor-"); err != nil {
+				return err
+			}
 		}
 		syscall.Sync()
 		t0 := time.Now()
-		err = write(dst, dirs, files)
+		err = write(dst, dirs, files, fresh)
 		elapsed := time.Since(t0)
-		if rerr := os.RemoveAll(dst); err == nil {
-			err = rerr
+		if fresh {
+			if rerr := os.RemoveAll(dst); err == nil {
+				err = rerr
+			}
 		}
 		if err != nil {
 			return err
@@ -94,15 +101,22 @@ func run(site string, runs int) error {
 		times = append(times, elapsed)
 	}
 	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
-	fmt.Printf("%d files, %d directories, %.1f MiB: median %.3f s (runs: %v)\n",
-		len(files), len(dirs), float64(size)/(1<<20), times[len(times)/2].Seconds(), times)
+	how := "rewritten in place"
+	if fresh {
+		how = "created afresh"
+	}
+	fmt.Printf("%d files, %d directories, %.1f MiB %s: median %.3f s (runs: %v)\n",
+		len(files), len(dirs), float64(size)/(1<<20), how, times[len(times)/2].Seconds(), times)
 	return nil
 }
 
-// write makes dirs (parents first, as WalkDir listed them) and writes
-// files on one goroutine per CPU.
-func write(dst string, dirs []string, files []file) error {
+// write makes dirs (parents first, as WalkDir listed them) when fresh,
+// and writes files on one goroutine per CPU.
+func write(dst string, dirs []string, files []file, fresh bool) error {
 	for _, d := range dirs {
+		if !fresh {
+			break
+		}
 		if err := os.Mkdir(filepath.Join(dst, d), 0o755); err != nil {
 			return err
 		}
