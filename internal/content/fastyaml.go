@@ -46,6 +46,10 @@ import (
 // Everything else yaml.v3 accepts (block scalars, flow mappings,
 // anchors, tags, comments, ...) falls back to it.
 //
+// Plain scalars get yaml.v3's tags (see resolvePlain), quoted ones
+// "!!str". Duplicate keys are kept, as yaml.v3 keeps them in a node tree
+// (the decoder reports them).
+//
 // Scalar values are substrings of src where no escape was decoded: the
 // nodes keep src alive, as the parsed document does anyway (Doc.Source).
 func fastYAML(src string) (*yaml.Node, bool) {
@@ -76,32 +80,43 @@ const maxFastDepth = 64
 // fastYAMLChars reports whether src has none of the characters and
 // comments that fastYAML leaves to yaml.v3.
 func fastYAMLChars(src string) bool {
-	prev := byte('\n')
-	for i := 0; i < len(src); {
+	if !utf8.ValidString(src) {
+		return false
+	}
+	for i := 0; i < len(src); i++ {
 		c := src[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == '\n':
-			case c < ' ' || c == 0x7f:
-				return false
-			case c == '#' && (prev == ' ' || prev == '\n'):
-				return false
-			case prev == '\n' && (c == '-' || c == '.') && (strings.HasPrefix(src[i:], "---") || strings.HasPrefix(src[i:], "...")):
+		switch {
+		case c >= '/' && c < 0x7f || c == ' ' || c >= 0x80 && c < 0xc0:
+			// Letters, digits, most punctuation, UTF-8 continuation bytes.
+		case c >= utf8.RuneSelf:
+			// U+0080-U+009F (C1 controls, NEL), U+2028, U+2029 (line
+			// breaks to yaml.v3), U+FEFF (BOM), U+FFFE, U+FFFF.
+			switch c {
+			case 0xc2:
+				if src[i+1] < 0xa0 {
+					return false
+				}
+			case 0xe2:
+				if src[i+1] == 0x80 && (src[i+2] == 0xa8 || src[i+2] == 0xa9) {
+					return false
+				}
+			case 0xef:
+				if src[i+1] == 0xbb && src[i+2] == 0xbf || src[i+1] == 0xbf && src[i+2] >= 0xbe {
+					return false
+				}
+			}
+		case c == '\n':
+		case c < ' ' || c == 0x7f:
+			return false
+		case c == '#':
+			if i == 0 || src[i-1] == ' ' || src[i-1] == '\n' {
 				return false
 			}
-			prev = c
-			i++
-			continue
+		case c == '-' || c == '.':
+			if (i == 0 || src[i-1] == '\n') && (strings.HasPrefix(src[i:], "---") || strings.HasPrefix(src[i:], "...")) {
+				return false
+			}
 		}
-		r, size := utf8.DecodeRuneInString(src[i:])
-		switch {
-		case r == utf8.RuneError && size == 1,
-			r >= 0x80 && r <= 0x9f,
-			r == 0x2028, r == 0x2029, r == 0xfeff, r == 0xfffe, r == 0xffff:
-			return false
-		}
-		prev = c
-		i += size
 	}
 	return true
 }
@@ -164,8 +179,10 @@ func (p *fyParser) node(kind yaml.Kind, tag, value string, line, col int) *yaml.
 	if len(p.nodes) == cap(p.nodes) {
 		p.nodes = make([]yaml.Node, 0, 32)
 	}
-	p.nodes = append(p.nodes, yaml.Node{Kind: kind, Tag: tag, Value: value, Line: line, Column: col})
-	return &p.nodes[len(p.nodes)-1]
+	p.nodes = p.nodes[:len(p.nodes)+1]
+	n := &p.nodes[len(p.nodes)-1]
+	n.Kind, n.Tag, n.Value, n.Line, n.Column = kind, tag, value, line, col
+	return n
 }
 
 // content sets n.Content to the stack from start and pops it.
@@ -373,7 +390,7 @@ func (p *fyParser) flow(l fyLine, off int) *yaml.Node {
 				j++
 			}
 			s := strings.TrimRight(t[i:j], " ")
-			if p.fail || s == "" || isIndicator(s[0]) || s[0] == '.' && strings.HasPrefix(s, "...") {
+			if p.fail || s == "" || isIndicator(s[0]) {
 				p.fail = true
 				break
 			}

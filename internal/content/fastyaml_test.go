@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -233,6 +234,110 @@ func TestFastYAMLCases(t *testing.T) {
 		if got := checkFast(t, name, c.src); got != c.accept {
 			t.Errorf("%s: fastYAML accepted %q: %v, want %v", name, c.src, got, c.accept)
 		}
+	}
+}
+
+// TestFastYAMLRandom builds many small documents near the subset's edges
+// (nested mappings and sequences at various indentations, tricky keys
+// and values, some lines then moved, dropped or added) and compares
+// fastYAML with yaml.v3 on each. A good part of them must be accepted,
+// or the test would prove little.
+func TestFastYAMLRandom(t *testing.T) {
+	keys := []string{"a", "b", "tên", "a b", "a:b", "1", "007", "true", "~", "null", "<<", "a\"b", "x'", "-a", ".a", "a  ", "2020-01-02", "a#b", "?a", "\u00a0", "k\u00a0"}
+	values := []string{"1", "0", "007", "08", "+1", "1_000", "0x1F", "0o17", "0b11", "1e3", "1.5", ".5", ".inf", "+.inf", ".nan",
+		"2020-10-06", "2020-1-6", "2020-13-06", "2020-10-06 10:20:30", "2020-10-06T10:20:30Z", "2020-10-06 x", "12345678901234567890",
+		"yes", "on", "true", "True", "FALSE", "~", "null", "Null", "nULL", "<<",
+		"a b", "a:b", "a#b", "x ", "x  y", "Giá trị có dấu", "a\u00a0", "\u00a0", "TCVN ISO 9001:2015", "http://x/y?a=1&b=2", "a ]", "a [b]", "a {b}", "...",
+		"\"q\"", "\"a: b\"", "'q'", "\"a\\\"b\"", "\"\\u00e9\\x41\\t\"", "'it''s'", "''", "\"\"", "\"#\"", "'\\'",
+		"[a, b]", "[\"x\", 'y',]", "[]", "[ ]", "[ a b ]", "[1, 2020-10-06, true, ~]", "[ 'a' ,\"b\" ]"}
+	outside := []string{"-1", "a: b", "a:", "a #b", "\"\\/\"", "\"x\" y", "'a' : b", "\"unclosed", "[a", "[a]]", "[a, [b]]", "[,]", "[a,,b]", "[-a]", "[a:b]",
+		"{a: b}", "&a x", "*a", "!x y", "|", ">", "---", "- x", "? x", "%x", "@x", "`x", ", x", "]", "# c"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	pick := func(l []string) string {
+		if len(l) == len(values) && rng.IntN(12) == 0 {
+			l = outside
+		}
+		return l[rng.IntN(len(l))]
+	}
+	// A document is first built by a grammar of the subset (with values
+	// that may be outside it), then sometimes broken by a line edit.
+	var b []string
+	var mapping func(indent, depth int, first string)
+	var sequence func(indent, depth int)
+	value := func(indent, depth int, head string) {
+		switch r := rng.IntN(10); {
+		case r < 6 || depth > 3:
+			b = append(b, head+strings.Repeat(" ", 1+rng.IntN(2)*rng.IntN(3))+pick(values)+strings.Repeat(" ", rng.IntN(2)))
+		case r < 7:
+			b = append(b, head)
+		case r < 8:
+			b = append(b, head)
+			mapping(indent+1+rng.IntN(4), depth+1, "")
+		case r < 9:
+			b = append(b, head)
+			sequence(indent+rng.IntN(2)*(1+rng.IntN(4)), depth+1)
+		default:
+			b = append(b, head)
+			sequence(indent, depth+1)
+		}
+	}
+	mapping = func(indent, depth int, first string) {
+		for i := range 1 + rng.IntN(4) {
+			head := strings.Repeat(" ", indent)
+			if i == 0 && first != "" {
+				head = first
+			}
+			value(indent, depth, head+pick(keys)+":")
+		}
+	}
+	sequence = func(indent, depth int) {
+		for range 1 + rng.IntN(4) {
+			head := strings.Repeat(" ", indent) + "-"
+			switch r := rng.IntN(8); {
+			case r < 4:
+				b = append(b, head+" "+pick(values))
+			case r < 7 && depth < 4:
+				sp := 1 + rng.IntN(3)
+				mapping(indent+1+sp, depth+1, head+strings.Repeat(" ", sp))
+			default:
+				b = append(b, head)
+			}
+		}
+	}
+	const docs = 40000
+	accepted := 0
+	for i := 0; i < docs; i++ {
+		b = b[:0]
+		mapping(0, 0, "")
+		if rng.IntN(3) == 0 {
+			j := rng.IntN(len(b))
+			switch rng.IntN(5) {
+			case 0:
+				b[j] = " " + b[j]
+			case 1:
+				b[j] = strings.TrimPrefix(b[j], " ")
+			case 2:
+				b = append(b[:j], b[j+1:]...)
+			case 3:
+				b = append(b[:j], append([]string{strings.Repeat(" ", rng.IntN(4))}, b[j:]...)...)
+			default:
+				b = append(b[:j], append([]string{strings.Repeat(" ", rng.IntN(6)) + pick(values)}, b[j:]...)...)
+			}
+		}
+		src := strings.Join(b, "\n")
+		if rng.IntN(4) > 0 {
+			src += "\n"
+		}
+		if checkFast(t, fmt.Sprintf("random %d", i), src) {
+			accepted++
+		}
+		if t.Failed() {
+			break
+		}
+	}
+	t.Logf("fastYAML accepted %d of %d random documents", accepted, docs)
+	if accepted < docs/4 {
+		t.Errorf("fastYAML accepted only %d of %d random documents", accepted, docs)
 	}
 }
 
