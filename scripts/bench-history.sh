@@ -15,18 +15,21 @@
 #   git-log     git log --raw -c --no-abbrev (every change of every commit, merges
 #               by the combined-diff rule): the floor
 #   history     internal/cmd/histload: qms's history extraction alone (history.Open+Load)
-#   hugo        hugo --enableGitInfo over the same Markdown (untracked hugo.toml in a copy)
+#   hugo        hugo --enableGitInfo over the same Markdown (untracked hugo.toml in a
+#               copy; Hugo's default outputs, feeds and sitemap included, as qms has)
 #   hugo-nogit  the same without --enableGitInfo
+#   hugo-min    hugo --enableGitInfo with feeds, sitemap, taxonomies and 404 off
 #   qms-build   the whole `qms build` of the repository (skipped if qms has no build)
 # Wall time is measured around the process; cpu = user+sys and peak = max RSS
 # come from /usr/bin/time -v's fields. Each run starts after `sync`, so that
 # no row pays for writing back the files an earlier row wrote.
 #
-# After the table, internal/cmd/writefloor writes qms build's output tree
-# (and Hugo's) again with the same number of writers, rewritten in place (as
-# both tools do over their previous output here) and created afresh (as a
-# build from a clean checkout does): the file-system floor under any build
-# that must produce those files. Needs git, Go and /usr/bin/time;
+# After the table, internal/cmd/writefloor rewrites qms build's output tree
+# (and Hugo's) in place with the same number of writers, as both tools do
+# over their previous output here: the file-system floor under any build
+# that rewrites those files. (writefloor -fresh creates them anew, as a
+# build from a clean checkout does; on this VM that is too erratic to print:
+# 0.6–1.2 s for a first run, then 5–35 s while the disk catches up.) Needs git, Go and /usr/bin/time;
 # Hugo rows are skipped when hugo is not installed.
 set -euo pipefail
 
@@ -72,16 +75,25 @@ if command -v hugo >/dev/null; then
 	if [ ! -d "$hugosite/.git" ]; then
 		rm -rf "$hugosite"
 		cp -a "$repo" "$hugosite"
-		# contentDir "." (not module mounts, with which GitInfo stays empty)
-		# so that Hugo finds each page's file in git; layouts live outside.
-		cat >"$hugosite/hugo.toml" <<EOF
+	fi
+	# contentDir "." (not module mounts, with which GitInfo stays empty)
+	# so that Hugo finds each page's file in git; layouts live outside.
+	# hugo.toml keeps Hugo's defaults: like qms it also writes feeds (RSS)
+	# and a sitemap. hugo-min.toml turns those off, as this script did
+	# before; its row shows what they cost Hugo.
+	cat >"$hugosite/hugo.toml" <<EOF
+baseURL = "http://example.invalid/"
+contentDir = "."
+layoutDir = "$layouts"
+ignoreFiles = ['hugo.*\.toml$']
+EOF
+	cat >"$hugosite/hugo-min.toml" <<EOF
 baseURL = "http://example.invalid/"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 contentDir = "."
 layoutDir = "$layouts"
-ignoreFiles = ['hugo\.toml$']
+ignoreFiles = ['hugo.*\.toml$']
 EOF
-	fi
 	mkdir -p "$layouts/_default"
 	cat >"$layouts/_default/single.html" <<'EOF'
 <!doctype html><title>{{ .Title }}</title><h1>{{ .Title }}</h1>
@@ -91,8 +103,9 @@ EOF
 	cat >"$layouts/_default/list.html" <<'EOF'
 <!doctype html><title>{{ .Title }}</title><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>
 EOF
-	row hugo "hugo --quiet --source $hugosite --destination $work/hugo-public --enableGitInfo"
-	row hugo-nogit "hugo --quiet --source $hugosite --destination $work/hugo-public-nogit"
+	row hugo "hugo --quiet --source $hugosite --config $hugosite/hugo.toml --destination $work/hugo-public --enableGitInfo"
+	row hugo-nogit "hugo --quiet --source $hugosite --config $hugosite/hugo.toml --destination $work/hugo-public-nogit"
+	row hugo-min "hugo --quiet --source $hugosite --config $hugosite/hugo-min.toml --destination $work/hugo-public-min --enableGitInfo"
 else
 	echo "== hugo not installed: Hugo rows skipped"
 fi
@@ -168,13 +181,11 @@ fi
 
 if [ -d "$work/qms-public" ]; then
 	echo
-	echo "== file-system floor: the same output trees written again ($(nproc) writers, $runs runs each)"
+	echo "== file-system floor: the same output trees rewritten in place ($(nproc) writers, $runs runs each)"
 	qf=$("$bin/writefloor" -n "$runs" "$work/qms-public")
 	echo "qms output:  $qf"
-	echo "qms output:  $("$bin/writefloor" -n "$runs" -fresh "$work/qms-public")"
 	if [ -d "$work/hugo-public" ]; then
 		echo "hugo output: $("$bin/writefloor" -n "$runs" "$work/hugo-public")"
-		echo "hugo output: $("$bin/writefloor" -n "$runs" -fresh "$work/hugo-public")"
 	fi
 	if [ -n "${W[hugo]:-}" ]; then
 		awk -v h="${W[hugo]}" -v f="$(sed 's/.*median \([0-9.]*\) s.*/\1/' <<<"$qf")" -v q="${W[qms-build]}" 'BEGIN {

@@ -79,22 +79,28 @@ func run(site string, runs int, fresh bool) error {
 		return err
 	}
 	var times []time.Duration
+	// Fresh trees are removed only after the last run: deleting tens of
+	// thousands of files leaves the file system work that would slow the
+	// next run down (measured here: 2 s for the first run, 17 and 31 s for
+	// runs that followed a removal).
+	var made []string
+	defer func() {
+		for _, d := range made {
+			_ = os.RemoveAll(d)
+		}
+	}()
 	for r := 0; r < runs; r++ {
 		dst := site
 		if fresh {
 			if dst, err = os.MkdirTemp(filepath.Dir(filepath.Clean(site)), ".writefloor-"); err != nil {
 				return err
 			}
+			made = append(made, dst)
 		}
 		syscall.Sync()
 		t0 := time.Now()
 		err = write(dst, dirs, files, fresh)
 		elapsed := time.Since(t0)
-		if fresh {
-			if rerr := os.RemoveAll(dst); err == nil {
-				err = rerr
-			}
-		}
 		if err != nil {
 			return err
 		}
