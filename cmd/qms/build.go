@@ -56,14 +56,30 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 // letting the heap grow to twice a large live heap.
 const buildMemoryLimit = 310 << 20
 
-// limitMemory sets the build's soft memory limit unless GOMEMLIMIT sets
-// one, and returns the function that restores the previous limit.
+// buildGCPercent is the build's GOGC: under the soft memory limit the heap
+// cannot outgrow it anyway, and collecting at twice the live heap instead
+// of at once more than it runs the collector a third less often (−0.3 s
+// CPU on the 10,000-document repository, same peak).
+const buildGCPercent = 200
+
+// limitMemory sets the build's soft memory limit and GC percentage unless
+// GOMEMLIMIT or GOGC set them, and returns the function that restores the
+// previous values.
 func limitMemory() (restore func()) {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return func() {}
 	}
 	prev := debug.SetMemoryLimit(buildMemoryLimit)
-	return func() { debug.SetMemoryLimit(prev) }
+	prevGC := -2
+	if os.Getenv("GOGC") == "" {
+		prevGC = debug.SetGCPercent(buildGCPercent)
+	}
+	return func() {
+		debug.SetMemoryLimit(prev)
+		if prevGC != -2 {
+			debug.SetGCPercent(prevGC)
+		}
+	}
 }
 
 // buildDate returns the date statuses are evaluated at: --as-of, else the
