@@ -85,22 +85,30 @@ func limitMemory() (restore func()) {
 // buildDate returns the date statuses are evaluated at: --as-of, else the
 // date of SOURCE_DATE_EPOCH, else today, all in Vietnam's time zone.
 func buildDate(asOf string) (qms.Date, error) {
+	d, _, err := buildDateFixed(asOf)
+	return d, err
+}
+
+// buildDateFixed is buildDate that also reports whether the date is fixed
+// (--as-of or SOURCE_DATE_EPOCH) rather than today's, which qms serve
+// follows past midnight.
+func buildDateFixed(asOf string) (d qms.Date, fixed bool, err error) {
 	ict := time.FixedZone("ICT", 7*3600)
 	if asOf != "" {
 		d, err := qms.ParseDate(asOf)
 		if err != nil {
-			return qms.Date{}, fmt.Errorf("--as-of: %w", err)
+			return qms.Date{}, true, fmt.Errorf("--as-of: %w", err)
 		}
-		return d, nil
+		return d, true, nil
 	}
 	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return qms.Date{}, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
+			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
 		}
-		return qms.DateOf(time.Unix(sec, 0).In(ict)), nil
+		return qms.DateOf(time.Unix(sec, 0).In(ict)), true, nil
 	}
-	return qms.DateOf(time.Now().In(ict)), nil
+	return qms.DateOf(time.Now().In(ict)), false, nil
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {

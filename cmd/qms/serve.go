@@ -8,7 +8,6 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -55,14 +54,14 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: tham số thừa %q\n", fs.Arg(0))
 		return exitUsage
 	}
-	asOf, err := buildDate(f.asOf)
+	asOf, fixed, err := buildDateFixed(f.asOf)
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
 	// Without a fixed date, the date follows the clock: a session left
 	// open past midnight shows the new day's statuses.
-	follow := f.asOf == "" && strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")) == ""
+	follow := !fixed
 	opts := serve.Options{
 		Build:       build.Options{Root: absRoot(e, f.root), Drafts: f.drafts, AsOf: asOf, Stderr: e.Stderr, ShowUncommitted: true},
 		Log:         e.Stdout,
