@@ -71,7 +71,11 @@ func TestBrowserReloads(t *testing.T) {
 	}
 	streams(2)
 	mark()
-	write(t, base, strings.Replace(string(good), "{{.Title}}", "{{.Title", 1))
+	broken := strings.Replace(string(good), "{{pageStartHTML .}}", "{{pageStartHTML .", 1)
+	if broken == string(good) {
+		t.Fatal("base.html has no {{pageStartHTML .}} to break")
+	}
+	write(t, base, broken)
 	until("notice of the failed rebuild", `!!document.querySelector(".qms-serve-note") && document.querySelector(".qms-serve-note").textContent.includes("Không dựng lại được")`)
 	until("page kept", `window.qmsMark === true`)
 

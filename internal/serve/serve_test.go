@@ -382,7 +382,11 @@ func TestThemeFromDisk(t *testing.T) {
 	h.waitFor("/static/style.css", "body { color: #000 }")
 	third := next(t, events)
 
-	write(t, base, strings.Replace(good, "{{.Title}}", "{{.Title", 1))
+	broken := strings.Replace(good, "{{pageStartHTML .}}", "{{pageStartHTML .", 1)
+	if broken == good {
+		t.Fatal("base.html has no {{pageStartHTML .}} to break")
+	}
+	write(t, base, broken)
 	e := next(t, events)
 	if e.Gen != third.Gen || !strings.Contains(e.Error, "template") {
 		t.Errorf("a broken template sent %+v", e)
