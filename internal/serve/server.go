@@ -259,10 +259,12 @@ func (s *Server) rebuild(ctx context.Context, diff []string) {
 		s.publish(&state{snap: cur.snap, asOf: cur.asOf, gen: cur.gen, err: err.Error(), next: make(chan struct{})})
 		return
 	}
-	s.publish(st)
+	// Log before publishing: whoever sees the new generation finds its
+	// line in the log.
 	nerr, nwarn := qms.CountSeverity(st.snap.Result.Diagnostics)
 	fmt.Fprintf(s.log, "%s thay đổi; đã dựng lại trong %s (đọc lại %d tệp): %d lỗi, %d cảnh báo.\n",
 		what, time.Since(start).Round(time.Millisecond), st.snap.Parsed, nerr, nwarn)
+	s.publish(st)
 }
 
 // describe names the changed files for the log, relative to the content
