@@ -16,19 +16,33 @@ type updateWriter struct {
 	off  int64  // bytes written so far
 	same bool   // the file's first off bytes are already these
 	buf  []byte // for reading the old bytes; kept in writer.bufs
+	// ended says that a read saw the old file end, at endsAt. Each read
+	// asks for one byte more than it compares, so that a page written in
+	// one piece learns whether the old file was longer without another
+	// read in finish.
+	ended  bool
+	endsAt int64
+}
+
+// reset readies u for rewriting f.
+func (u *updateWriter) reset(f outFile) {
+	u.f, u.off, u.same, u.ended = f, 0, true, false
 }
 
 func (u *updateWriter) Write(p []byte) (int, error) {
 	if u.same {
-		if cap(u.buf) < len(p) {
-			u.buf = make([]byte, len(p))
+		if cap(u.buf) < len(p)+1 {
+			u.buf = make([]byte, len(p)+1)
 		}
-		old := u.buf[:len(p)]
+		old := u.buf[:len(p)+1]
 		n, err := u.f.ReadAt(old, u.off)
 		if err != nil && err != io.EOF {
 			return 0, err
 		}
-		i := commonPrefix(old[:n], p)
+		if n <= len(p) {
+			u.ended, u.endsAt = true, u.off+int64(n)
+		}
+		i := commonPrefix(old[:min(n, len(p))], p)
 		if i == len(p) {
 			u.off += int64(len(p))
 			return len(p), nil
@@ -50,6 +64,9 @@ func (u *updateWriter) Write(p []byte) (int, error) {
 // finish truncates the file to what was written when the old file was
 // longer.
 func (u *updateWriter) finish() error {
+	if u.same && u.ended && u.endsAt == u.off {
+		return nil // the old file ends where the new one does
+	}
 	var one [1]byte
 	n, err := u.f.ReadAt(one[:], u.off)
 	if err != nil && err != io.EOF {

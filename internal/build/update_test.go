@@ -18,36 +18,43 @@ func TestUpdateWriter(t *testing.T) {
 		{long + "thừa", long}, {"x" + long, long}, {long, long + long},
 	}
 	dir := t.TempDir()
-	for i, c := range cases {
-		p := filepath.Join(dir, "f")
-		if err := os.WriteFile(p, []byte(c.old), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		f, err := createFile(p, true)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u := &updateWriter{f: f, same: true}
-		// Write in uneven chunks, as bufio does for a large page.
-		for s := c.new; len(s) > 0; {
-			n := min(len(s), 7+len(s)/3)
-			if m, err := u.Write([]byte(s[:n])); err != nil || m != n {
-				t.Fatalf("case %d: Write = %d, %v", i, m, err)
+	for _, whole := range []bool{false, true} {
+		for i, c := range cases {
+			p := filepath.Join(dir, "f")
+			if err := os.WriteFile(p, []byte(c.old), 0o644); err != nil {
+				t.Fatal(err)
 			}
-			s = s[n:]
-		}
-		if err := u.finish(); err != nil {
-			t.Fatalf("case %d: finish: %v", i, err)
-		}
-		if err := f.Close(); err != nil {
-			t.Fatal(err)
-		}
-		got, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if string(got) != c.new {
-			t.Errorf("case %d: file holds %d bytes %.20q…, want %d bytes %.20q…", i, len(got), got, len(c.new), c.new)
+			f, err := createFile(p, true)
+			if err != nil {
+				t.Fatal(err)
+			}
+			u := &updateWriter{}
+			u.reset(f)
+			// Write in one piece, as bufio does for a page smaller than its
+			// buffer, or in uneven chunks, as for a large page.
+			for s := c.new; len(s) > 0; {
+				n := min(len(s), 7+len(s)/3)
+				if whole {
+					n = len(s)
+				}
+				if m, err := u.Write([]byte(s[:n])); err != nil || m != n {
+					t.Fatalf("case %d: Write = %d, %v", i, m, err)
+				}
+				s = s[n:]
+			}
+			if err := u.finish(); err != nil {
+				t.Fatalf("case %d: finish: %v", i, err)
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+			got, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(got) != c.new {
+				t.Errorf("case %d (whole %v): file holds %d bytes %.20q…, want %d bytes %.20q…", i, whole, len(got), got, len(c.new), c.new)
+			}
 		}
 	}
 }

@@ -126,7 +126,7 @@ func (w *writer) write(rel string, fill func(io.Writer) error) error {
 		if up == nil {
 			up = &updateWriter{}
 		}
-		up.f, up.off, up.same = f, 0, true
+		up.reset(f)
 		out = up
 	}
 	cw := &countWriter{w: out}
