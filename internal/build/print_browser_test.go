@@ -18,6 +18,7 @@ import (
 // is reserved for the footer, and the room the footer's rule and padding take
 // above its text; in points.
 const (
+	printTopMargin    = 15 / 25.4 * 72
 	printBottomMargin = 20 / 25.4 * 72
 	printFooterRule   = 2 / 25.4 * 72
 )
@@ -180,7 +181,7 @@ func addStyle(t *testing.T, b *browsertest.Browser, css string) {
 
 // noMarginBoxes makes Chromium print as a browser without page-margin boxes
 // does: the .print-footer element instead.
-const noMarginBoxes = `@page { @bottom-left { content: none } @bottom-right { content: none } }
+const noMarginBoxes = `@page { @top-left { content: none } @bottom-left { content: none } @bottom-right { content: none } }
 @media print { .print-footer { display: block !important } main { padding-bottom: 12mm !important } }`
 
 // TestBrowserPrintPages prints a process several pages long to PDF in
@@ -216,6 +217,27 @@ func TestBrowserPrintPages(t *testing.T) {
 	var first []string
 	for _, l := range pages[0].lines() {
 		first = append(first, l.Text)
+	}
+	// The running header: the document's code, revision and effective
+	// date in the top margin of every sheet, with no text of the page
+	// there.
+	const header = "QT-TS-01 · Lần ban hành 01 · Hiệu lực 01/04/2021"
+	for i, p := range pages {
+		found := 0
+		for _, l := range p.lines() {
+			switch {
+			case strings.Contains(l.Text, "QT-TS-01 · Lần ban hành"):
+				found++
+				if l.Text != header || l.Bottom > printTopMargin {
+					t.Errorf("page %d: header %q at %.1f–%.1f pt, want %q in the top margin (to %.1f pt)", i+1, l.Text, l.Top, l.Bottom, header, printTopMargin)
+				}
+			case l.Top < printTopMargin:
+				t.Errorf("page %d: %q (%.1f pt) is in the top margin", i+1, l.Text, l.Top)
+			}
+		}
+		if found != 1 {
+			t.Errorf("page %d: %d running headers, want 1", i+1, found)
+		}
 	}
 	page1 := strings.Join(first, "\n")
 	for _, w := range []string{"Mã hiệu", "QT-TS-01", "Lần ban hành", "Ngày hiệu lực", "01/04/2021", "Phê duyệt bởi", "50/QĐ-SNN"} {

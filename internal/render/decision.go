@@ -57,6 +57,7 @@ func (s *Site) decisionPage(d *qms.Decision, old *past) (*page, error) {
 		num = d.NumberText
 	}
 	pg := s.newPage(num+" — "+d.Title, "decisions", s.docURL(d, old))
+	pg.PrintHeader = num + " · Ban hành " + dateVN(d.Issued)
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Văn bản", s.base + "decisions/"}}
 	pg.Banners = s.decisionBanners(d, st)
 	s.docFrame(pg, d.Path, old)

@@ -140,3 +140,20 @@ func TestDirectFollowsTheme(t *testing.T) {
 		t.Errorf("the theme's process template was not used:\n%s", mainOf(p))
 	}
 }
+
+// TestCSSString: a print header cannot end its CSS string or its style
+// element, whatever the document's fields hold.
+func TestCSSString(t *testing.T) {
+	for in, want := range map[string]string{
+		"QT-01 · Lần ban hành 02":    `"QT-01 · Lần ban hành 02"`,
+		`a"b\c`:                      `"a\22 b\5c c"`,
+		"</style><script>x</script>": `"\3c /style\3e \3c script\3e x\3c /script\3e "`,
+		"dòng\nmới\x00&":             `"dòng\a mới\0 \26 "`,
+	} {
+		var b strings.Builder
+		cssString(&b, in)
+		if b.String() != want {
+			t.Errorf("cssString(%q) = %s, want %s", in, b.String(), want)
+		}
+	}
+}

@@ -31,6 +31,11 @@ func writePageStart(b htmlWriter, p *page) {
 	if p.Frame != nil {
 		b.WriteString(string(p.Frame.Head))
 	}
+	if p.PrintHeader != "" {
+		b.WriteString("\n<style>:root{--qms-print-header:")
+		cssString(b, p.PrintHeader)
+		b.WriteString("}</style>")
+	}
 	for _, f := range p.Feeds {
 		b.WriteString("\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
 		escText(b, f.Text)
@@ -159,4 +164,26 @@ func writeErrors(b htmlWriter, errs []diagView) {
 		b.WriteString(")</li>")
 	}
 	b.WriteString("</ul>\n</div>\n</div>")
+}
+
+// cssString writes s as a quoted CSS string for a style element: quotes,
+// backslashes, markup characters and control characters as CSS escapes
+// (so that nothing in s can end the string or the element).
+func cssString(b htmlWriter, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x7f:
+			b.WriteByte('\\')
+			if r >= 0x10 {
+				b.WriteByte(hex[r>>4])
+			}
+			b.WriteByte(hex[r&15])
+			b.WriteByte(' ')
+		default:
+			b.WriteString(string(r))
+		}
+	}
+	b.WriteByte('"')
 }

@@ -38,6 +38,7 @@ func (s *Site) procedurePage(p *qms.Procedure, old *past) (*page, error) {
 		title = p.Code + " — " + p.Title
 	}
 	pg := s.newPage(title, "procedures", s.docURL(p, old))
+	pg.PrintHeader = orDash(p.Code) + " · Thủ tục hành chính"
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Thủ tục hành chính", s.base + "procedures/"}}
 	d := procedureData{Heading: p.Title, Tag: x.procedureTag(p)}
 	abolished, by := x.procedureAbolished(p)

@@ -60,6 +60,7 @@ func (s *Site) writeProcess(w io.Writer, p *qms.Process) error {
 func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	x := s.x
 	pg := s.newPage(p.Code+" — "+p.Title, "processes", s.docURL(p, old))
+	pg.PrintHeader = p.Code + " · Lần ban hành " + revisionText(p.Revision) + " · Hiệu lực " + dateVN(p.Effective)
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Quy trình", s.base + "processes/"}}
 	pg.Banners = s.processBanners(p)
 	s.docFrame(pg, p.Path, old)

@@ -122,6 +122,9 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	v.HasDoc = nw.doc != nil
 	id := s.x.docLinkOf(dh.doc).Text
 	pg.Title += " — phiên bản " + rv.Commit.Short
+	if pg.PrintHeader != "" {
+		pg.PrintHeader += " · Phiên bản " + rv.Commit.Short + " (không phải bản hiện hành)"
+	}
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {kind.Label(), s.base + kind.Dir() + "/"}, {id, s.base + dh.url}, {"Lịch sử thay đổi", s.base + dh.historyURL()}}
 	pg.Banners = append(s.revisionBanners(dh, i), pg.Banners...)
 	pg.Feeds = append(pg.Feeds, link{Text: "Thay đổi của tài liệu này", URL: s.base + dh.feedURL()})

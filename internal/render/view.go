@@ -28,6 +28,10 @@ type page struct {
 	Changes string
 	// Revision is set on a revision page (see revision.go).
 	Revision *revisionView
+	// PrintHeader is what a printed document page carries at the top of
+	// every sheet (code, revision, effective date; the revision shown),
+	// "" on other pages (pagehtml.go, style.css).
+	PrintHeader string
 	// Frame is the part of the page that depends only on the site and
 	// Section (frame.go); exec sets it.
 	Frame *frame
