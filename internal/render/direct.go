@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"fmt"
 	"html/template"
 	"io"
 )
@@ -15,7 +16,7 @@ import (
 // bytes.
 
 // contentFunc writes the content of a page.
-type contentFunc func(b htmlWriter, p *page)
+type contentFunc func(b htmlWriter, p *page) error
 
 // directTemplates are the template texts (as parse.Tree's String prints
 // them) for which a page is written directly, and what writes its content.
@@ -23,10 +24,28 @@ var directTemplates = map[string]struct {
 	content string
 	write   contentFunc
 }{
-	"process":   {`{{with .Data}}{{processHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeProcessContent(b, p.Data.(processData)) }},
-	"procedure": {`{{with .Data}}{{procedureHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeProcedureContent(b, p.Data.(procedureData)) }},
-	"decision":  {`{{with .Data}}{{decisionHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeDecisionContent(b, p.Data.(decisionData)) }},
-	"history":   {`{{with .Data}}{{historyHTML .}}{{end}}`, func(b htmlWriter, p *page) { writeHistoryContent(b, p.Data.(historyData)) }},
+	"process":   {`{{with .Data}}{{processHTML .}}{{end}}`, dataWriter(writeProcessContent)},
+	"procedure": {`{{with .Data}}{{procedureHTML .}}{{end}}`, dataWriter(writeProcedureContent)},
+	"decision":  {`{{with .Data}}{{decisionHTML .}}{{end}}`, dataWriter(writeDecisionContent)},
+	"history":   {`{{with .Data}}{{historyHTML .}}{{end}}`, dataWriter(writeHistoryContent)},
+}
+
+// dataWriter writes a page's content from its Data with write; like the
+// template's {{with .Data}}, no Data writes nothing, and Data of another
+// type is an error (where the template would fail to execute).
+func dataWriter[T any](write func(htmlWriter, T)) contentFunc {
+	return func(b htmlWriter, p *page) error {
+		if p.Data == nil {
+			return nil
+		}
+		d, ok := p.Data.(T)
+		if !ok {
+			var want T
+			return fmt.Errorf("page data is %T, not %T", p.Data, want)
+		}
+		write(b, d)
+		return nil
+	}
 }
 
 const (
@@ -50,15 +69,21 @@ func (s *Site) findDirect() map[string]contentFunc {
 			continue
 		}
 		write := d.write
-		out["revision-"+name] = func(b htmlWriter, p *page) {
+		out["revision-"+name] = func(b htmlWriter, p *page) error {
 			v := p.Revision
+			if v == nil {
+				return nil
+			}
 			if v.HasDoc {
 				b.WriteByte('\n')
-				write(b, p)
+				if err := write(b, p); err != nil {
+					return err
+				}
 			} else {
 				writeRevisionDoc(b, v)
 			}
 			writeRevisionChanges(b, v)
+			return nil
 		}
 	}
 	return out
@@ -80,7 +105,9 @@ func writeDirect(w io.Writer, p *page, c contentFunc) error {
 		b = bw
 	}
 	writePageStart(b, p)
-	c(b, p)
+	if err := c(b, p); err != nil {
+		return err
+	}
 	writePageEnd(b, p)
 	if bw != nil {
 		return bw.Flush()

@@ -157,3 +157,19 @@ func TestCSSString(t *testing.T) {
 		}
 	}
 }
+
+// TestDirectWrongData: a page whose data is not what its template expects
+// is an error, as executing the template would be, not a panic.
+func TestDirectWrongData(t *testing.T) {
+	s := newDeletedScenario().site(t)
+	p := s.newPage("x", "processes", "processes/x/")
+	p.Data = historyData{}
+	var b bytes.Buffer
+	if err := s.exec(&b, "process", p); err == nil {
+		t.Error("a process page with history data rendered without error")
+	}
+	p.Data = nil
+	if err := s.exec(&b, "process", p); err != nil {
+		t.Errorf("a process page without data: %v", err)
+	}
+}
