@@ -158,7 +158,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 			expected[filepath.Join(tmp, filepath.FromSlash(f.Path))] = true
 		}
 		w.written.Range(func(k, _ any) bool { expected[k.(string)] = true; return true })
-		go func() { staleDone <- w.removeStaleExcept(expected, searchDir) }()
+		go func() { staleDone <- w.removeStale(tmp, expected, searchDir) }()
 	} else {
 		staleDone <- nil
 	}
@@ -177,7 +177,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 		return nil, err
 	}
 	if reused {
-		if err := w.removeStale(searchDir); err != nil {
+		if err := w.removeStale(searchDir, w.writtenUnder(searchDir), ""); err != nil {
 			return nil, err
 		}
 	}

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // The site of a build replaces the previous one atomically (swap), which
@@ -81,14 +82,15 @@ func reserveName(out, infix string) (string, error) {
 	return name, nil
 }
 
-// removeStaleExcept deletes from the writer's directory, while the pages
-// are being written, every file and directory the build will not write:
-// expected are the files it writes (full paths), and the directories
-// holding them are kept even while still empty. Entries where the build
-// writes a file but finds a directory, or the other way round, are left to
-// the writer (clearWay). skip (a directory whose files are not known yet,
-// the search index) is left alone; removeStale cleans it afterwards.
-func (w *writer) removeStaleExcept(expected map[string]bool, skip string) error {
+// removeStale deletes under root (a directory of the writer's, which
+// holds a reused previous output) every file and directory the build does
+// not write: expected are the files it writes (full paths), and the
+// directories holding them are kept even while still empty, so that it can
+// run while the pages are being written. Entries where the build writes a
+// file but finds a directory, or the other way round, are left to the
+// writer (clearWay). skip (a directory whose files are not known yet, the
+// search index) is left alone, to be cleaned once it is written.
+func (w *writer) removeStale(root string, expected map[string]bool, skip string) error {
 	dirs := map[string]bool{}
 	for p := range expected {
 		for d := filepath.Dir(p); d != w.dir && !dirs[d]; d = filepath.Dir(d) {
@@ -118,54 +120,21 @@ func (w *writer) removeStaleExcept(expected map[string]bool, skip string) error 
 		}
 		return nil
 	}
-	if err := walk(w.dir); err != nil {
+	if err := walk(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("build: removing files of the previous output: %w", err)
 	}
 	return nil
 }
 
-// removeStale deletes under root (a directory of the writer's) every file
-// and directory this build did not write: what the reused previous output
-// had and the new site has not.
-func (w *writer) removeStale(root string) error {
-	dirs := map[string]bool{}
+// writtenUnder returns the files written so far under dir.
+func (w *writer) writtenUnder(dir string) map[string]bool {
+	out := map[string]bool{}
+	prefix := dir + string(filepath.Separator)
 	w.written.Range(func(k, _ any) bool {
-		for d := filepath.Dir(k.(string)); d != w.dir && !dirs[d]; d = filepath.Dir(d) {
-			dirs[d] = true
+		if p := k.(string); strings.HasPrefix(p, prefix) {
+			out[p] = true
 		}
 		return true
 	})
-	var walk func(dir string) (empty bool, err error)
-	walk = func(dir string) (bool, error) {
-		entries, err := os.ReadDir(dir)
-		if err != nil {
-			return false, err
-		}
-		kept := 0
-		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
-			if _, ok := w.written.Load(p); ok {
-				kept++
-				continue
-			}
-			if dirs[p] && e.IsDir() {
-				empty, err := walk(p)
-				if err != nil {
-					return false, err
-				}
-				if !empty {
-					kept++
-					continue
-				}
-			}
-			if err := os.RemoveAll(p); err != nil {
-				return false, err
-			}
-		}
-		return kept == 0, nil
-	}
-	if _, err := walk(root); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("build: removing files of the previous output: %w", err)
-	}
-	return nil
+	return out
 }

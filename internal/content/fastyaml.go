@@ -604,31 +604,25 @@ func resolveNumber(in string) string {
 			return "!!float"
 		}
 	}
-	if strings.HasPrefix(plain, "0b") {
-		if _, err := strconv.ParseInt(plain[2:], 2, 64); err == nil {
-			return "!!int"
-		}
-		if _, err := strconv.ParseUint(plain[2:], 2, 64); err == nil {
-			return "!!int"
-		}
-	} else if strings.HasPrefix(plain, "-0b") {
-		if _, err := strconv.ParseInt("-"+plain[3:], 2, 64); err == nil {
-			return "!!int"
-		}
-	}
-	if strings.HasPrefix(plain, "0o") {
-		if _, err := strconv.ParseInt(plain[2:], 8, 64); err == nil {
-			return "!!int"
-		}
-		if _, err := strconv.ParseUint(plain[2:], 8, 64); err == nil {
-			return "!!int"
-		}
-	} else if strings.HasPrefix(plain, "-0o") {
-		if _, err := strconv.ParseInt("-"+plain[3:], 8, 64); err == nil {
-			return "!!int"
-		}
+	if prefixedInt(plain, "0b", 2) || prefixedInt(plain, "0o", 8) {
+		return "!!int"
 	}
 	return "!!str"
+}
+
+// prefixedInt reports whether s is an integer in base written with
+// prefix (0b, 0o), signed with "-" or not, as yaml.v3 resolves them.
+func prefixedInt(s, prefix string, base int) bool {
+	if digits, ok := strings.CutPrefix(s, prefix); ok {
+		_, err := strconv.ParseInt(digits, base, 64)
+		_, uerr := strconv.ParseUint(digits, base, 64)
+		return err == nil || uerr == nil
+	}
+	if digits, ok := strings.CutPrefix(s, "-"+prefix); ok {
+		_, err := strconv.ParseInt("-"+digits, base, 64)
+		return err == nil
+	}
+	return false
 }
 
 // parseTimestamp is yaml.v3's, without the time.

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // This file writes in Go, byte for byte, what the content templates of
@@ -12,16 +11,14 @@ import (
 
 // procedureHTML is the content of a procedure page.
 func procedureHTML(d procedureData) template.HTML {
-	var b strings.Builder
-	b.Grow(2048 + 256*len(d.Processes) + len(d.Body))
-	writeProcedureContent(&b, d)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	return written(2048+256*len(d.Processes)+len(d.Body), func(b htmlWriter) { writeProcedureContent(b, d) })
 }
 
 // writeProcedureContent writes what procedureHTML returns.
 func writeProcedureContent(b htmlWriter, d procedureData) {
 	writeDocHeader(b, "Thủ tục hành chính ", d.Tag, d.Heading, d.Summary)
-	b.WriteString("\n</div>\n<section aria-labelledby=\"processes\">\n<h2 id=\"processes\">Quy trình thực hiện thủ tục</h2>")
+	b.WriteString("\n</div>")
+	openSection(b, "processes", "Quy trình thực hiện thủ tục")
 	if len(d.Processes) > 0 {
 		b.WriteByte('\n')
 		writeProcessTable(b, "Quy trình thực hiện thủ tục", d.Processes)
@@ -34,10 +31,7 @@ func writeProcedureContent(b htmlWriter, d procedureData) {
 
 // decisionHTML is the content of a decision page.
 func decisionHTML(d decisionData) template.HTML {
-	var b strings.Builder
-	b.Grow(2048 + 256*(len(d.Chain)+len(d.CitedBy)) + len(d.Body))
-	writeDecisionContent(&b, d)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	return written(2048+256*(len(d.Chain)+len(d.CitedBy))+len(d.Body), func(b htmlWriter) { writeDecisionContent(b, d) })
 }
 
 // writeDecisionContent writes what decisionHTML returns.
@@ -45,7 +39,8 @@ func writeDecisionContent(b htmlWriter, d decisionData) {
 	writeDocHeader(b, "Văn bản ", d.Tag, d.Heading, d.Summary)
 	b.WriteString("\n</div>")
 	if len(d.Chain) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"chain\">\n<h2 id=\"chain\">Quá trình thay thế</h2>\n<ol class=\"chain\">")
+		openSection(b, "chain", "Quá trình thay thế")
+		b.WriteString("\n<ol class=\"chain\">")
 		for i := range d.Chain {
 			c := &d.Chain[i]
 			b.WriteString("\n<li")
@@ -63,11 +58,10 @@ func writeDecisionContent(b htmlWriter, d decisionData) {
 		}
 		b.WriteString("\n</ol>\n</section>")
 	}
-	b.WriteString("\n<section aria-labelledby=\"cited-by\">\n<h2 id=\"cited-by\">Được viện dẫn bởi</h2>")
+	openSection(b, "cited-by", "Được viện dẫn bởi")
 	if len(d.CitedBy) > 0 {
-		b.WriteString("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"Được viện dẫn bởi\" tabindex=\"0\">\n<table>\n" +
-			"<caption class=\"visually-hidden\">Quy trình và thủ tục dựa vào văn bản này</caption>\n" +
-			"<thead><tr><th scope=\"col\">Loại</th><th scope=\"col\">Mã</th><th scope=\"col\">Tên</th><th scope=\"col\">Vai trò của văn bản</th><th scope=\"col\">Trạng thái</th></tr></thead>\n<tbody>")
+		openRegionTable(b, "Được viện dẫn bởi", "", "Quy trình và thủ tục dựa vào văn bản này",
+			`<th scope="col">Loại</th><th scope="col">Mã</th><th scope="col">Tên</th><th scope="col">Vai trò của văn bản</th><th scope="col">Trạng thái</th>`)
 		for i := range d.CitedBy {
 			c := &d.CitedBy[i]
 			b.WriteString("\n<tr><td>")
@@ -124,10 +118,7 @@ func writeBody(b htmlWriter, label string, body template.HTML, headed bool) {
 
 // processTableHTML is the "processTable" partial: a table of processes.
 func processTableHTML(caption string, rows []processRow) template.HTML {
-	var b strings.Builder
-	b.Grow(1024 + 384*len(rows))
-	writeProcessTable(&b, caption, rows)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(1024+384*len(rows), func(b htmlWriter) { writeProcessTable(b, caption, rows) })
 }
 
 func writeProcessTable(b htmlWriter, caption string, rows []processRow) {
@@ -158,33 +149,34 @@ func writeProcessTable(b htmlWriter, caption string, rows []processRow) {
 // procedureTableHTML is the "procedureTable" partial: a table of
 // procedures.
 func procedureTableHTML(caption string, rows []procedureRow) template.HTML {
-	var b strings.Builder
-	b.Grow(1024 + 384*len(rows))
-	writeTableStart(&b, caption)
+	return written(1024+384*len(rows), func(b htmlWriter) { writeProcedureTable(b, caption, rows) })
+}
+
+func writeProcedureTable(b htmlWriter, caption string, rows []procedureRow) {
+	writeTableStart(b, caption)
 	b.WriteString("<thead><tr><th scope=\"col\">Mã thủ tục</th><th scope=\"col\">Tên thủ tục</th><th scope=\"col\">Lĩnh vực</th><th scope=\"col\">Nơi tiếp nhận</th>" +
 		"<th scope=\"col\">Thời hạn</th><th scope=\"col\" class=\"num\">Số quy trình</th><th scope=\"col\">Trạng thái</th></tr></thead>\n<tbody>")
 	for i := range rows {
 		r := &rows[i]
 		b.WriteString("\n<tr><td class=\"nowrap\">")
-		writeLinkOrText(&b, r.Link.URL, r.Link.Text)
+		writeLinkOrText(b, r.Link.URL, r.Link.Text)
 		b.WriteString("</td><td>")
-		escText(&b, r.Link.Title)
+		escText(b, r.Link.Title)
 		b.WriteString("</td><td>")
-		writeLinkOrText(&b, r.Field.URL, r.Field.Text)
+		writeLinkOrText(b, r.Field.URL, r.Field.Text)
 		b.WriteString("</td><td>")
-		escText(&b, r.Receiving)
+		escText(b, r.Receiving)
 		b.WriteString("</td><td>")
-		escText(&b, r.Limit)
+		escText(b, r.Limit)
 		b.WriteString("</td><td class=\"num\">")
 		b.WriteString(strconv.Itoa(r.Processes))
 		b.WriteString("</td><td>")
 		if r.Link.Tag != nil {
-			writeTag(&b, r.Link.Tag)
+			writeTag(b, r.Link.Tag)
 		}
 		b.WriteString("</td></tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>")
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
 }
 
 // writeTableStart opens a captioned table in its scrolling region.

@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // This file writes in Go, byte for byte, what history.html's content and
@@ -13,10 +12,7 @@ import (
 
 // historyHTML is the content of a document's history page.
 func historyHTML(d historyData) template.HTML {
-	var b strings.Builder
-	b.Grow(1024 + 512*len(d.Revisions))
-	writeHistoryContent(&b, d)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(1024+512*len(d.Revisions), func(b htmlWriter) { writeHistoryContent(b, d) })
 }
 
 // writeHistoryContent writes what historyHTML returns.
@@ -27,9 +23,8 @@ func writeHistoryContent(b htmlWriter, d historyData) {
 	writeDocLink(b, &d.Doc)
 	b.WriteString(", mới nhất trước, theo lịch sử git của kho tài liệu. Mỗi phiên bản mở ra văn bản như tại thời điểm đó và những gì đã thay đổi.</p>\n<p class=\"feed-link\"><a href=\"")
 	escURL(b, d.Feed)
-	b.WriteString("\" type=\"application/atom+xml\">Theo dõi thay đổi của tài liệu này (Atom)</a></p>\n</div>\n<section aria-labelledby=\"revisions\">\n<h2 id=\"revisions\">")
-	b.WriteString(strconv.Itoa(len(d.Revisions)))
-	b.WriteString(" phiên bản</h2>")
+	b.WriteString("\" type=\"application/atom+xml\">Theo dõi thay đổi của tài liệu này (Atom)</a></p>\n</div>")
+	openSection(b, "revisions", strconv.Itoa(len(d.Revisions))+" phiên bản")
 	if d.Truncated != "" {
 		b.WriteString("\n<p class=\"hint\">Lịch sử trước ngày ")
 		escText(b, d.Truncated)
@@ -75,10 +70,7 @@ func writeHistoryContent(b htmlWriter, d historyData) {
 // matter could not be read at that revision: its heading and rows, and
 // the file as it was.
 func revisionDocHTML(v *revisionView) template.HTML {
-	var b strings.Builder
-	b.Grow(1024 + len(v.Raw))
-	writeRevisionDoc(&b, v)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(1024+len(v.Raw), func(b htmlWriter) { writeRevisionDoc(b, v) })
 }
 
 // writeRevisionDoc writes what revisionDocHTML returns.
@@ -91,8 +83,8 @@ func writeRevisionDoc(b htmlWriter, v *revisionView) {
 	writeSummary(b, v.Rows)
 	b.WriteString("\n</div>")
 	if v.Raw != "" {
-		b.WriteString("\n<section aria-labelledby=\"raw-source\">\n<h2 id=\"raw-source\">Nội dung tệp</h2>\n" +
-			"<p>Phiên bản này không đọc được phần thông tin (front matter), nên tệp được hiển thị nguyên văn.</p>\n<pre class=\"raw-source\">")
+		openSection(b, "raw-source", "Nội dung tệp")
+		b.WriteString("\n<p>Phiên bản này không đọc được phần thông tin (front matter), nên tệp được hiển thị nguyên văn.</p>\n<pre class=\"raw-source\">")
 		escText(b, v.Raw)
 		b.WriteString("</pre>\n</section>")
 	}
@@ -102,10 +94,7 @@ func writeRevisionDoc(b htmlWriter, v *revisionView) {
 // commit changed: the commit's rows, a note, the field changes and the
 // word diff of the body.
 func revisionChangesHTML(v *revisionView) template.HTML {
-	var b strings.Builder
-	b.Grow(1024 + len(v.BodyDiff))
-	writeRevisionChanges(&b, v)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; BodyDiff is built escaped
+	return written(1024+len(v.BodyDiff), func(b htmlWriter) { writeRevisionChanges(b, v) })
 }
 
 // writeRevisionChanges writes what revisionChangesHTML returns.

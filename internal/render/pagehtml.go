@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // This file writes in Go, byte for byte, what the "base" template of
@@ -15,10 +14,7 @@ import (
 // frame and feeds, the frame's header, the breadcrumbs, the opening of
 // main, the banners and the file's check findings.
 func pageStartHTML(p *page) template.HTML {
-	var b strings.Builder
-	b.Grow(4096)
-	writePageStart(&b, p)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+	return written(4096, func(b htmlWriter) { writePageStart(b, p) })
 }
 
 // writePageStart writes what pageStartHTML returns.
@@ -65,10 +61,7 @@ func writePageStart(b htmlWriter, p *page) {
 // pageEndHTML is the page after its content: the end of main, the frame's
 // footer and the page's scripts.
 func pageEndHTML(p *page) template.HTML {
-	var b strings.Builder
-	b.Grow(1024)
-	writePageEnd(&b, p)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; the frame is rendered HTML
+	return written(1024, func(b htmlWriter) { writePageEnd(b, p) })
 }
 
 // writePageEnd writes what pageEndHTML returns.
@@ -87,26 +80,13 @@ func writePageEnd(b htmlWriter, p *page) {
 
 // bannersHTML is the "banners" partial: a page's notification banners.
 func bannersHTML(p *page) template.HTML {
-	var b strings.Builder
-	writeBanners(&b, p.Banners)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(0, func(b htmlWriter) { writeBanners(b, p.Banners) })
 }
 
 func writeBanners(b htmlWriter, banners []banner) {
 	for i := range banners {
 		bn := &banners[i]
-		n := strconv.Itoa(i)
-		b.WriteString("\n<div class=\"banner banner-")
-		escText(b, bn.Class)
-		b.WriteString("\" role=\"region\" aria-labelledby=\"banner-title-")
-		b.WriteString(n)
-		b.WriteString("\">\n<div class=\"banner-header\"><h2 class=\"banner-title\" id=\"banner-title-")
-		b.WriteString(n)
-		b.WriteString("\">")
-		escText(b, bn.Title)
-		b.WriteString("</h2></div>\n<div class=\"banner-content\">\n<p class=\"banner-heading\">")
-		escText(b, bn.Heading)
-		b.WriteString("</p>")
+		openBanner(b, "banner-"+bn.Class, strconv.Itoa(i), bn.Title, bn.Heading)
 		for j := range bn.Lines {
 			l := &bn.Lines[j]
 			b.WriteString("\n<p>")
@@ -121,12 +101,27 @@ func writeBanners(b htmlWriter, banners []banner) {
 	}
 }
 
+// openBanner writes the start of a notification banner: its region
+// labelled by its title (id "banner-title-"+id), its heading, and the
+// opening of its content, which the caller closes with two </div>.
+func openBanner(b htmlWriter, class, id, title, heading string) {
+	b.WriteString("\n<div class=\"banner ")
+	escText(b, class)
+	b.WriteString("\" role=\"region\" aria-labelledby=\"banner-title-")
+	b.WriteString(id)
+	b.WriteString("\">\n<div class=\"banner-header\"><h2 class=\"banner-title\" id=\"banner-title-")
+	b.WriteString(id)
+	b.WriteString("\">")
+	escText(b, title)
+	b.WriteString("</h2></div>\n<div class=\"banner-content\">\n<p class=\"banner-heading\">")
+	escText(b, heading)
+	b.WriteString("</p>")
+}
+
 // errorsHTML is the "errors" partial: the check findings about a page's
 // file, as an error banner when one is an error, else a warning banner.
 func errorsHTML(p *page) template.HTML {
-	var b strings.Builder
-	writeErrors(&b, p.Errors)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(0, func(b htmlWriter) { writeErrors(b, p.Errors) })
 }
 
 func writeErrors(b htmlWriter, errs []diagView) {
@@ -143,13 +138,8 @@ func writeErrors(b htmlWriter, errs []diagView) {
 	if hasErr {
 		class, title, heading = "banner-error", "Lỗi kiểm tra", "Tài liệu này có lỗi; bản dựng được tạo với --force."
 	}
-	b.WriteString("\n<div class=\"banner ")
-	b.WriteString(class)
-	b.WriteString("\" role=\"region\" aria-labelledby=\"banner-title-errors\">\n<div class=\"banner-header\"><h2 class=\"banner-title\" id=\"banner-title-errors\">")
-	b.WriteString(title)
-	b.WriteString("</h2></div>\n<div class=\"banner-content\">\n<p class=\"banner-heading\">")
-	b.WriteString(heading)
-	b.WriteString("</p>\n<ul>")
+	openBanner(b, class, "errors", title, heading)
+	b.WriteString("\n<ul>")
 	for _, e := range errs {
 		b.WriteString("<li>Dòng ")
 		b.WriteString(strconv.Itoa(e.Line))

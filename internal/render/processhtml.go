@@ -3,7 +3,6 @@ package render
 import (
 	"html/template"
 	"strconv"
-	"strings"
 )
 
 // processHTML renders the content of a process page (the "content" of
@@ -11,10 +10,7 @@ import (
 // process pages and their revision pages are a third of a large site's
 // pages, and html/template spends about a microsecond per action.
 func processHTML(d processData) template.HTML {
-	var b strings.Builder
-	b.Grow(4096 + len(d.Body))
-	writeProcessContent(&b, d)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped; Body is rendered Markdown
+	return written(4096+len(d.Body), func(b htmlWriter) { writeProcessContent(b, d) })
 }
 
 // writeProcessContent writes what processHTML returns.
@@ -38,10 +34,9 @@ func writeProcessContent(b htmlWriter, d processData) {
 	b.WriteString("\n</div>")
 
 	if len(d.Procedures) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"procedures\">\n<h2 id=\"procedures\">Thủ tục hành chính thực hiện</h2>\n" +
-			"<div class=\"table-wrap\" role=\"region\" aria-label=\"Thủ tục hành chính thực hiện\" tabindex=\"0\">\n<table>\n" +
-			"<caption class=\"visually-hidden\">Thủ tục hành chính thực hiện và thời hạn luật định</caption>\n" +
-			"<thead><tr><th scope=\"col\">Mã thủ tục</th><th scope=\"col\">Tên thủ tục</th><th scope=\"col\">Thời hạn luật định</th><th scope=\"col\">Trạng thái</th></tr></thead>\n<tbody>")
+		openSection(b, "procedures", "Thủ tục hành chính thực hiện")
+		openRegionTable(b, "Thủ tục hành chính thực hiện", "", "Thủ tục hành chính thực hiện và thời hạn luật định",
+			`<th scope="col">Mã thủ tục</th><th scope="col">Tên thủ tục</th><th scope="col">Thời hạn luật định</th><th scope="col">Trạng thái</th>`)
 		for i := range d.Procedures {
 			p := &d.Procedures[i]
 			b.WriteString("\n<tr><td class=\"nowrap\">")
@@ -60,10 +55,9 @@ func writeProcessContent(b htmlWriter, d processData) {
 	}
 
 	if len(d.Steps) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"steps\">\n<h2 id=\"steps\">Các bước thực hiện</h2>\n" +
-			"<div class=\"table-wrap\" role=\"region\" aria-label=\"Các bước thực hiện\" tabindex=\"0\">\n<table class=\"steps\">\n" +
-			"<caption class=\"visually-hidden\">Các bước thực hiện và thời gian</caption>\n" +
-			"<thead><tr><th scope=\"col\" class=\"num\">Bước</th><th scope=\"col\">Trách nhiệm</th><th scope=\"col\">Nội dung công việc</th><th scope=\"col\">Thời gian</th><th scope=\"col\">Biểu mẫu</th></tr></thead>\n<tbody>")
+		openSection(b, "steps", "Các bước thực hiện")
+		openRegionTable(b, "Các bước thực hiện", "steps", "Các bước thực hiện và thời gian",
+			`<th scope="col" class="num">Bước</th><th scope="col">Trách nhiệm</th><th scope="col">Nội dung công việc</th><th scope="col">Thời gian</th><th scope="col">Biểu mẫu</th>`)
 		for i := range d.Steps {
 			st := &d.Steps[i]
 			b.WriteString("\n<tr><td class=\"num\">")
@@ -106,7 +100,8 @@ func writeProcessContent(b htmlWriter, d processData) {
 	}
 
 	if len(d.Legal) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"legal\">\n<h2 id=\"legal\">Căn cứ pháp lý</h2>\n<ul class=\"doc-list legal\">")
+		openSection(b, "legal", "Căn cứ pháp lý")
+		b.WriteString("\n<ul class=\"doc-list legal\">")
 		for i := range d.Legal {
 			b.WriteString("<li>")
 			writeDocLink(b, &d.Legal[i])
@@ -116,10 +111,9 @@ func writeProcessContent(b htmlWriter, d processData) {
 	}
 
 	if len(d.Forms) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"forms\">\n<h2 id=\"forms\">Biểu mẫu</h2>\n" +
-			"<div class=\"table-wrap\" role=\"region\" aria-label=\"Biểu mẫu\" tabindex=\"0\">\n<table>\n" +
-			"<caption class=\"visually-hidden\">Biểu mẫu</caption>\n" +
-			"<thead><tr><th scope=\"col\" class=\"num\">TT</th><th scope=\"col\">Mã hiệu</th><th scope=\"col\">Tên biểu mẫu</th></tr></thead>\n<tbody>")
+		openSection(b, "forms", "Biểu mẫu")
+		openRegionTable(b, "Biểu mẫu", "", "Biểu mẫu",
+			`<th scope="col" class="num">TT</th><th scope="col">Mã hiệu</th><th scope="col">Tên biểu mẫu</th>`)
 		for i, f := range d.Forms {
 			b.WriteString("<tr><td class=\"num\">")
 			b.WriteString(strconv.Itoa(i + 1))
@@ -133,10 +127,9 @@ func writeProcessContent(b htmlWriter, d processData) {
 	}
 
 	if len(d.Records) > 0 {
-		b.WriteString("\n<section aria-labelledby=\"records\">\n<h2 id=\"records\">Hồ sơ cần lưu</h2>\n" +
-			"<div class=\"table-wrap\" role=\"region\" aria-label=\"Hồ sơ cần lưu\" tabindex=\"0\">\n<table>\n" +
-			"<caption class=\"visually-hidden\">Hồ sơ cần lưu</caption>\n" +
-			"<thead><tr><th scope=\"col\" class=\"num\">TT</th><th scope=\"col\">Tên hồ sơ</th><th scope=\"col\">Nơi lưu</th><th scope=\"col\">Thời gian lưu</th></tr></thead>\n<tbody>")
+		openSection(b, "records", "Hồ sơ cần lưu")
+		openRegionTable(b, "Hồ sơ cần lưu", "", "Hồ sơ cần lưu",
+			`<th scope="col" class="num">TT</th><th scope="col">Tên hồ sơ</th><th scope="col">Nơi lưu</th><th scope="col">Thời gian lưu</th>`)
 		for i, r := range d.Records {
 			b.WriteString("<tr><td class=\"num\">")
 			b.WriteString(strconv.Itoa(i + 1))
@@ -152,6 +145,36 @@ func writeProcessContent(b htmlWriter, d processData) {
 	}
 
 	writeBody(b, "Nội dung quy trình", d.Body, d.Headed)
+}
+
+// openSection opens a section labelled by its h2 heading, whose id is id.
+func openSection(b htmlWriter, id, heading string) {
+	b.WriteString("\n<section aria-labelledby=\"")
+	b.WriteString(id)
+	b.WriteString("\">\n<h2 id=\"")
+	b.WriteString(id)
+	b.WriteString("\">")
+	escText(b, heading)
+	b.WriteString("</h2>")
+}
+
+// openRegionTable opens a table (of class class, if any) in a scrolling
+// region labelled label, with a caption for screen readers and the header
+// row's cells head (markup), up to the opening of its body.
+func openRegionTable(b htmlWriter, label, class, caption, head string) {
+	b.WriteString("\n<div class=\"table-wrap\" role=\"region\" aria-label=\"")
+	escText(b, label)
+	b.WriteString("\" tabindex=\"0\">\n<table")
+	if class != "" {
+		b.WriteString(" class=\"")
+		b.WriteString(class)
+		b.WriteString("\"")
+	}
+	b.WriteString(">\n<caption class=\"visually-hidden\">")
+	escText(b, caption)
+	b.WriteString("</caption>\n<thead><tr>")
+	b.WriteString(head)
+	b.WriteString("</tr></thead>\n<tbody>")
 }
 
 // writeLinkOrText writes <a href="url">text</a>, or the text alone when

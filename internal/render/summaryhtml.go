@@ -22,10 +22,7 @@ type htmlWriter interface {
 // The output is byte for byte what the template made, escaped the way
 // html/template escapes the same contexts (escText, escURL).
 func summaryHTML(rows []row) template.HTML {
-	var b strings.Builder
-	b.Grow(128 * (len(rows) + 1))
-	writeSummary(&b, rows)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(128*(len(rows)+1), func(b htmlWriter) { writeSummary(b, rows) })
 }
 
 // writeSummary writes the summary list of rows (summaryHTML).
@@ -96,11 +93,7 @@ func writeDocLink(b htmlWriter, l *docLink) {
 	}
 	if n := l.Next; n != nil {
 		b.WriteByte(' ')
-		if n.URL != "" {
-			writeA(b, n.URL, n.Text)
-		} else {
-			escText(b, n.Text)
-		}
+		writeLinkOrText(b, n.URL, n.Text)
 		if n.Tag != nil {
 			b.WriteByte(' ')
 			writeTag(b, n.Tag)
@@ -201,35 +194,40 @@ func isHexDigit(c byte) bool {
 // docLinkHTML is the "doclink" template of partials.html, for a docLink or
 // a *docLink (nil renders nothing).
 func docLinkHTML(v any) template.HTML {
-	var l *docLink
-	switch v := v.(type) {
-	case docLink:
-		l = &v
-	case *docLink:
-		l = v
-	}
+	l := pointerTo[docLink](v)
 	if l == nil {
 		return ""
 	}
-	var b strings.Builder
-	writeDocLink(&b, l)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	return written(0, func(b htmlWriter) { writeDocLink(b, l) })
 }
 
 // tagHTML is the "tag" template of partials.html, for a tag or a *tag (nil
 // renders nothing).
 func tagHTML(v any) template.HTML {
-	var t *tag
-	switch v := v.(type) {
-	case tag:
-		t = &v
-	case *tag:
-		t = v
-	}
+	t := pointerTo[tag](v)
 	if t == nil {
 		return ""
 	}
+	return written(0, func(b htmlWriter) { writeTag(b, t) })
+}
+
+// pointerTo returns v as a *T when it is a T or a *T, else nil.
+func pointerTo[T any](v any) *T {
+	switch v := v.(type) {
+	case T:
+		return &v
+	case *T:
+		return v
+	}
+	return nil
+}
+
+// written returns what write writes, for a template function: the
+// writers escape every value they write (bodies, diffs and the frame come
+// already rendered).
+func written(size int, write func(b htmlWriter)) template.HTML {
 	var b strings.Builder
-	writeTag(&b, t)
-	return template.HTML(b.String()) //nolint:gosec // every value is escaped
+	b.Grow(size)
+	write(&b)
+	return template.HTML(b.String()) //nolint:gosec // see above
 }
