@@ -67,7 +67,7 @@ func BenchmarkWriteFeed(b *testing.B) {
 		Links: []atomLink{{Rel: "self", Type: "application/atom+xml", Href: "/processes/qt-cl-0041/feed.xml"}}, Author: feedAuthor}
 	for range 3 {
 		f.Entries = append(f.Entries, atomEntry{ID: urnUUID("y"), Title: "QT-CL-0041: Sửa đổi lần 2", Updated: "2021-07-11T11:15:00+07:00",
-			Link: atomLink{Rel: "alternate", Type: "text/html", Href: "/processes/qt-cl-0041/history/6b2c2ff5.html"},
+			Link:   atomLink{Rel: "alternate", Type: "text/html", Href: "/processes/qt-cl-0041/history/6b2c2ff5.html"},
 			Author: atomPerson{Name: "Dương Thị Quỳnh"}, Summary: "Sửa đổi QT-CL-0041 lần 2. Người phê duyệt: Giám đốc Sở (211/QĐ-SNN-VP)."})
 	}
 	for _, c := range []struct {
