@@ -153,12 +153,18 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	searchDir := filepath.Join(tmp, "search")
 	staleDone := make(chan error, 1)
 	if reused {
-		expected := make(map[string]bool, len(files)+64)
-		for _, f := range files {
-			expected[filepath.Join(tmp, filepath.FromSlash(f.Path))] = true
-		}
-		w.written.Range(func(k, _ any) bool { expected[k.(string)] = true; return true })
-		go func() { staleDone <- w.removeStale(tmp, expected, searchDir) }()
+		// The static files are written; the pages are listed in files.
+		static := w.writtenUnder(tmp)
+		go func() {
+			expected := make(map[string]bool, len(files)+len(static))
+			for _, f := range files {
+				expected[filepath.Join(tmp, filepath.FromSlash(f.Path))] = true
+			}
+			for p := range static {
+				expected[p] = true
+			}
+			staleDone <- w.removeStale(tmp, expected, searchDir)
+		}()
 	} else {
 		staleDone <- nil
 	}
