@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -21,13 +22,29 @@ var linkParser = sync.OnceValue(func() parser.Parser {
 	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
 })
 
-// findLinks parses body with goldmark (GFM) and returns its links whose
-// destination is not an absolute URL or an in-page anchor, plus every
-// javascript:/vbscript:/data: link, with positions in the file.
+// findLinks returns the links of body whose destination is not an
+// absolute URL or an in-page anchor, plus every javascript:/vbscript:/data:
+// link, with positions in the file, as goldmark (GFM) parses them: with
+// fastLinks when body is in its subset, else with goldmark itself.
 func findLinks(p, body string, bodyLine int) []qms.Link {
 	if !mayHaveLinks(body) {
 		return nil
 	}
+	if spans, ok := fastLinks(body); ok {
+		var links []qms.Link
+		for _, s := range spans {
+			if keepLink(s.dest) {
+				line, col := lineCol(body, s.off)
+				links = append(links, qms.Link{Dest: s.dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
+			}
+		}
+		return links
+	}
+	return parseLinks(p, body, bodyLine)
+}
+
+// parseLinks is findLinks with goldmark.
+func parseLinks(p, body string, bodyLine int) []qms.Link {
 	src := []byte(body)
 	root := linkParser().Parse(text.NewReader(src))
 	var links []qms.Link
@@ -48,7 +65,7 @@ func findLinks(p, body string, bodyLine int) []qms.Link {
 			return ast.WalkContinue, nil
 		}
 		off := linkOffset(n, src, dest)
-		line, col := lineCol(src, off)
+		line, col := lineCol(body, off)
 		links = append(links, qms.Link{Dest: dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
 		return ast.WalkContinue, nil
 	})
@@ -102,12 +119,14 @@ func linkOffset(n ast.Node, src []byte, dest string) int {
 	return 0
 }
 
-func lineCol(src []byte, off int) (line, col int) {
+// lineCol turns a byte offset in src into a line and a column (in runes),
+// both from 1.
+func lineCol(src string, off int) (line, col int) {
 	if off > len(src) {
 		off = len(src)
 	}
-	line = 1 + bytes.Count(src[:off], []byte("\n"))
-	start := bytes.LastIndexByte(src[:off], '\n') + 1
-	col = 1 + len([]rune(string(src[start:off])))
+	line = 1 + strings.Count(src[:off], "\n")
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	col = 1 + utf8.RuneCountInString(src[start:off])
 	return line, col
 }
