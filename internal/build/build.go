@@ -210,12 +210,29 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	if list == nil {
 		list = rules.All()
 	}
-	cds, err := runChecks(corpus, list, opts.AsOf)
-	if err != nil {
-		return nil, nil, fmt.Errorf("build: %w", err)
+	// The checks run while the history is waited for and the site model
+	// built: both only read the corpus. The model is thrown away when the
+	// checks fail the build.
+	type checked struct {
+		diags []qms.Diagnostic
+		err   error
 	}
-	diags = qms.SortDiagnostics(append(diags, cds...))
-	res := &Result{Diagnostics: diags}
+	checksDone := make(chan checked, 1)
+	go func() {
+		ds, err := runChecks(corpus, list, opts.AsOf)
+		checksDone <- checked{ds, err}
+	}()
+	loadDiags := diags
+	s, res, warnings, err := newSite(ctx, opts, root, corpus, loadDiags, list)
+	cr := <-checksDone
+	if cr.err != nil {
+		return nil, nil, fmt.Errorf("build: %w", cr.err)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	diags = qms.SortDiagnostics(append(diags, cr.diags...))
+	res.Diagnostics = diags
 	if len(diags) > 0 {
 		if err := check.WriteText(stderr, diags); err != nil {
 			return nil, nil, fmt.Errorf("build: %w", err)
@@ -224,23 +241,36 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	if n, _ := qms.CountSeverity(diags); n > 0 && !opts.Force {
 		return nil, res, ErrChecks
 	}
+	for _, w := range warnings {
+		if _, err := fmt.Fprintf(stderr, "cảnh báo: %s\n", w); err != nil {
+			return nil, nil, fmt.Errorf("build: %w", err)
+		}
+	}
+	s.ShowDiagnostics(diags)
+	return s, res, nil
+}
 
+// newSite waits for the history and builds the site model, without the
+// checks' diagnostics; loadDiags are the loader's (files that did not
+// load, which the working tree's state needs).
+func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus, loadDiags []qms.Diagnostic, list []*check.Check) (*render.Site, *Result, []string, error) {
+	res := &Result{}
 	commit := opts.Commit
 	if commit == "" {
 		commit = headCommit(root)
 	}
 	res.Commit = commit
 	ropts := render.Options{
-		Templates:   opts.theme(),
-		BaseURL:     opts.BaseURL,
-		AsOf:        opts.AsOf,
-		Commit:      commit,
-		Drafts:      opts.Drafts,
-		Diagnostics: diags,
-		Warnings:    opts.Warnings,
-		LiveReload:  opts.LiveReload,
-		Checks:      checkInfos(list),
+		Templates:  opts.theme(),
+		BaseURL:    opts.BaseURL,
+		AsOf:       opts.AsOf,
+		Commit:     commit,
+		Drafts:     opts.Drafts,
+		Warnings:   opts.Warnings,
+		LiveReload: opts.LiveReload,
+		Checks:     checkInfos(list),
 	}
+	var warnings []string
 	if !opts.NoHistory {
 		run := opts.run
 		if run == nil {
@@ -249,23 +279,18 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 			}
 			run = opts.git.start(ctx, opts.ShowUncommitted)
 		}
-		h, warnings, err := run.wait(ctx, root, corpus, diags)
+		h, ws, err := run.wait(ctx, root, corpus, loadDiags)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		ropts.History = h
-		res.Warnings = warnings
-		for _, w := range warnings {
-			if _, err := fmt.Fprintf(stderr, "cảnh báo: %s\n", w); err != nil {
-				return nil, nil, fmt.Errorf("build: %w", err)
-			}
-		}
+		res.Warnings, warnings = ws, ws
 	}
 	s, err := render.New(corpus, ropts)
 	if err != nil {
-		return nil, nil, fmt.Errorf("build: %w", err)
+		return nil, nil, nil, fmt.Errorf("build: %w", err)
 	}
-	return s, res, nil
+	return s, res, warnings, nil
 }
 
 // checkInfos describes the checks for the /checks/ page.

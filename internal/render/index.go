@@ -42,13 +42,8 @@ func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 		implementers: map[*qms.Procedure][]*qms.Process{},
 		urls:         map[qms.Document]string{},
 		byPath:       map[string]qms.Document{},
-		errors:       map[string][]qms.Diagnostic{},
 	}
-	for _, d := range opts.Diagnostics {
-		if d.Severity == qms.Error || opts.Warnings && d.Severity == qms.Warning {
-			x.errors[d.Pos.Path] = append(x.errors[d.Pos.Path], d)
-		}
-	}
+	x.showDiagnostics(opts.Diagnostics, opts.Warnings)
 	x.assignURLs()
 	for _, d := range c.Decisions {
 		x.status[d] = x.rel.StatusOf(d, x.asOf)
@@ -93,6 +88,17 @@ func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 		})
 	}
 	return x
+}
+
+// showDiagnostics sets the diagnostics shown on the pages of the files
+// they are about: errors, and warnings too when warnings is set.
+func (x *index) showDiagnostics(ds []qms.Diagnostic, warnings bool) {
+	x.errors = map[string][]qms.Diagnostic{}
+	for _, d := range ds {
+		if d.Severity == qms.Error || warnings && d.Severity == qms.Warning {
+			x.errors[d.Pos.Path] = append(x.errors[d.Pos.Path], d)
+		}
+	}
 }
 
 // kindOrder lists processes, then procedures, then decisions.

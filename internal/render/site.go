@@ -96,6 +96,14 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	return s, nil
 }
 
+// ShowDiagnostics replaces Options.Diagnostics: the diagnostics shown on
+// the pages of the files they are about, for a model built before the
+// checks ended. It must be called before any page is written.
+func (s *Site) ShowDiagnostics(ds []qms.Diagnostic) {
+	s.opts.Diagnostics = ds
+	s.x.showDiagnostics(ds, s.opts.Warnings)
+}
+
 // parseBase splits a --base-url into the path used by links and the
 // absolute prefix used by sitemap.xml.
 func parseBase(raw string) (base, abs string, err error) {
