@@ -81,7 +81,7 @@ func frontMatters(t testing.TB) (real, generated map[string]string) {
 			if err != nil {
 				return err
 			}
-			if fm, ok := splitFrontMatter(p, normalize(data), new([]qms.Diagnostic)); ok {
+			if fm, ok := splitFrontMatter(p, normalize(data, false), new([]qms.Diagnostic)); ok {
 				real[p] = fm.yaml
 			}
 			return nil
@@ -92,7 +92,7 @@ func frontMatters(t testing.TB) (real, generated map[string]string) {
 	}
 	generated = map[string]string{}
 	for p, s := range corpusgen.Files(corpusgen.Options{Docs: 400}) {
-		if fm, ok := splitFrontMatter(p, normalize([]byte(s)), new([]qms.Diagnostic)); ok {
+		if fm, ok := splitFrontMatter(p, normalize([]byte(s), false), new([]qms.Diagnostic)); ok {
 			generated[p] = fm.yaml
 		}
 	}
@@ -366,7 +366,7 @@ func FuzzFastYAML(f *testing.F) {
 // BenchmarkParseYAML compares fastYAML with yaml.v3 on a process's front
 // matter.
 func BenchmarkParseYAML(b *testing.B) {
-	fm, ok := splitFrontMatter("processes/qt-01.md", normalize([]byte(benchProcess)), new([]qms.Diagnostic))
+	fm, ok := splitFrontMatter("processes/qt-01.md", normalize([]byte(benchProcess), false), new([]qms.Diagnostic))
 	if !ok {
 		b.Fatal("no front matter")
 	}

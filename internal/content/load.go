@@ -145,12 +145,13 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
 			"tài liệu phải nằm trong processes/, procedures/ hoặc decisions/")}
 	}
-	if !utf8.Valid(data) {
+	valid, plain := scanText(bytes.TrimPrefix(data, []byte("\ufeff")))
+	if !valid {
 		line, col := firstInvalidUTF8(data)
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: line, Col: col}, qms.Error, idEncoding,
 			"tệp không phải UTF-8 hợp lệ; hãy lưu lại với bảng mã UTF-8")}
 	}
-	src := normalize(data)
+	src := normalize(data, plain)
 	fm, ok := splitFrontMatter(p, src, &diags)
 	if !ok {
 		return nil, diags
@@ -185,12 +186,16 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 }
 
 // normalize drops a UTF-8 BOM, turns CRLF (and lone CR) into LF and
-// applies NFC.
-func normalize(data []byte) []byte {
+// applies NFC, unless plain says data is made of runes that need none
+// (see scanText).
+func normalize(data []byte, plain bool) []byte {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	if plain {
+		return data
 	}
 	return norm.NFC.Bytes(data)
 }
