@@ -7,7 +7,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -98,13 +97,190 @@ func (s *Site) renderMarkdownUncached(src, docPath string, minLevel int) (markdo
 }
 
 // bodyText returns the plain text of a body (for the search index),
-// without rendering HTML.
+// without rendering HTML. A body written in the simple Markdown that
+// [simpleText] reads, as most are, is read without goldmark.
 func (s *Site) bodyText(src string) string {
+	if t, ok := simpleText(src); ok {
+		return t
+	}
+	return s.parsedText(src)
+}
+
+// parsedText is bodyText by goldmark: the plain text of the parsed body.
+func (s *Site) parsedText(src string) string {
 	md := s.getMarkdown()
 	defer s.putMarkdown(md)
 	source := []byte(src)
 	root := md.Parser().Parse(text.NewReader(source), parser.WithContext(parser.NewContext(parser.WithIDs(noIDs{}))))
 	return plainText(root, source)
+}
+
+// simpleText returns the plain text of a body that uses only the simple
+// Markdown most bodies are written in, and reports whether src is such a
+// body: lines that are blank, ATX headings ("## Mục đích"), "- " list
+// items or paragraph lines, without indentation, whose text has no markup
+// but inline links "[text](destination)". For such a body it returns what
+// plainText returns on goldmark's tree, without parsing: the text of each
+// line with its marker removed, the lines separated by white space.
+//
+// Everything else is refused and left to goldmark: any character that
+// starts inline markup (emphasis, code, raw HTML, autolinks, escapes,
+// strikethrough, table cells, images), a line that could start another
+// block (indented code, quotes, fences, thematic breaks, setext
+// underlines, ordered lists, "*" and "+" items, table delimiter rows),
+// control characters and invalid UTF-8.
+func simpleText(src string) (string, bool) {
+	var t spaceCollapser
+	t.b.Grow(len(src))
+	for src != "" {
+		line, rest, _ := strings.Cut(src, "\n")
+		src = rest
+		if !simpleLine(&t, line) {
+			return "", false
+		}
+		t.space()
+	}
+	return t.b.String(), true
+}
+
+// simpleLine writes the text of one line of a body for [simpleText], and
+// reports false when the line is not simple Markdown.
+func simpleLine(t *spaceCollapser, line string) bool {
+	if strings.TrimLeft(line, " ") == "" {
+		return true // a blank line
+	}
+	switch line[0] {
+	case '#': // an ATX heading: one to six "#" and a space
+		n := 1
+		for n < len(line) && line[n] == '#' {
+			n++
+		}
+		if n > 6 || n == len(line) || line[n] != ' ' {
+			return false
+		}
+		return simpleInline(t, line[n+1:], false)
+	case '-': // a list item: "- " and a paragraph line
+		if len(line) < 3 || line[1] != ' ' {
+			return false
+		}
+		line = line[2:]
+	}
+	return startsParagraph(line) && simpleInline(t, line, false)
+}
+
+// startsParagraph reports whether a line that starts with s can start or
+// continue only a paragraph: s starts with no indentation, no marker of
+// another block, and no "1." or "1)" of an ordered list.
+func startsParagraph(s string) bool {
+	if s == "" || strings.IndexByte(" #-+*=_>:|`~<", s[0]) >= 0 {
+		return false
+	}
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i == 0 || i == len(s) || s[i] != '.' && s[i] != ')'
+}
+
+// Classes of ASCII bytes in the text of a line, for [simpleInline].
+const (
+	plainByte = iota // text
+	spaceByte        // a space
+	stopByte         // markup other than a link, "#" (a heading's closing sequence), a control character (tabs and the like too, which may indent)
+	openByte         // "[", a link
+	bangByte         // "!", an image when "[" follows
+)
+
+// inlineClass is the class of each ASCII byte.
+var inlineClass = func() (c [utf8.RuneSelf]uint8) {
+	for b := range c {
+		switch {
+		case b == ' ':
+			c[b] = spaceByte
+		case b < ' ' || b == 0x7f || strings.IndexByte("\\`*_~|<>#]", byte(b)) >= 0:
+			c[b] = stopByte
+		case b == '[':
+			c[b] = openByte
+		case b == '!':
+			c[b] = bangByte
+		}
+	}
+	return c
+}()
+
+// simpleInline writes the text of s, the content of a line (or, inLink, a
+// link's text), to t for [simpleText], and reports false when s is not
+// valid UTF-8 or has inline markup other than links "[text](destination)"
+// with plain text and a plain destination.
+func simpleInline(t *spaceCollapser, s string, inLink bool) bool {
+	word := 0 // s[word:i] is the part of a word not written yet
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			if isWideSpace(r) {
+				t.word(s[word:i])
+				t.pending = true
+				word = i + n
+			}
+			i += n
+			continue
+		}
+		switch inlineClass[c] {
+		case spaceByte:
+			t.word(s[word:i])
+			t.pending = true
+			word = i + 1
+		case stopByte:
+			return false
+		case bangByte:
+			if i+1 < len(s) && s[i+1] == '[' {
+				return false // an image
+			}
+		case openByte:
+			if inLink {
+				return false
+			}
+			text, rest, ok := strings.Cut(s[i+1:], "](")
+			if !ok || text == "" {
+				return false
+			}
+			dest, _, ok := strings.Cut(rest, ")")
+			if !ok || dest == "" || strings.ContainsFunc(dest, func(r rune) bool { return !destByte(r) }) {
+				return false
+			}
+			t.word(s[word:i])
+			if !simpleInline(t, text, true) {
+				return false
+			}
+			i += 1 + len(text) + 2 + len(dest) // at the ")"
+			word = i + 1
+		}
+		i++
+	}
+	t.word(s[word:])
+	return true
+}
+
+// isWideSpace reports whether r, not ASCII, is white space
+// (unicode.IsSpace).
+func isWideSpace(r rune) bool {
+	switch r {
+	case 0x85, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200a
+}
+
+// destByte reports whether r may be in a link destination that
+// [simpleInline] accepts: ASCII letters, digits and URL punctuation, no
+// space, bracket, parenthesis, quote or backslash.
+func destByte(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' ||
+		r < utf8.RuneSelf && strings.IndexByte("-._/:%?#=&+,;@", byte(r)) >= 0
 }
 
 // noIDs gives every heading the same id: bodyText renders no HTML, so the
@@ -311,20 +487,73 @@ type spaceCollapser struct {
 
 func (t *spaceCollapser) space() { t.pending = true }
 
-func (t *spaceCollapser) write(p []byte) {
-	for len(p) > 0 {
-		r, n := utf8.DecodeRune(p)
-		if unicode.IsSpace(r) {
-			t.pending = true
-		} else {
-			if t.pending && t.b.Len() > 0 {
-				t.b.WriteByte(' ')
-			}
-			t.pending = false
-			t.b.Write(p[:n])
-		}
-		p = p[n:]
+// word writes w, which has no white space, after one space when white
+// space came before it.
+func (t *spaceCollapser) word(w string) {
+	if w == "" {
+		return
 	}
+	if t.pending && t.b.Len() > 0 {
+		t.b.WriteByte(' ')
+	}
+	t.pending = false
+	t.b.WriteString(w)
+}
+
+// write writes p, which may have white space, a word at a time.
+func (t *spaceCollapser) write(p []byte) {
+	for i := 0; i < len(p); {
+		if n := spaceAt(p, i); n > 0 {
+			t.pending = true
+			i += n
+			continue
+		}
+		j := i + 1
+		for j < len(p) && spaceAt(p, j) == 0 {
+			j++
+		}
+		if t.pending && t.b.Len() > 0 {
+			t.b.WriteByte(' ')
+		}
+		t.pending = false
+		t.b.Write(p[i:j])
+		i = j
+	}
+}
+
+// spaceAt returns the length of the character at p[i] when it is white
+// space (unicode.IsSpace), else 0. It looks at each byte of the text in
+// turn, as decoding it a character at a time would: a byte inside a
+// character is never the first byte of a space, and an invalid byte is no
+// space, as utf8.RuneError is not.
+func spaceAt(p []byte, i int) int {
+	c := p[i]
+	switch {
+	case c < utf8.RuneSelf:
+		if c == ' ' || c >= '\t' && c <= '\r' {
+			return 1
+		}
+	case c == 0xc2: // U+0085, U+00A0
+		if i+1 < len(p) && (p[i+1] == 0x85 || p[i+1] == 0xa0) {
+			return 2
+		}
+	case c == 0xe1: // U+1680
+		if i+2 < len(p) && p[i+1] == 0x9a && p[i+2] == 0x80 {
+			return 3
+		}
+	case c == 0xe2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
+		if i+2 < len(p) {
+			c1, c2 := p[i+1], p[i+2]
+			if c1 == 0x80 && (c2 >= 0x80 && c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf) || c1 == 0x81 && c2 == 0x9f {
+				return 3
+			}
+		}
+	case c == 0xe3: // U+3000
+		if i+2 < len(p) && p[i+1] == 0x80 && p[i+2] == 0x80 {
+			return 3
+		}
+	}
+	return 0
 }
 
 // headingIDs gives headings ASCII ids folded from their text
