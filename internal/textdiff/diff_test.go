@@ -221,13 +221,19 @@ func TestText(t *testing.T) {
 }
 
 // FuzzText: any two texts give a diff whose kept and deleted parts rebuild
-// the old text and whose kept and inserted parts rebuild the new one.
+// the old text and whose kept and inserted parts rebuild the new one, and
+// the same result as the reference implementation, with unbounded and with
+// default context.
 func FuzzText(f *testing.F) {
 	f.Add("a b c\nd\n", "a x c\n\nd e")
 	f.Add("", "xyz")
 	f.Add("Lần ban hành: 1\n", "Lần ban hành: 2\n")
+	f.Add("Do Chi cục trưởng ký.\n\nx\xff\n", "Do Giám đốc Sở ký.\n\nx\n")
 	f.Fuzz(func(t *testing.T, old, new string) {
-		r := Text(old, new, Options{Context: 1 << 30, MaxWordEdits: 50, MaxLineEdits: 20})
+		checkText(t, old, new, Options{})
+		opt := Options{Context: 1 << 30, MaxWordEdits: 50, MaxLineEdits: 20}
+		checkText(t, old, new, opt)
+		r := Text(old, new, opt)
 		if old == new {
 			if !r.Equal() || len(r.Segments) > 1 {
 				t.Fatalf("equal texts give %v", r.Segments)

@@ -35,6 +35,22 @@ type Edit struct {
 // O(min(D, maxD)²), so a huge or unrelated pair of inputs costs at most
 // what maxD allows.
 func Diff[T comparable](a, b []T, maxD int) []Edit {
+	tb := tracePool.Get().(*traceBuf)
+	defer tracePool.Put(tb)
+	return appendDiff(nil, a, b, maxD, &tb.v)
+}
+
+// traceBuf is a trace's memory, kept in tracePool between calls of Diff: a
+// build diffs tens of thousands of revisions, and the traces were most of
+// its allocations.
+type traceBuf struct{ v []int32 }
+
+var tracePool = sync.Pool{New: func() any { return new(traceBuf) }}
+
+// appendDiff appends Diff(a, b, maxD) to dst, using *trace as the memory
+// of the search (grown as needed). The new edits are merged among
+// themselves, never into dst's.
+func appendDiff[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) []Edit {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -43,124 +59,141 @@ func Diff[T comparable](a, b []T, maxD int) []Edit {
 	for suf < len(a)-pre && suf < len(b)-pre && a[len(a)-1-suf] == b[len(b)-1-suf] {
 		suf++
 	}
-	var out []Edit
+	base := len(dst)
 	if pre > 0 {
-		out = append(out, Edit{Op: Eq, A0: 0, A1: pre, B0: 0, B1: pre})
+		dst = append(dst, Edit{Op: Eq, A0: 0, A1: pre, B0: 0, B1: pre})
 	}
 	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
-	mid, ok := myers(ma, mb, maxD)
+	mid := len(dst)
+	dst, ok := appendMyers(dst, ma, mb, maxD, trace)
 	if !ok {
-		mid = nil
+		dst = dst[:mid]
 		if len(ma) > 0 {
-			mid = append(mid, Edit{Op: Del, A0: 0, A1: len(ma)})
+			dst = append(dst, Edit{Op: Del, A0: 0, A1: len(ma)})
 		}
 		if len(mb) > 0 {
-			mid = append(mid, Edit{Op: Ins, A0: len(ma), A1: len(ma), B0: 0, B1: len(mb)})
+			dst = append(dst, Edit{Op: Ins, A0: len(ma), A1: len(ma), B0: 0, B1: len(mb)})
 		}
 	}
-	for _, e := range mid {
+	// Shift the middle's edits by the prefix and merge them into what
+	// precedes, in place (out never overtakes i).
+	own := dst[base:]
+	out := mid - base
+	for i := out; i < len(own); i++ {
+		e := own[i]
 		e.A0 += pre
 		e.A1 += pre
 		e.B0 += pre
 		e.B1 += pre
-		out = appendEdit(out, e)
+		out = mergeEdit(own, out, e)
 	}
+	dst = dst[:base+out]
 	if suf > 0 {
-		out = appendEdit(out, Edit{Op: Eq, A0: len(a) - suf, A1: len(a), B0: len(b) - suf, B1: len(b)})
+		e := Edit{Op: Eq, A0: len(a) - suf, A1: len(a), B0: len(b) - suf, B1: len(b)}
+		dst = slices.Grow(dst, 1)[:len(dst)+1]
+		dst = dst[:base+mergeEdit(dst[base:], out, e)]
 	}
-	return out
+	return dst
 }
 
-// appendEdit appends e, merging it into the last edit when they continue
-// each other.
-func appendEdit(out []Edit, e Edit) []Edit {
+// mergeEdit puts e after es[:n], merging it into es[n-1] when they continue
+// each other, and returns the new length. es must have room at n.
+func mergeEdit(es []Edit, n int, e Edit) int {
 	if e.A0 == e.A1 && e.B0 == e.B1 {
-		return out
+		return n
 	}
-	if n := len(out); n > 0 {
-		l := &out[n-1]
+	if n > 0 {
+		l := &es[n-1]
 		if l.Op == e.Op && l.A1 == e.A0 && l.B1 == e.B0 {
 			l.A1, l.B1 = e.A1, e.B1
-			return out
+			return n
 		}
 	}
-	return append(out, e)
+	es[n] = e
+	return n + 1
 }
 
-// myers finds a shortest edit script from a to b, or reports false when it
-// needs more than maxD edits. For each d it keeps the furthest-reaching x
-// of every diagonal k = x-y in [-d, d] with k ≡ d (mod 2) (the trace), and
-// walks the trace back. The trace is one flat slice, row d at
-// d(d+1)/2, taken from a pool: a build diffs tens of thousands of
-// revisions, and the rows were most of its allocations.
-func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
+// appendMyers appends a shortest edit script from a to b to dst, or
+// reports false when it needs more than maxD edits. For each d it keeps the
+// furthest-reaching x of every diagonal k = x-y in [-d, d] with
+// k ≡ d (mod 2) (the trace), and walks the trace back. The trace is one
+// flat slice kept in *trace between calls: row d starts at row(d) with a
+// guard, then diagonal k at index 1+(k+d)/2, then another guard.
+func appendMyers[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) ([]Edit, bool) {
 	n, m := len(a), len(b)
 	if n == 0 && m == 0 {
-		return nil, true
+		return dst, true
 	}
 	limit := min(n+m, max(maxD, 0))
-	slide := func(x, y int) int {
-		for x < n && y < m && a[x] == b[y] {
-			x++
-			y++
-		}
-		return x
-	}
-	tb := tracePool.Get().(*traceBuf)
-	defer tracePool.Put(tb)
-	// trace[row(d)+(k+d)/2] is the furthest x on diagonal k after d
+	// tr[row(d)+1+i] is the furthest x on diagonal k = 2i-d after d
 	// edits, or -1 when no path of d edits ends on that diagonal inside
-	// the grid.
-	trace := append(tb.v[:0], int32(slide(0, 0)))
-	defer func() { tb.v = trace[:0] }()
-	if int(trace[0]) == n && n == m {
-		return backtrack(trace, 0, n, m), true
+	// the grid; the guards are -1.
+	tr := (*trace)[:0]
+	defer func() { *trace = tr[:0] }()
+	x0 := 0
+	for x0 < n && x0 < m && a[x0] == b[x0] {
+		x0++
+	}
+	tr = append(tr, -1, int32(x0), -1)
+	if x0 == n && n == m {
+		return backtrack(dst, tr, 0, n, m), true
 	}
 	for d := 1; d <= limit; d++ {
-		prev := trace[row(d-1):row(d)]
-		trace = slices.Grow(trace, d+1)
-		cur := trace[row(d) : row(d)+d+1]
-		trace = trace[:row(d)+d+1]
-		for k := -d; k <= d; k += 2 {
-			x, _, ok := step(prev, d, k, n, m)
-			if !ok {
-				cur[(k+d)/2] = -1
+		tr = slices.Grow(tr, d+3)[:row(d+1)]
+		prev := tr[row(d-1):row(d)]
+		cur := tr[row(d):row(d+1)]
+		cur[0], cur[d+2] = -1, -1
+		for i := 0; i <= d; i++ {
+			// The d-th edit onto diagonal k: an insertion from diagonal
+			// k+1 (prev[i+1]) or a deletion from k-1 (prev[i]),
+			// whichever stays inside the grid and reaches further, the
+			// insertion on a tie (as step decides). An x of -1 stays
+			// below 0 in both.
+			k := 2*i - d
+			x := int(prev[i+1])
+			if x-k > m {
+				x = -1
+			}
+			if v := int(prev[i]) + 1; v > 0 && v <= n && v > x {
+				x = v
+			}
+			if x < 0 {
+				cur[i+1] = -1
 				continue
 			}
-			x = slide(x, x-k)
-			cur[(k+d)/2] = int32(x)
-			if x == n && x-k == m {
-				return backtrack(trace, d, n, m), true
+			// Slide along equal elements.
+			y := x - k
+			for x < n && y < m && a[x] == b[y] {
+				x++
+				y++
+			}
+			cur[i+1] = int32(x)
+			if x == n && y == m {
+				return backtrack(dst, tr, d, n, m), true
 			}
 		}
 	}
-	return nil, false
+	return dst, false
 }
 
-// row is where row d of a flat trace starts.
-func row(d int) int { return d * (d + 1) / 2 }
+// row is where row d of a flat trace starts: rows before it take d+2
+// slots each, with their guards.
+func row(d int) int { return d*(d+1)/2 + 2*d }
 
-// traceBuf is a trace's memory, kept in tracePool between calls.
-type traceBuf struct{ v []int32 }
-
-var tracePool = sync.Pool{New: func() any { return new(traceBuf) }}
-
-// step is the move onto diagonal k with the d-th edit: an insertion from
-// diagonal k+1 or a deletion from k-1, whichever stays inside the n×m grid
-// and reaches further (the insertion on a tie). It returns the x reached
-// before sliding along equal elements.
+// step is the move onto diagonal k with the d-th edit, given the trace's
+// row d-1 (guards included): an insertion from diagonal k+1 or a deletion
+// from k-1, whichever stays inside the n×m grid and reaches further (the
+// insertion on a tie). It returns the x reached before sliding along equal
+// elements.
 func step(prev []int32, d, k, n, m int) (x int, ins, ok bool) {
+	i := (k + d) / 2
 	xi, okI := -1, false
-	if k+1 <= d-1 {
-		if v := int(prev[(k+1+d-1)/2]); v >= 0 && v-k <= m {
-			xi, okI = v, true
-		}
+	if v := int(prev[i+1]); v >= 0 && v-k <= m {
+		xi, okI = v, true
 	}
 	xd, okD := -1, false
-	if k-1 >= -(d - 1) {
-		if v := int(prev[(k-1+d-1)/2]); v >= 0 && v+1 <= n {
-			xd, okD = v+1, true
-		}
+	if v := int(prev[i]); v >= 0 && v+1 <= n {
+		xd, okD = v+1, true
 	}
 	switch {
 	case okI && (!okD || xi >= xd):
@@ -171,33 +204,36 @@ func step(prev []int32, d, k, n, m int) (x int, ins, ok bool) {
 	return 0, false, false
 }
 
-// backtrack turns the flat trace of D = last edits into edits, walking
-// from the end to the start, then reverses and merges them in place.
-func backtrack(trace []int32, last, n, m int) []Edit {
-	rev := make([]Edit, 0, 2*last+1)
+// backtrack appends the edits of the flat trace of D = last edits to dst:
+// it walks from the end to the start, then reverses and merges the new
+// edits in place.
+func backtrack(dst []Edit, trace []int32, last, n, m int) []Edit {
+	start := len(dst)
+	dst = slices.Grow(dst, 2*last+1)
 	x, y := n, m
 	for d := last; d > 0; d-- {
 		k := x - y
 		sx, ins, _ := step(trace[row(d-1):row(d)], d, k, n, m)
 		sy := sx - k
 		if x > sx {
-			rev = append(rev, Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
+			dst = append(dst, Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
 		}
 		if ins {
-			rev = append(rev, Edit{Op: Ins, A0: sx, A1: sx, B0: sy - 1, B1: sy})
+			dst = append(dst, Edit{Op: Ins, A0: sx, A1: sx, B0: sy - 1, B1: sy})
 			x, y = sx, sy-1
 		} else {
-			rev = append(rev, Edit{Op: Del, A0: sx - 1, A1: sx, B0: sy, B1: sy})
+			dst = append(dst, Edit{Op: Del, A0: sx - 1, A1: sx, B0: sy, B1: sy})
 			x, y = sx-1, sy
 		}
 	}
 	if x > 0 {
-		rev = append(rev, Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
+		dst = append(dst, Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
 	}
-	slices.Reverse(rev)
-	out := rev[:0]
-	for _, e := range rev {
-		out = appendEdit(out, e)
+	own := dst[start:]
+	slices.Reverse(own)
+	out := 0
+	for _, e := range own {
+		out = mergeEdit(own, out, e)
 	}
-	return out
+	return dst[:start+out]
 }

@@ -82,34 +82,26 @@ func (r *Result) hasChange() bool {
 // Text compares old and new text; see the package comment.
 func Text(old, new string, opt Options) *Result {
 	opt = opt.withDefaults()
+	w := &writer{max: opt.MaxBytes, old: old, new: new}
 	if old == new {
 		// The common case of a revision that changed only front matter.
-		w := &writer{max: opt.MaxBytes}
 		if n := lineCount(old); n > 0 {
-			w.add(Gap, "", n)
+			w.add(Gap, srcNone, 0, 0, n)
 		}
 		return w.result()
 	}
-	a, b := splitLines(old), splitLines(new)
-	ids := map[string]int32{}
-	intern := func(ls []string) []int32 {
-		out := make([]int32, len(ls))
-		for i, l := range ls {
-			id, ok := ids[l]
-			if !ok {
-				id = int32(len(ids))
-				ids[l] = id
-			}
-			out[i] = id
-		}
-		return out
-	}
-	edits := Diff(intern(a), intern(b), opt.MaxLineEdits)
-	w := &writer{max: opt.MaxBytes}
+	s := getScratch()
+	defer putScratch(s)
+	s.lineA = lineStarts(s.lineA[:0], old)
+	s.lineB = lineStarts(s.lineB[:0], new)
+	s.idA = s.ids.lines(s.idA[:0], old, s.lineA)
+	s.idB = s.ids.lines(s.idB[:0], new, s.lineB)
+	s.lineEdits = appendDiff(s.lineEdits[:0], s.idA, s.idB, opt.MaxLineEdits, &s.trace)
+	edits := s.lineEdits
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		if e.Op == Eq {
-			w.equalLines(a[e.A0:e.A1], i == 0, i == len(edits)-1, opt.Context)
+			w.equalLines(s.lineA, e.A0, e.A1, i == 0, i == len(edits)-1, opt.Context)
 			continue
 		}
 		// A run of changed lines: every edit up to the next Eq.
@@ -120,13 +112,13 @@ func Text(old, new string, opt Options) *Result {
 			j++
 			a1, b1 = max(a1, edits[j].A1), max(b1, edits[j].B1)
 		}
-		w.changedLines(a[a0:a1], b[b0:b1], opt)
+		w.changedLines(s, s.lineA[a0], s.lineA[a1], s.lineB[b0], s.lineB[b1], opt)
 		i = j
 	}
 	return w.result()
 }
 
-// lineCount is len(splitLines(s)).
+// lineCount is the number of lines of s: the last one may lack a "\n".
 func lineCount(s string) int {
 	n := strings.Count(s, "\n")
 	if s != "" && !strings.HasSuffix(s, "\n") {
@@ -135,51 +127,94 @@ func lineCount(s string) int {
 	return n
 }
 
-// splitLines splits s after each "\n"; the last line may lack one.
-func splitLines(s string) []string {
-	if s == "" {
-		return nil
-	}
-	out := make([]string, 0, lineCount(s))
-	for s != "" {
-		i := strings.IndexByte(s, '\n')
-		if i < 0 {
-			out = append(out, s)
-			break
+// lineStarts appends to dst where each line of s starts, each line ending
+// after a "\n" (the last one may lack it), then len(s): line i is
+// s[starts[i]:starts[i+1]].
+func lineStarts(dst []int, s string) []int {
+	dst = append(dst, 0)
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return append(dst, len(s))
 		}
-		out = append(out, s[:i+1])
-		s = s[i+1:]
+		i += j + 1
+		dst = append(dst, i)
 	}
-	return out
+	return dst
+}
+
+// lines appends to dst the ids of the lines of s that start at starts.
+func (t *interner) lines(dst []int32, s string, starts []int) []int32 {
+	for i := 0; i+1 < len(starts); i++ {
+		dst = append(dst, t.id(s[starts[i]:starts[i+1]]))
+	}
+	return dst
 }
 
 // Tokens splits s into words (runs of letters, marks and digits), runs of
 // white space other than newlines, newlines, and single other characters.
 // Joined, the tokens give s back.
 func Tokens(s string) []string {
+	var l tokenList
+	l.split(s)
 	var out []string
-	for s != "" {
-		r, n := utf8.DecodeRuneInString(s)
-		cls := class(r)
-		if cls == clsOther || cls == clsNewline {
-			out = append(out, s[:n])
-			s = s[n:]
-			continue
-		}
-		i := n
-		for i < len(s) {
-			r2, n2 := utf8.DecodeRuneInString(s[i:])
-			if class(r2) != cls {
-				break
-			}
-			i += n2
-		}
-		out = append(out, s[:i])
-		s = s[i:]
+	for i := 0; i+1 < len(l.start); i++ {
+		out = append(out, s[l.start[i]:l.start[i+1]])
 	}
 	return out
 }
 
+// tokenList is a text split into tokens (see Tokens): token i is
+// text[start[i]:start[i+1]]; words[i] is the number of tokens before it
+// that are not white space and runes[i] the number of characters before
+// it (as utf8.RuneCountInString counts them). Each slice ends with the
+// total.
+type tokenList struct {
+	start, words, runes []int
+}
+
+// len is the number of tokens.
+func (l *tokenList) len() int { return len(l.start) - 1 }
+
+// split sets l to the tokens of s, reusing l's memory.
+func (l *tokenList) split(s string) {
+	start, words, runes := append(l.start[:0], 0), append(l.words[:0], 0), append(l.runes[:0], 0)
+	nw, nr := 0, 0
+	for i := 0; i < len(s); {
+		cls, j := classAt(s, i)
+		nr++
+		if cls == clsWord || cls == clsSpace {
+			for j < len(s) {
+				c, k := classAt(s, j)
+				if c != cls {
+					break
+				}
+				j = k
+				nr++
+			}
+		}
+		if cls == clsWord || cls == clsOther {
+			nw++
+		}
+		start = append(start, j)
+		words = append(words, nw)
+		runes = append(runes, nr)
+		i = j
+	}
+	l.start, l.words, l.runes = start, words, runes
+}
+
+// classAt is the class of the character at s[i] and where the next one
+// starts.
+func classAt(s string, i int) (cls, next int) {
+	if c := s[i]; c < utf8.RuneSelf {
+		return asciiClass[c], i + 1
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	return class(r), i + n
+}
+
+// The classes of characters that make tokens.
 const (
 	clsWord = iota
 	clsSpace
@@ -187,10 +222,19 @@ const (
 	clsOther
 )
 
+// class is the class of r. Besides ASCII, the blocks that Vietnamese text
+// lives in are answered without searching the Unicode tables (TestClass
+// checks them against the tables).
 func class(r rune) int {
 	switch {
-	case r == '\n':
-		return clsNewline
+	case r < utf8.RuneSelf:
+		return asciiClass[r]
+	case 0x100 <= r && r <= 0x24F, 0x1E00 <= r && r <= 0x1EFF:
+		// Latin Extended-A and -B, Latin Extended Additional: letters.
+		return clsWord
+	case 0x300 <= r && r <= 0x36F:
+		// Combining Diacritical Marks.
+		return clsWord
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 		return clsWord
 	case unicode.IsSpace(r):
@@ -199,8 +243,20 @@ func class(r rune) int {
 	return clsOther
 }
 
-func isSpace(tok string) bool {
-	r, _ := utf8.DecodeRuneInString(tok)
-	c := class(r)
-	return c == clsSpace || c == clsNewline
-}
+// asciiClass is the class of each ASCII character (a table never written
+// after its initialisation).
+var asciiClass = func() (t [utf8.RuneSelf]int) {
+	for c := range t {
+		switch {
+		case c == '\n':
+			t[c] = clsNewline
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+			t[c] = clsWord
+		case c == ' ', '\t' <= c && c <= '\r':
+			t[c] = clsSpace
+		default:
+			t[c] = clsOther
+		}
+	}
+	return t
+}()
