@@ -160,16 +160,17 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 		Kind:     kind,
 		Path:     p,
 		Stem:     strings.TrimSuffix(path.Base(p), ".md"),
-		Keys:     map[string]qms.Pos{},
 		Body:     fm.body,
 		BodyLine: fm.bodyLine,
 		Source:   src,
 	}
-	d := &decoder{path: p, line0: fm.line0, diags: &diags, keys: base.Keys}
+	d := &decoder{path: p, line0: fm.line0, diags: &diags}
 	root, ok := d.parseYAML(fm.yaml)
 	if !ok {
 		return nil, diags
 	}
+	base.Keys = make(map[string]qms.Pos, keyCount(root))
+	d.keys = base.Keys
 	if !o.NoLinks {
 		base.Links = findLinks(p, fm.body, fm.bodyLine)
 	}

@@ -2,25 +2,19 @@ package content
 
 import (
 	"sort"
+	"strconv"
+	"sync"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-func enumKeys(m map[string]string) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
-	x := &qms.Decision{Doc: base}
-	d.fields(root, "", nil, []field{
-		{"number", true, func(n *yaml.Node, key string) {
+// The front-matter schemas of content-model.md. Their decode functions
+// capture nothing, so a document's decoding allocates no closures.
+var (
+	decisionFields = []field[*qms.Decision]{
+		{"number", true, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) {
 			s, ok := d.scalar(n, key, "một số và ký hiệu văn bản")
 			if !ok {
 				return
@@ -33,35 +27,172 @@ func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
 			}
 			x.Number = num
 		}},
-		{"type", true, d.enum(&x.Type, enumKeys(qms.DecisionTypes))},
-		{"issuer", true, d.str(&x.Issuer)},
-		{"issued", true, d.date(&x.Issued)},
-		{"title", true, d.str(&x.Title)},
-		{"effective", false, d.date(&x.Effective)},
-		{"expires", false, d.date(&x.Expires)},
-		{"supersedes", false, d.citations(&x.Supersedes)},
-		{"amends", false, d.citations(&x.Amends)},
-		{"repealed", false, d.date(&x.Repealed)},
-		{"source", false, d.str(&x.Source)},
-	})
+		{"type", true, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) {
+			d.enum(n, key, &x.Type, decisionTypes)
+		}},
+		{"issuer", true, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.str(n, key, &x.Issuer) }},
+		{"issued", true, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Issued) }},
+		{"title", true, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.str(n, key, &x.Title) }},
+		{"effective", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Effective) }},
+		{"expires", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Expires) }},
+		{"supersedes", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.citations(n, key, &x.Supersedes) }},
+		{"amends", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.citations(n, key, &x.Amends) }},
+		{"repealed", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Repealed) }},
+		{"source", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.str(n, key, &x.Source) }},
+	}
+
+	procedureFields = []field[*qms.Procedure]{
+		{"code", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.code(n, key, &x.Code) }},
+		{"title", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.str(n, key, &x.Title) }},
+		{"field", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.str(n, key, &x.Field) }},
+		{"level", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) {
+			d.enum(n, key, &x.Level, procedureLevels)
+		}},
+		{"agency", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.str(n, key, &x.Agency) }},
+		{"receiving", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.str(n, key, &x.Receiving) }},
+		{"time_limit", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) {
+			d.duration(n, key, &x.TimeLimitText, &x.TimeLimit)
+		}},
+		{"fee", false, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.str(n, key, &x.Fee) }},
+		{"announced_by", true, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.citations(n, key, &x.AnnouncedBy) }},
+		{"legal_basis", false, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) { d.citations(n, key, &x.LegalBasis) }},
+		{"abolished_by", false, func(d *decoder, x *qms.Procedure, n *yaml.Node, key string) {
+			d.citationPtr(n, key, &x.AbolishedBy)
+		}},
+	}
+
+	processFields = []field[*qms.Process]{
+		{"code", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.code(n, key, &x.Code) }},
+		{"title", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.Title) }},
+		{"kind", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.enum(n, key, &x.ProcKind, processKinds) }},
+		{"unit", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.Unit) }},
+		{"revision", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.positiveInt(n, key, &x.Revision) }},
+		{"effective", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.date(n, key, &x.Effective) }},
+		{"approved_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.citationPtr(n, key, &x.ApprovedBy) }},
+		{"status", true, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.enum(n, key, &x.Status, processStatuses) }},
+		{"abolished_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.citationPtr(n, key, &x.AbolishedBy) }},
+		{"procedures", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.codes(n, key, &x.Procedures) }},
+		{"legal_basis", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.citations(n, key, &x.LegalBasis) }},
+		{"review_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.date(n, key, &x.ReviewBy) }},
+		{"prepared_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.PreparedBy) }},
+		{"reviewed_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.ReviewedBy) }},
+		{"approver", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.Approver) }},
+		{"steps", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			decodeList(d, n, key, &x.Steps, startStep, stepFields)
+		}},
+		{"forms", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			decodeList(d, n, key, &x.Forms, nil, formFields)
+		}},
+		{"records", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			decodeList(d, n, key, &x.Records, nil, recordFields)
+		}},
+	}
+
+	stepFields = []field[*qms.Step]{
+		{"actor", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.str(n, key, &x.Actor) }},
+		{"action", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.str(n, key, &x.Action) }},
+		{"time", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.duration(n, key, &x.TimeText, &x.Time) }},
+		{"forms", false, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.strList(n, key, &x.Forms) }},
+	}
+
+	formFields = []field[*qms.Form]{
+		{"code", true, func(d *decoder, x *qms.Form, n *yaml.Node, key string) { d.code(n, key, &x.Code) }},
+		{"title", true, func(d *decoder, x *qms.Form, n *yaml.Node, key string) { d.str(n, key, &x.Title) }},
+	}
+
+	recordFields = []field[*qms.Record]{
+		{"name", true, func(d *decoder, x *qms.Record, n *yaml.Node, key string) { d.str(n, key, &x.Name) }},
+		{"keeper", false, func(d *decoder, x *qms.Record, n *yaml.Node, key string) { d.str(n, key, &x.Keeper) }},
+		{"retention", false, func(d *decoder, x *qms.Record, n *yaml.Node, key string) { d.str(n, key, &x.Retention) }},
+	}
+
+	decisionTypes   = enumKeys(qms.DecisionTypes)
+	procedureLevels = []string{"tinh", "huyen", "xa"}
+	processKinds    = []string{qms.KindFramework, qms.KindTask}
+	processStatuses = []string{qms.StatusDraft, qms.StatusActive, qms.StatusAbolished}
+)
+
+func enumKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// startStep records where a step starts.
+func startStep(d *decoder, it *yaml.Node, s *qms.Step) { s.Pos = d.pos(it) }
+
+// pathedItems is how many items of each list get their key paths made
+// once for all documents by listPaths.
+const pathedItems = 64
+
+// itemPaths holds the key paths of a list's first items ("steps.0") and
+// of their fields (fields[i][j] is "steps.i." and the j-th field's name).
+type itemPaths struct {
+	items  []string
+	fields [][]string
+}
+
+// item returns the key path of the i-th item of the list key and those
+// of its fields (nil when they are to be made).
+func (p *itemPaths) item(key string, i int) (string, []string) {
+	if p == nil || i >= len(p.items) {
+		return key + "." + strconv.Itoa(i), nil
+	}
+	if p.fields == nil {
+		return p.items[i], nil
+	}
+	return p.items[i], p.fields[i]
+}
+
+// listPaths maps the key of every top-level list of the schemas to the
+// key paths of its first items. Documents share these strings in their
+// Keys instead of each making its own.
+var listPaths = sync.OnceValue(func() map[string]*itemPaths {
+	m := map[string]*itemPaths{}
+	add := func(key string, names []string) {
+		p := &itemPaths{}
+		for i := range pathedItems {
+			k := key + "." + strconv.Itoa(i)
+			p.items = append(p.items, k)
+			if names != nil {
+				f := make([]string, len(names))
+				for j, name := range names {
+					f[j] = keyPath(k, name)
+				}
+				p.fields = append(p.fields, f)
+			}
+		}
+		m[key] = p
+	}
+	for _, key := range []string{"supersedes", "amends", "announced_by", "legal_basis", "procedures"} {
+		add(key, nil)
+	}
+	add("steps", fieldNames(stepFields))
+	add("forms", fieldNames(formFields))
+	add("records", fieldNames(recordFields))
+	return m
+})
+
+func fieldNames[T any](schema []field[T]) []string {
+	names := make([]string, len(schema))
+	for i, f := range schema {
+		names[i] = f.name
+	}
+	return names
+}
+
+func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
+	x := &qms.Decision{Doc: base}
+	decodeFields(d, root, x, "", nil, nil, decisionFields)
 	return x
 }
 
 func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 	x := &qms.Procedure{Doc: base}
-	d.fields(root, "", nil, []field{
-		{"code", true, d.code(&x.Code)},
-		{"title", true, d.str(&x.Title)},
-		{"field", true, d.str(&x.Field)},
-		{"level", true, d.enum(&x.Level, []string{"tinh", "huyen", "xa"})},
-		{"agency", true, d.str(&x.Agency)},
-		{"receiving", true, d.str(&x.Receiving)},
-		{"time_limit", true, d.duration(&x.TimeLimitText, &x.TimeLimit)},
-		{"fee", false, d.str(&x.Fee)},
-		{"announced_by", true, d.citations(&x.AnnouncedBy)},
-		{"legal_basis", false, d.citations(&x.LegalBasis)},
-		{"abolished_by", false, d.citationPtr(&x.AbolishedBy)},
-	})
+	decodeFields(d, root, x, "", nil, nil, procedureFields)
 	if _, ok := x.Keys["announced_by"]; ok && len(x.AnnouncedBy) == 0 && !hasNull(root, "announced_by") {
 		d.errorf(nodeOf(root, "announced_by"), idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
 	}
@@ -70,57 +201,24 @@ func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 
 func (d *decoder) process(root *yaml.Node, base qms.Doc) *qms.Process {
 	x := &qms.Process{Doc: base}
-	seen := d.fields(root, "", nil, []field{
-		{"code", true, d.code(&x.Code)},
-		{"title", true, d.str(&x.Title)},
-		{"kind", true, d.enum(&x.ProcKind, []string{qms.KindFramework, qms.KindTask})},
-		{"unit", true, d.str(&x.Unit)},
-		{"revision", true, d.positiveInt(&x.Revision)},
-		{"effective", true, d.date(&x.Effective)},
-		{"approved_by", false, d.citationPtr(&x.ApprovedBy)},
-		{"status", true, d.enum(&x.Status, []string{qms.StatusDraft, qms.StatusActive, qms.StatusAbolished})},
-		{"abolished_by", false, d.citationPtr(&x.AbolishedBy)},
-		{"procedures", false, d.codes(&x.Procedures)},
-		{"legal_basis", false, d.citations(&x.LegalBasis)},
-		{"review_by", false, d.date(&x.ReviewBy)},
-		{"prepared_by", false, d.str(&x.PreparedBy)},
-		{"reviewed_by", false, d.str(&x.ReviewedBy)},
-		{"approver", false, d.str(&x.Approver)},
-		{"steps", false, d.list(func(n *yaml.Node, key string) {
-			s := qms.Step{Pos: d.pos(n)}
-			d.fields(n, key+".", n, []field{
-				{"actor", true, d.str(&s.Actor)},
-				{"action", true, d.str(&s.Action)},
-				{"time", true, d.duration(&s.TimeText, &s.Time)},
-				{"forms", false, d.strList(&s.Forms)},
-			})
-			x.Steps = append(x.Steps, s)
-		})},
-		{"forms", false, d.list(func(n *yaml.Node, key string) {
-			var f qms.Form
-			d.fields(n, key+".", n, []field{
-				{"code", true, d.code(&f.Code)},
-				{"title", true, d.str(&f.Title)},
-			})
-			x.Forms = append(x.Forms, f)
-		})},
-		{"records", false, d.list(func(n *yaml.Node, key string) {
-			var r qms.Record
-			d.fields(n, key+".", n, []field{
-				{"name", true, d.str(&r.Name)},
-				{"keeper", false, d.str(&r.Keeper)},
-				{"retention", false, d.str(&r.Retention)},
-			})
-			x.Records = append(x.Records, r)
-		})},
-	})
-	if x.Status != qms.StatusDraft && x.Status != "" && !seen["approved_by"] {
+	seen := decodeFields(d, root, x, "", nil, nil, processFields)
+	if x.Status != qms.StatusDraft && x.Status != "" && !seen.has(fieldIndex(processFields, "approved_by")) {
 		d.errorf(nil, idMissing, "thiếu trường bắt buộc \"approved_by\": quy trình không ở trạng thái dự thảo phải ghi quyết định ban hành")
 	}
-	if x.Status == qms.StatusAbolished && !seen["abolished_by"] {
+	if x.Status == qms.StatusAbolished && !seen.has(fieldIndex(processFields, "abolished_by")) {
 		d.errorf(nodeOf(root, "status"), idMissing, "quy trình đã bãi bỏ (status: abolished) phải ghi \"abolished_by\": quyết định bãi bỏ")
 	}
 	return x
+}
+
+// fieldIndex returns the index of the field name in schema, or -1.
+func fieldIndex[T any](schema []field[T], name string) int {
+	for i := range schema {
+		if schema[i].name == name {
+			return i
+		}
+	}
+	return -1
 }
 
 func nodeOf(m *yaml.Node, key string) *yaml.Node {
