@@ -3,6 +3,7 @@ package textdiff
 import (
 	"math/rand"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -120,5 +121,98 @@ func TestClass(t *testing.T) {
 		if got, want := class(r), refClass(r); got != want {
 			t.Fatalf("class(%U) = %d, want %d", r, got, want)
 		}
+	}
+}
+
+// ids turns bytes into symbols.
+func ids(bs []byte) []int32 {
+	out := make([]int32, len(bs))
+	for i, c := range bs {
+		out[i] = int32(c)
+	}
+	return out
+}
+
+// TestLCSLength compares the bit-parallel LCS with dynamic programming,
+// on lengths around the 64-bit word boundaries.
+func TestLCSLength(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	var mem lcsMem
+	for i := 0; i < 3000; i++ {
+		alpha := 1 + rng.Intn(6)
+		a := randBytes(rng, rng.Intn(200), alpha)
+		b := randBytes(rng, rng.Intn(200), alpha)
+		got, ok := mem.lcsLength(ids(a), ids(b), 256)
+		if want := (len(a) + len(b) - lcsCost(a, b)) / 2; !ok || got != want {
+			t.Fatalf("lcsLength(%q, %q) = %d, %v; want %d", a, b, got, ok, want)
+		}
+	}
+	// 9000 distinct symbols take 9000 rows of 141 words.
+	distinct := make([]int32, 9000)
+	for i := range distinct {
+		distinct[i] = int32(i)
+	}
+	if _, ok := mem.lcsLength(distinct, []int32{0}, len(distinct)); ok {
+		t.Error("lcsLength takes a table beyond maxLCSWords")
+	}
+}
+
+// TestDiffWithDistance: the search bounded by the distance gives the
+// reference's edits, also when the distance is too large (the cone is
+// only wider) or too small (the search starts again without it), and gives
+// up at once beyond maxD.
+func TestDiffWithDistance(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	var mem lcsMem
+	var trace []int32
+	for i := 0; i < 5000; i++ {
+		n, m := rng.Intn(150), rng.Intn(150)
+		alpha := 2 + rng.Intn(10)
+		a, b := randBytes(rng, n, alpha), randBytes(rng, m, alpha)
+		skew := []int{0, 0, 2, -2}[rng.Intn(4)]
+		dist := func(x, y []int32) (int, bool) {
+			l, ok := mem.lcsLength(x, y, 256)
+			return len(x) + len(y) - 2*l + skew, ok
+		}
+		maxD := []int{20, 60, 1000}[rng.Intn(3)]
+		if skew > 0 && maxD < 1000 {
+			maxD = 1000 // an overestimate may give up too early
+		}
+		got := appendDiff(nil, ids(a), ids(b), maxD, &trace, dist)
+		if want := refDiff(ids(a), ids(b), maxD); !reflect.DeepEqual(got, want) {
+			t.Fatalf("appendDiff(%q, %q, %d) with distance skewed %d\n got %v\nwant %v", a, b, maxD, skew, got, want)
+		}
+	}
+}
+
+// TestInterner: equal strings get one id, different strings different
+// ids, in order of first sight, through the table's growth and reset.
+func TestInterner(t *testing.T) {
+	in := newInterner()
+	for round := 0; round < 2; round++ {
+		for i := 0; i < 3000; i++ {
+			s := strconv.Itoa(i)
+			if id := in.id(s); id != int32(i) {
+				t.Fatalf("round %d: id(%q) = %d, want %d", round, s, id, i)
+			}
+			if id := in.id(strconv.Itoa(i / 2)); id != int32(i/2) {
+				t.Fatalf("round %d: id of a known string %q = %d", round, strconv.Itoa(i/2), id)
+			}
+		}
+		in.reset()
+	}
+}
+
+// TestTextAfterHugeInput: a call with more distinct lines than a pooled
+// interner keeps leaves the next calls right.
+func TestTextAfterHugeInput(t *testing.T) {
+	var old, new strings.Builder
+	for i := 0; i < 3*maxKeptInterner/4; i++ {
+		old.WriteString(strconv.Itoa(i) + "\n")
+		new.WriteString(strconv.Itoa(i+1) + "\n")
+	}
+	checkText(t, old.String(), new.String(), Options{})
+	for i := 0; i < 50; i++ {
+		checkText(t, "Thời hạn 05 ngày làm việc.\n", "Thời hạn 03 ngày làm việc.\n", Options{})
 	}
 }

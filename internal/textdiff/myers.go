@@ -37,7 +37,7 @@ type Edit struct {
 func Diff[T comparable](a, b []T, maxD int) []Edit {
 	tb := tracePool.Get().(*traceBuf)
 	defer tracePool.Put(tb)
-	return appendDiff(nil, a, b, maxD, &tb.v)
+	return appendDiff(nil, a, b, maxD, &tb.v, nil)
 }
 
 // traceBuf is a trace's memory, kept in tracePool between calls of Diff: a
@@ -48,9 +48,10 @@ type traceBuf struct{ v []int32 }
 var tracePool = sync.Pool{New: func() any { return new(traceBuf) }}
 
 // appendDiff appends Diff(a, b, maxD) to dst, using *trace as the memory
-// of the search (grown as needed). The new edits are merged among
-// themselves, never into dst's.
-func appendDiff[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) []Edit {
+// of the search (grown as needed) and dist, when not nil, to bound it (see
+// appendMyers). The new edits are merged among themselves, never into
+// dst's.
+func appendDiff[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32, dist distFunc[T]) []Edit {
 	pre := 0
 	for pre < len(a) && pre < len(b) && a[pre] == b[pre] {
 		pre++
@@ -65,7 +66,7 @@ func appendDiff[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) []
 	}
 	ma, mb := a[pre:len(a)-suf], b[pre:len(b)-suf]
 	mid := len(dst)
-	dst, ok := appendMyers(dst, ma, mb, maxD, trace)
+	dst, ok := appendMyers(dst, ma, mb, maxD, trace, dist)
 	if !ok {
 		dst = dst[:mid]
 		if len(ma) > 0 {
@@ -113,13 +114,25 @@ func mergeEdit(es []Edit, n int, e Edit) int {
 	return n + 1
 }
 
+// distFunc returns the edit distance of a and b (deletions plus
+// insertions, len(a)+len(b)-2·LCS), or false when it would cost too much
+// to tell.
+type distFunc[T comparable] func(a, b []T) (int, bool)
+
 // appendMyers appends a shortest edit script from a to b to dst, or
 // reports false when it needs more than maxD edits. For each d it keeps the
 // furthest-reaching x of every diagonal k = x-y in [-d, d] with
 // k ≡ d (mod 2) (the trace), and walks the trace back. The trace is one
 // flat slice kept in *trace between calls: row d starts at row(d) with a
 // guard, then diagonal k at index 1+(k+d)/2, then another guard.
-func appendMyers[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) ([]Edit, bool) {
+//
+// When the search has taken about as long as computing the distance D with
+// dist would, and dist is not nil, it asks dist: beyond maxD it gives up at
+// once, else it computes only the cells that can reach the end. The search
+// ends on diagonal n-m at row D, and cell (d, k) feeds only cells (d+1,
+// k±1), so only those with |k-(n-m)| ≤ D-d bear on the end and on the way
+// back: the result is the same, in about half the steps.
+func appendMyers[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32, dist distFunc[T]) ([]Edit, bool) {
 	n, m := len(a), len(b)
 	if n == 0 && m == 0 {
 		return dst, true
@@ -138,12 +151,34 @@ func appendMyers[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) (
 	if x0 == n && n == m {
 		return backtrack(dst, tr, 0, n, m), true
 	}
+	// ask is the number of cells after which dist is asked: about the
+	// steps it takes (len(b) word operations per 64 elements of a).
+	ask := 4 * (m*((n+63)/64) + n)
+	known := -1 // D, once dist told it
 	for d := 1; d <= limit; d++ {
+		if dist != nil && known < 0 && row(d) > ask {
+			if dd, ok := dist(a, b); ok {
+				if dd > limit {
+					return dst, false
+				}
+				known, limit = dd, dd
+			}
+			dist = nil
+		}
 		tr = slices.Grow(tr, d+3)[:row(d+1)]
 		prev := tr[row(d-1):row(d)]
 		cur := tr[row(d):row(d+1)]
+		lo, hi := 0, d
+		if known >= 0 {
+			// The cells with |k-(n-m)| <= known-d. Those outside are
+			// never read, but the two next to them are set all the
+			// same, so that the search reads nothing it did not write.
+			lo = max(lo, (n-m-(known-d)+d)/2)
+			hi = min(hi, (n-m+(known-d)+d)/2)
+			cur[lo], cur[hi+2] = -1, -1
+		}
 		cur[0], cur[d+2] = -1, -1
-		for i := 0; i <= d; i++ {
+		for i := lo; i <= hi; i++ {
 			// The d-th edit onto diagonal k: an insertion from diagonal
 			// k+1 (prev[i+1]) or a deletion from k-1 (prev[i]),
 			// whichever stays inside the grid and reaches further, the
@@ -172,6 +207,10 @@ func appendMyers[T comparable](dst []Edit, a, b []T, maxD int, trace *[]int32) (
 				return backtrack(dst, tr, d, n, m), true
 			}
 		}
+	}
+	if known >= 0 {
+		// dist was wrong (it cannot be): search again without it.
+		return appendMyers(dst, a, b, maxD, trace, nil)
 	}
 	return dst, false
 }
@@ -205,35 +244,41 @@ func step(prev []int32, d, k, n, m int) (x int, ins, ok bool) {
 }
 
 // backtrack appends the edits of the flat trace of D = last edits to dst:
-// it walks from the end to the start, then reverses and merges the new
-// edits in place.
+// it walks from the end to the start, merging each edit into the one after
+// it when they continue each other, then reverses the new edits.
 func backtrack(dst []Edit, trace []int32, last, n, m int) []Edit {
 	start := len(dst)
 	dst = slices.Grow(dst, 2*last+1)
+	// put adds e, which comes before the edits added so far.
+	put := func(e Edit) {
+		if k := len(dst); k > start {
+			l := &dst[k-1]
+			if l.Op == e.Op && l.A0 == e.A1 && l.B0 == e.B1 {
+				l.A0, l.B0 = e.A0, e.B0
+				return
+			}
+		}
+		dst = append(dst, e)
+	}
 	x, y := n, m
 	for d := last; d > 0; d-- {
 		k := x - y
 		sx, ins, _ := step(trace[row(d-1):row(d)], d, k, n, m)
 		sy := sx - k
 		if x > sx {
-			dst = append(dst, Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
+			put(Edit{Op: Eq, A0: sx, A1: x, B0: sy, B1: y})
 		}
 		if ins {
-			dst = append(dst, Edit{Op: Ins, A0: sx, A1: sx, B0: sy - 1, B1: sy})
+			put(Edit{Op: Ins, A0: sx, A1: sx, B0: sy - 1, B1: sy})
 			x, y = sx, sy-1
 		} else {
-			dst = append(dst, Edit{Op: Del, A0: sx - 1, A1: sx, B0: sy, B1: sy})
+			put(Edit{Op: Del, A0: sx - 1, A1: sx, B0: sy, B1: sy})
 			x, y = sx-1, sy
 		}
 	}
 	if x > 0 {
-		dst = append(dst, Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
+		put(Edit{Op: Eq, A0: 0, A1: x, B0: 0, B1: y})
 	}
-	own := dst[start:]
-	slices.Reverse(own)
-	out := 0
-	for _, e := range own {
-		out = mergeEdit(own, out, e)
-	}
-	return dst[:start+out]
+	slices.Reverse(dst[start:])
+	return dst
 }

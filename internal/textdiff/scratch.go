@@ -23,6 +23,7 @@ type scratch struct {
 	lineEdits  []Edit
 	wordEdits  []Edit
 	trace      []int32
+	lcs        lcsMem
 	// Per word edit: the size of the run of changes it belongs to (see
 	// cleanup), and whether an unchanged piece is counted as changed.
 	size     []int
@@ -35,6 +36,12 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{ids: newInterner()
 // than cleared for the next call, so that one huge input does not make
 // every later call clear a huge table.
 const maxKeptInterner = 1 << 16
+
+// dist is the edit distance of two sequences of ids (a distFunc).
+func (s *scratch) dist(a, b []int32) (int, bool) {
+	l, ok := s.lcs.lcsLength(a, b, len(s.ids.keys))
+	return len(a) + len(b) - 2*l, ok
+}
 
 func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 

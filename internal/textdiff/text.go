@@ -96,7 +96,7 @@ func Text(old, new string, opt Options) *Result {
 	s.lineB = lineStarts(s.lineB[:0], new)
 	s.idA = s.ids.lines(s.idA[:0], old, s.lineA)
 	s.idB = s.ids.lines(s.idB[:0], new, s.lineB)
-	s.lineEdits = appendDiff(s.lineEdits[:0], s.idA, s.idB, opt.MaxLineEdits, &s.trace)
+	s.lineEdits = appendDiff(s.lineEdits[:0], s.idA, s.idB, opt.MaxLineEdits, &s.trace, s.dist)
 	edits := s.lineEdits
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]

@@ -123,7 +123,7 @@ func (w *writer) changedLines(s *scratch, oa, ob, na, nb int, opt Options) {
 	}
 	s.tidA = s.ids.tokens(s.tidA[:0], oldText, ta.start)
 	s.tidB = s.ids.tokens(s.tidB[:0], newText, tb.start)
-	s.wordEdits = appendDiff(s.wordEdits[:0], s.tidA, s.tidB, opt.MaxWordEdits, &s.trace)
+	s.wordEdits = appendDiff(s.wordEdits[:0], s.tidA, s.tidB, opt.MaxWordEdits, &s.trace, s.dist)
 	edits := s.wordEdits
 	for _, e := range edits {
 		switch e.Op {
