@@ -38,18 +38,15 @@ type linkSpan struct {
 // whose Destination is dest byte for byte. There is no "]:", so no link
 // reference definition and no reference link.
 func fastLinks(body string) (links []linkSpan, ok bool) {
-	if strings.Contains(body, "www.") || strings.Contains(body, "http:") ||
-		strings.Contains(body, "https:") || strings.Contains(body, "ftp:") {
-		return nil, false
-	}
-	spaces := 0 // spaces in a row before i
+	spaces := 0  // spaces in a row before i
+	linkEnd := 0 // end of the link being read
 	for i := 0; i < len(body); i++ {
 		c := body[i]
-		if fastLinksBad(c) {
+		switch linkByte[c] {
+		case 0:
+		case lbBad:
 			return nil, false
-		}
-		switch c {
-		case ' ':
+		case lbSpace:
 			if i == 0 || body[i-1] == '\n' {
 				return nil, false
 			}
@@ -57,9 +54,19 @@ func fastLinks(body string) (links []linkSpan, ok bool) {
 				return nil, false
 			}
 			continue
-		case ']':
-			return nil, false
-		case '[':
+		case lbColon: // "http:", "https:", "ftp:"
+			if b := body[:i]; strings.HasSuffix(b, "http") || strings.HasSuffix(b, "https") || strings.HasSuffix(b, "ftp") {
+				return nil, false
+			}
+		case lbDot: // "www."
+			if strings.HasSuffix(body[:i], "www") {
+				return nil, false
+			}
+		case lbClose:
+			if i >= linkEnd {
+				return nil, false
+			}
+		case lbOpen:
 			end, dest, ok := fastLink(body, i)
 			if !ok {
 				return nil, false
@@ -69,7 +76,7 @@ func fastLinks(body string) (links []linkSpan, ok bool) {
 				off--
 			}
 			links = append(links, linkSpan{dest: dest, off: off})
-			i = end - 1
+			linkEnd = end
 		}
 		spaces = 0
 	}
@@ -78,18 +85,12 @@ func fastLinks(body string) (links []linkSpan, ok bool) {
 
 // fastLink reads the link "[label](dest)" that starts at body[i] and
 // returns the offset just past it and its destination, or ok=false when
-// it is not one of fastLinks's subset.
+// it is not one of fastLinks's subset. The caller checks its bytes
+// against the rules that hold anywhere in the body.
 func fastLink(body string, i int) (end int, dest string, ok bool) {
 	j := i + 1
-	spaces := 0
 	for ; j < len(body) && body[j] != ']'; j++ {
-		c := body[j]
-		if c == '[' || c == '\n' || fastLinksBad(c) {
-			return 0, "", false
-		}
-		if c != ' ' {
-			spaces = 0
-		} else if spaces++; spaces == 4 {
+		if c := body[j]; c == '[' || c == '\n' {
 			return 0, "", false
 		}
 	}
@@ -101,8 +102,8 @@ func fastLink(body string, i int) (end int, dest string, ok bool) {
 	start := j + 2
 	k := start
 	for ; k < len(body) && body[k] != ')'; k++ {
-		switch c := body[k]; {
-		case c == ' ' || c == '(' || c == '[' || c == ']' || c == '\n' || fastLinksBad(c):
+		switch body[k] {
+		case ' ', '(', '[', ']', '\n':
 			return 0, "", false
 		}
 	}
@@ -112,12 +113,25 @@ func fastLink(body string, i int) (end int, dest string, ok bool) {
 	return k + 1, body[start:k], true
 }
 
-// fastLinksBad reports whether c is a byte that fastLinks leaves to
-// goldmark wherever it occurs.
-func fastLinksBad(c byte) bool {
-	switch c {
-	case '`', '~', '<', '>', '\\', '|', '@', 0x7f:
-		return true
+// Classes of bytes for fastLinks.
+const (
+	lbBad   = 1 + iota // left to goldmark wherever it occurs
+	lbSpace            // ' '
+	lbColon            // ':'
+	lbDot              // '.'
+	lbOpen             // '['
+	lbClose            // ']'
+)
+
+// linkByte is the class of every byte for fastLinks, 0 for the others.
+var linkByte = func() (t [256]uint8) {
+	for c := range ' ' {
+		t[c] = lbBad
 	}
-	return c < ' ' && c != '\n'
-}
+	t['\n'] = 0
+	for _, c := range "`~<>\\|@\x7f" {
+		t[c] = lbBad
+	}
+	t[' '], t[':'], t['.'], t['['], t[']'] = lbSpace, lbColon, lbDot, lbOpen, lbClose
+	return t
+}()

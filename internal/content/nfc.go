@@ -49,15 +49,29 @@ func scanText(data []byte) (valid, plain bool) {
 		if i == len(data) {
 			break
 		}
-		if data[i] < utf8.RuneSelf {
+		c := data[i]
+		var r rune
+		switch {
+		case c < utf8.RuneSelf:
 			i++
 			continue
+		case c >= 0xc2 && c < 0xe0 && i+1 < len(data) && data[i+1]&0xc0 == 0x80:
+			// Two bytes (Latin letters with diacritics).
+			r = rune(c&0x1f)<<6 | rune(data[i+1]&0x3f)
+			i += 2
+		case c >= 0xe1 && c < 0xed && i+2 < len(data) && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80:
+			// Three bytes, U+1000 to U+CFFF (Vietnamese U+1EA0 to U+1EF9,
+			// punctuation).
+			r = rune(c&0x0f)<<12 | rune(data[i+1]&0x3f)<<6 | rune(data[i+2]&0x3f)
+			i += 3
+		default:
+			var size int
+			r, size = utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false, false
+			}
+			i += size
 		}
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false, false
-		}
-		i += size
 		if r >= nfcPlainLimit || set[r/64]&(1<<(r%64)) == 0 {
 			return utf8.Valid(data[i:]), false
 		}

@@ -88,3 +88,21 @@ func TestNormalizeScanText(t *testing.T) {
 		t.Errorf("%d plain texts, %d with a BOM", plainSeen, bomSeen)
 	}
 }
+
+// TestScanTextBytes compares scanText with utf8.Valid and norm.NFC on
+// every two-byte sequence and on three-byte ones with a few last bytes.
+func TestScanTextBytes(t *testing.T) {
+	for b0 := range 256 {
+		for b1 := range 256 {
+			for _, b := range [][]byte{
+				{byte(b0), byte(b1)}, {byte(b0), byte(b1), 0x80}, {byte(b0), byte(b1), 0xbf},
+				{'a', byte(b0), byte(b1), 0xa5, 'b'}, {byte(b0), byte(b1), 'a'},
+			} {
+				valid, plain := scanText(b)
+				if valid != utf8.Valid(b) || plain && !norm.NFC.IsNormal(b) || plain && !valid {
+					t.Fatalf("scanText(%+q) = %v, %v", b, valid, plain)
+				}
+			}
+		}
+	}
+}
