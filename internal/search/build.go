@@ -1,6 +1,7 @@
 package search
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -45,12 +46,10 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 		}
 	}
 
-	// The collectors are done with before the document shards are written,
-	// so that both are never in memory at once.
-	cs, flags, sizes, renormalize := collect(docs, order, workers)
+	cs, flags, entries := collect(docs, order, workers)
 	files := make(map[string][]byte)
 	tk := termShards(newMerger(cs), workers, files)
-	dk := docShards(docs, order, sizes, renormalize, workers, files)
+	dk := docShards(entries, files)
 
 	b := []byte(`{"v":3,"n":`)
 	b = strconv.AppendInt(b, int64(len(docs)), 10)
@@ -76,38 +75,53 @@ const maxCollectors = 8
 
 // collect indexes docs, taken in order, on up to workers collectors,
 // and returns them with, for each document, its character of meta.json's
-// "doc", the size of its entry in a document shard, and whether it was
-// not in NFC.
-func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, sizes []int32, renormalize []bool) {
+// "doc", and the documents' entries in the document shards.
+func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []byte, entries docEntries) {
 	n := len(order)
 	flags = make([]byte, n)
-	sizes = make([]int32, n)
-	renormalize = make([]bool, n)
-	blocks := (n + blockDocs - 1) / blockDocs
-	cs = make([]*collector, max(1, min(workers, maxCollectors, blocks)))
+	entries = docEntries{end: make([]int32, n), blocks: make([][]byte, (n+blockDocs-1)/blockDocs)}
+	cs = make([]*collector, max(1, min(workers, maxCollectors, len(entries.blocks))))
 	class := newRuneClass()
 	for w := range cs {
 		cs[w] = newCollector(class)
 	}
-	parallel(len(cs), blocks, func(w, bl int) {
+	parallel(len(cs), len(entries.blocks), func(w, bl int) {
 		c := cs[w]
+		b := c.entries[:0]
 		for i := bl * blockDocs; i < min(n, (bl+1)*blockDocs); i++ {
-			if !normalize(&c.d, &docs[order[i]]) {
-				renormalize[i] = true
-			}
+			normalize(&c.d, &docs[order[i]])
 			v := min(c.add(i, &c.d), 31)
 			if c.d.Obsolete {
 				v += 32
 			}
 			flags[i] = base64url[v]
-			c.entry = appendDoc(c.entry[:0], &c.d)
-			sizes[i] = int32(len(c.entry))
+			b = appendDoc(b, &c.d)
+			entries.end[i] = int32(len(b))
 		}
+		entries.blocks[bl] = bytes.Clone(b)
+		c.entries = b
 	})
 	for _, c := range cs {
 		c.done()
 	}
-	return cs, flags, sizes, renormalize
+	return cs, flags, entries
+}
+
+// docEntries are the documents' entries in the document shards, written
+// while the documents are indexed: block k holds those of documents
+// k×blockDocs on, and document i's ends at end[i] of its block.
+type docEntries struct {
+	blocks [][]byte
+	end    []int32
+}
+
+// entry returns document i's entry.
+func (e *docEntries) entry(i int) []byte {
+	start := int32(0)
+	if i%blockDocs != 0 {
+		start = e.end[i-1]
+	}
+	return e.blocks[i/blockDocs][start:e.end[i]]
 }
 
 // parallel calls fn(w, job) for every job below jobs, in increasing order

@@ -45,9 +45,10 @@ type collector struct {
 	scratch []Token
 
 	terms []cterm
-	// lists are the terms' records, and where each term is in the
-	// document being added.
+	// lists are the terms' records; marks say where each term is in the
+	// document being added (apart, as they are read for every token).
 	lists []rawList
+	marks []docMark
 	keys  map[string]int32 // word or identifier key → term
 	pairs pairTable        // two terms → their bigram's term
 	vars  []cvariant
@@ -59,10 +60,10 @@ type collector struct {
 	docTerms []docTerm
 	more     []moreVar
 
-	// Reused by the builder for each document: the document in NFC and its
-	// entry in a document shard.
-	d     Doc
-	entry []byte
+	// Reused by the builder: the document in NFC, and the entries of a
+	// block of documents in the document shards.
+	d       Doc
+	entries []byte
 }
 
 // span is a range of collector.toks.
@@ -95,10 +96,12 @@ type rawList struct {
 	raw []byte
 	// last is the document of the last record, -1 before any.
 	last int32
-	// seen is 1 + the last document the term was noted in, slot where it
-	// is in docTerms then.
-	seen, slot int32
 }
+
+// docMark is where a term is in the document being added: seen is 1 +
+// the last document the term was noted in, slot where it is in docTerms
+// then.
+type docMark struct{ seen, slot int32 }
 
 // cvariant is an exact form of a word.
 type cvariant struct {
@@ -153,8 +156,8 @@ func (c *collector) add(n int, d *Doc) int {
 // done frees what only adding documents needs.
 func (c *collector) done() {
 	c.chunks, c.spans, c.toks, c.scratch = chunkTable{}, nil, nil, nil
-	c.keys, c.pairs, c.varOf = nil, pairTable{}, nil
-	c.docTerms, c.more, c.d, c.entry = nil, nil, Doc{}, nil
+	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
+	c.docTerms, c.more, c.d, c.entries = nil, nil, Doc{}, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of
@@ -218,6 +221,7 @@ func (c *collector) term(key string, word bool) int32 {
 		t = int32(len(c.terms))
 		c.terms = append(c.terms, cterm{key: key, a: -1, b: -1})
 		c.lists = append(c.lists, rawList{last: -1})
+		c.marks = append(c.marks, docMark{})
 		c.keys[key] = t
 	}
 	if word {
@@ -247,6 +251,7 @@ func (c *collector) pair(a, b int32) int32 {
 		t = int32(len(c.terms))
 		c.terms = append(c.terms, cterm{a: a, b: b})
 		c.lists = append(c.lists, rawList{last: -1})
+		c.marks = append(c.marks, docMark{})
 		c.pairs.put(a, b, t)
 	}
 	return t
@@ -255,7 +260,7 @@ func (c *collector) pair(a, b int32) int32 {
 // note records an occurrence of term in the field bit of the document
 // being added and returns its slot in docTerms.
 func (c *collector) note(term int32, bit uint8) int32 {
-	s := &c.lists[term]
+	s := &c.marks[term]
 	if s.seen != c.doc+1 {
 		s.seen, s.slot = c.doc+1, int32(len(c.docTerms))
 		c.docTerms = append(c.docTerms, docTerm{term: term})

@@ -8,17 +8,14 @@ import (
 
 // normalize sets *dst to *src with every text valid UTF-8, each invalid
 // byte replaced with U+FFFD (as a browser would), and in NFC, the form
-// search.js highlights in. It reuses dst.Fields, and reports whether
-// *src was so already.
-func normalize(dst, src *Doc) bool {
+// search.js highlights in. It reuses dst.Fields.
+func normalize(dst, src *Doc) {
 	fields := dst.Fields[:0]
 	*dst = *src
-	ok := true
 	text := func(s string) string {
 		if isNFC(s) {
 			return s
 		}
-		ok = false
 		return norm.NFC.String(validUTF8String(s))
 	}
 	dst.Kind, dst.KindLabel, dst.Code = text(src.Kind), text(src.KindLabel), text(src.Code)
@@ -27,7 +24,6 @@ func normalize(dst, src *Doc) bool {
 		fields = append(fields, text(f))
 	}
 	dst.Fields = fields
-	return ok
 }
 
 // isNFC reports whether s is valid UTF-8 made only of characters that are

@@ -91,47 +91,29 @@ func (e *keyEncoder) shards(from, to int) (contents [][]byte, first []string) {
 	return contents, first
 }
 
-// docShards writes the document shards, d/0.json, d/1.json ..., of docs
-// taken in order, whose entries have the given sizes, on up to workers
-// goroutines, and returns each shard's first document number. Documents
-// not marked to renormalize are in NFC.
-func docShards(docs []Doc, order []int32, sizes []int32, renormalize []bool, workers int, files map[string][]byte) (first []int) {
+// docShards writes the document shards, d/0.json, d/1.json ..., of the
+// documents' entries, and returns each shard's first document number.
+func docShards(entries docEntries, files map[string][]byte) (first []int) {
 	const head, tail = `{"d":[`, "]}\n"
-	var contents [][]byte
-	for start := 0; start < len(sizes); {
-		size := int(sizes[start])
+	n := len(entries.end)
+	for start := 0; start < n; {
+		size := len(entries.entry(start))
 		end := start + 1
-		for end < len(sizes) && size+int(sizes[end]) <= docShardSize {
-			size += 1 + int(sizes[end])
+		for end < n && size+len(entries.entry(end)) <= docShardSize {
+			size += 1 + len(entries.entry(end))
 			end++
 		}
-		first = append(first, start)
-		contents = append(contents, make([]byte, 0, len(head)+size+len(tail)))
-		start = end
-	}
-	workers = max(1, min(workers, len(contents)))
-	scratch := make([]Doc, workers)
-	parallel(workers, len(contents), func(w, s int) {
-		end := len(sizes)
-		if s+1 < len(first) {
-			end = first[s+1]
-		}
-		b := append(contents[s], head...)
-		for i := first[s]; i < end; i++ {
-			if i > first[s] {
+		b := make([]byte, 0, len(head)+size+len(tail))
+		b = append(b, head...)
+		for i := start; i < end; i++ {
+			if i > start {
 				b = append(b, ',')
 			}
-			d := &docs[order[i]]
-			if renormalize[i] {
-				normalize(&scratch[w], d)
-				d = &scratch[w]
-			}
-			b = appendDoc(b, d)
+			b = append(b, entries.entry(i)...)
 		}
-		contents[s] = append(b, tail...)
-	})
-	for s, content := range contents {
-		files[Dir+"d/"+strconv.Itoa(s)+".json"] = content
+		files[Dir+"d/"+strconv.Itoa(len(first))+".json"] = append(b, tail...)
+		first = append(first, start)
+		start = end
 	}
 	return first
 }
