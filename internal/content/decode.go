@@ -297,6 +297,9 @@ func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, 
 func (d *decoder) citations(n *yaml.Node, key string, dst *[]qms.Citation) {
 	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string, _ []string) {
 		if c, ok := d.citation(it, k); ok {
+			if *dst == nil {
+				*dst = make([]qms.Citation, 0, len(n.Content))
+			}
 			*dst = append(*dst, c)
 		}
 	})
@@ -307,6 +310,9 @@ func (d *decoder) codes(n *yaml.Node, key string, dst *[]qms.CodeRef) {
 		var s string
 		d.code(it, k, &s)
 		if s != "" {
+			if *dst == nil {
+				*dst = make([]qms.CodeRef, 0, len(n.Content))
+			}
 			*dst = append(*dst, qms.CodeRef{Code: s, Pos: d.pos(it)})
 		}
 	})
@@ -327,20 +333,24 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 }
 
 // decodeList decodes a sequence of mappings, each against schema into a
-// new item that is appended to dst; start, if not nil, sets up the item
-// before its fields are decoded.
+// new item appended to dst; start, if not nil, sets up the item before
+// its fields are decoded.
 func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start func(d *decoder, it *yaml.Node, x *T), schema []field[*T]) {
 	d.each(n, key, "một danh sách", func(it *yaml.Node, k string, paths []string) {
 		if it.Kind != yaml.MappingNode {
 			d.errorf(it, idType, "mỗi mục của %q phải là các cặp \"khóa: giá trị\", không phải %s", key, kindName(it))
 			return
 		}
-		var x T
-		if start != nil {
-			start(d, it, &x)
+		if *dst == nil {
+			*dst = make([]T, 0, len(n.Content))
 		}
-		decodeFields(d, it, &x, k, paths, it, schema)
-		*dst = append(*dst, x)
+		var zero T
+		*dst = append(*dst, zero)
+		x := &(*dst)[len(*dst)-1] // nothing else appends to dst meanwhile
+		if start != nil {
+			start(d, it, x)
+		}
+		decodeFields(d, it, x, k, paths, it, schema)
 	})
 }
 

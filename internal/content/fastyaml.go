@@ -56,10 +56,12 @@ func fastYAML(src string) (*yaml.Node, bool) {
 	if !fastYAMLChars(src) {
 		return nil, false
 	}
-	lines := strings.Count(src, "\n") + 1
+	// A line makes at most two nodes, three when it starts a mapping in
+	// a sequence ("- key: value"), plus the document and its mapping.
+	size := 2*(strings.Count(src, "\n")+1) + strings.Count(src, "- ") + 2
 	p := fyParser{src: src, line: 1, stack: make([]*yaml.Node, 0, 32)}
-	p.nodes = make([]yaml.Node, 0, 2*lines+2)
-	p.ptrs = make([]*yaml.Node, 0, 2*lines+2)
+	p.nodes = make([]yaml.Node, 0, size)
+	p.ptrs = make([]*yaml.Node, 0, size)
 	p.next()
 	if p.fail || !p.have || p.cur.indent != 0 {
 		return nil, false

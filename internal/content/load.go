@@ -140,7 +140,8 @@ type ParseOptions struct {
 // ParseFileOptions is ParseFile with options.
 func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qms.Diagnostic) {
 	var diags []qms.Diagnostic
-	kind := qms.KindOfDir(strings.SplitN(p, "/", 2)[0])
+	dir, _, _ := strings.Cut(p, "/")
+	kind := qms.KindOfDir(dir)
 	if kind == 0 {
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
 			"tài liệu phải nằm trong processes/, procedures/ hoặc decisions/")}
