@@ -32,11 +32,11 @@ func (d *decoder) errorf(n *yaml.Node, id, format string, args ...any) {
 
 var yamlLine = regexp.MustCompile(`line (\d+)`)
 
-// parseYAML decodes the front matter into its top-level mapping node:
-// with fastYAML when src is in its subset, else with yaml.v3 (which
-// gives every syntax error).
+// parseYAML decodes the front matter, valid UTF-8, into its top-level
+// mapping node: with fastYAML when src is in its subset, else with
+// yaml.v3 (which gives every syntax error).
 func (d *decoder) parseYAML(src string) (*yaml.Node, bool) {
-	doc, fast := fastYAML(src)
+	doc, fast := fastYAMLValid(src)
 	if !fast {
 		doc = &yaml.Node{}
 		if err := yaml.Unmarshal([]byte(src), doc); err != nil {

@@ -53,6 +53,15 @@ import (
 // Scalar values are substrings of src where no escape was decoded: the
 // nodes keep src alive, as the parsed document does anyway (Doc.Source).
 func fastYAML(src string) (*yaml.Node, bool) {
+	if !utf8.ValidString(src) {
+		return nil, false
+	}
+	return fastYAMLValid(src)
+}
+
+// fastYAMLValid is fastYAML for src known to be valid UTF-8 (as
+// ParseFile's text is, once checked).
+func fastYAMLValid(src string) (*yaml.Node, bool) {
 	if !fastYAMLChars(src) {
 		return nil, false
 	}
@@ -79,12 +88,9 @@ func fastYAML(src string) (*yaml.Node, bool) {
 // maxFastDepth bounds the nesting fastYAML handles (yaml.v3 allows 10000).
 const maxFastDepth = 64
 
-// fastYAMLChars reports whether src has none of the characters and
-// comments that fastYAML leaves to yaml.v3.
+// fastYAMLChars reports whether src, valid UTF-8, has none of the
+// characters and comments that fastYAML leaves to yaml.v3.
 func fastYAMLChars(src string) bool {
-	if !utf8.ValidString(src) {
-		return false
-	}
 	for i := 0; i < len(src); i++ {
 		c := src[i]
 		switch {
