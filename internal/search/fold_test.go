@@ -1,6 +1,7 @@
 package search
 
 import (
+	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -134,5 +135,39 @@ func TestIsNFC(t *testing.T) {
 	}
 	if !isNFC("Cấp chứng chỉ hành nghề thú y – “Đường”") {
 		t.Errorf("isNFC is false on NFC Vietnamese")
+	}
+}
+
+// TestFoldPlain: on texts of ASCII, đ and Đ (and others, which it leaves
+// to the general path), Fold and lowerExact give what normalising gives.
+func TestFoldPlain(t *testing.T) {
+	pieces := []string{"a", "Z", "q", "Q", "0", "/", "-", " ", "đ", "Đ", "\x00", "\x7f", "~", "ð", "Ð", "ă", "İ", "Σ", "\xc4", "\xc4\x92", "\xff", "e\u0301"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for range 20000 {
+		var b strings.Builder
+		for k := rng.IntN(8); k > 0; k-- {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		slowFold := func(s string) string {
+			s = norm.NFD.String(lower(s))
+			var b strings.Builder
+			for _, r := range s {
+				switch {
+				case r >= 0x300 && r <= 0x36f:
+				case r == 'đ' || r == 'ð':
+					b.WriteByte('d')
+				default:
+					b.WriteRune(r)
+				}
+			}
+			return norm.NFC.String(b.String())
+		}
+		if got, want := Fold(s), slowFold(s); got != want {
+			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := lowerExact(s), norm.NFC.String(lower(s)); got != want {
+			t.Fatalf("lowerExact(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -124,6 +124,11 @@ func (c *chunker) next() ([]byte, bool) {
 	c.buf = c.buf[:0]
 	s := c.s
 	for c.i < len(s) {
+		if j, last := c.run(c.i); j > c.i {
+			c.buf = append(c.buf, s[c.i:j]...)
+			c.i, c.last = j, last
+			continue
+		}
 		r, size := c.decode(c.i)
 		if isSpace(r) {
 			j := c.i + size
@@ -160,6 +165,41 @@ func (c *chunker) next() ([]byte, bool) {
 		}
 	}
 	return c.buf, len(c.buf) > 0
+}
+
+// run returns the end of the run of characters from byte i of the text
+// that belong in a chunk as they are written, and the last of them: ASCII
+// letters, digits and joiners and, with a class cache, the characters it
+// has below U+0800 and in U+1000–U+1FFF (Vietnamese letters), which are
+// no dash that rule 1 rewrites. The end is i when there is none.
+func (c *chunker) run(i int) (end int, last rune) {
+	s := c.s
+	for i < len(s) {
+		b := s[i]
+		var r rune
+		n := 1
+		switch {
+		case b < utf8.RuneSelf:
+			r = rune(b)
+			if !c.isChunk(r) {
+				return i, last
+			}
+		case c.class == nil:
+			return i, last
+		case b >= 0xc2 && b <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
+			r, n = rune(b&0x1f)<<6|rune(s[i+1]&0x3f), 2
+		case b == 0xe1 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
+			r, n = 0x1000|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
+		default:
+			return i, last
+		}
+		if b >= utf8.RuneSelf && c.class[r/64]&(1<<(r%64)) == 0 {
+			return i, last
+		}
+		i += n
+		last = r
+	}
+	return i, last
 }
 
 // decode reads the character at byte i of the text, a dash rewritten as
