@@ -82,6 +82,14 @@ type bodyKey struct {
 }
 
 func (s *Site) renderMarkdownUncached(src, docPath string, minLevel int) (markdownOut, error) {
+	if out, ok := s.renderSimple(src, docPath, minLevel); ok {
+		return out, nil
+	}
+	return s.renderGoldmark(src, docPath, minLevel)
+}
+
+// renderGoldmark is renderMarkdownUncached by goldmark, for any body.
+func (s *Site) renderGoldmark(src, docPath string, minLevel int) (markdownOut, error) {
 	md := s.getMarkdown()
 	defer s.putMarkdown(md)
 	source := []byte(src)
