@@ -3,6 +3,7 @@ package textdiff
 import (
 	"hash/maphash"
 	"sync"
+	"unicode/utf8"
 )
 
 // scratch is the working memory of one Text call, kept in scratchPool
@@ -37,9 +38,10 @@ var scratchPool = sync.Pool{New: func() any { return &scratch{ids: newInterner()
 // every later call clear a huge table.
 const maxKeptInterner = 1 << 16
 
-// dist is the edit distance of two sequences of ids (a distFunc).
+// dist is the edit distance of two sequences of line or token ids (a
+// distFunc).
 func (s *scratch) dist(a, b []int32) (int, bool) {
-	l, ok := s.lcs.lcsLength(a, b, len(s.ids.keys))
+	l, ok := s.lcs.lcsLength(a, b, utf8.RuneSelf+len(s.ids.keys))
 	return len(a) + len(b) - 2*l, ok
 }
 

@@ -153,9 +153,17 @@ func (w *writer) changedLines(s *scratch, oa, ob, na, nb int, opt Options) {
 }
 
 // tokens appends to dst the ids of the tokens of s that start at starts.
+// A one-byte ASCII token (a space, a punctuation mark, a one-letter word)
+// is its own id; the others are numbered from utf8.RuneSelf on, without
+// hashing the commonest tokens.
 func (t *interner) tokens(dst []int32, s string, starts []int) []int32 {
 	for i := 0; i+1 < len(starts); i++ {
-		dst = append(dst, t.id(s[starts[i]:starts[i+1]]))
+		lo, hi := starts[i], starts[i+1]
+		if hi == lo+1 && s[lo] < utf8.RuneSelf {
+			dst = append(dst, int32(s[lo]))
+			continue
+		}
+		dst = append(dst, utf8.RuneSelf+t.id(s[lo:hi]))
 	}
 	return dst
 }
