@@ -7,6 +7,7 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -566,10 +567,15 @@ func spaceAt(p []byte, i int) int {
 
 // headingIDs gives headings ASCII ids folded from their text
 // ("## 1. Mục đích" → "1-muc-dich"), unique within the page.
-type headingIDs struct{ used map[string]bool }
+type headingIDs struct {
+	used map[string]bool
+	// slugs, when set, remembers slugify's results (the same headings
+	// recur in every document); it is safe for concurrent use.
+	slugs *sync.Map
+}
 
 func newHeadingIDs() *headingIDs {
-	h := &headingIDs{used: map[string]bool{}}
+	h := &headingIDs{used: make(map[string]bool, len(reservedIDs)+8)}
 	for _, r := range reservedIDs {
 		h.used[r] = true
 	}
@@ -577,7 +583,15 @@ func newHeadingIDs() *headingIDs {
 }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	base := slugify(string(value))
+	var base string
+	if h.slugs == nil {
+		base = slugify(string(value))
+	} else if v, ok := h.slugs.Load(string(value)); ok {
+		base = v.(string)
+	} else {
+		base = slugify(string(value))
+		h.slugs.Store(string(value), base)
+	}
 	if base == "" {
 		base = "muc"
 	}

@@ -33,6 +33,9 @@ type simpleBlock struct {
 // followed by a blank line and then not by another item (which would make
 // it a loose list); and every line's text passes simpleInlineOK.
 func simpleBlocks(src string) ([]simpleBlock, bool) {
+	if !utf8.ValidString(src) {
+		return nil, false
+	}
 	var blocks []simpleBlock
 	var last byte // kind of the block the previous line belongs to; 0 after a blank line
 	afterList := false
@@ -104,38 +107,62 @@ func simpleBlocks(src string) ([]simpleBlock, bool) {
 
 // simpleInlineOK reports whether s, the text of a line (a heading's
 // without its marker), is plain text with inline links
-// "[text](destination)" only: valid UTF-8 without control characters, no
+// "[text](destination)" only: no control characters (s is valid UTF-8,
+// which simpleBlocks checks), no
 // character that may start other inline markup or an entity ("\", "`",
 // "*", "_", "~", "|", "<", ">", "#", "]", "&", "!["), link texts of plain
 // text and destinations of the characters destByte allows but "&".
 func simpleInlineOK(s string) bool {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
-			if r == utf8.RuneError && n == 1 || r >= 0x80 && r < 0xa0 {
+		switch simpleClass[c] {
+		case simpleStop:
+			return false
+		case simpleHigh:
+			// Valid UTF-8 (checked by simpleBlocks), but no C1 control
+			// character (U+0080–U+009F, "\xc2\x80"–"\xc2\x9f").
+			if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 {
 				return false
 			}
-			i += n
-			continue
-		}
-		switch {
-		case c < ' ' || c == 0x7f || strings.IndexByte("\\`*_~|<>#]&", c) >= 0:
-			return false
-		case c == '!' && i+1 < len(s) && s[i+1] == '[':
-			return false
-		case c == '[':
+		case simpleBang:
+			if i+1 < len(s) && s[i+1] == '[' {
+				return false
+			}
+		case simpleOpen:
 			text, dest, n, ok := simpleLink(s[i:])
 			if !ok || !simpleInlineOK(text) || strings.IndexByte(text, '[') >= 0 || strings.IndexByte(dest, '&') >= 0 {
 				return false
 			}
-			i += n
-			continue
+			i += n - 1
 		}
-		i++
 	}
 	return true
 }
+
+// Classes of bytes for simpleInlineOK.
+const (
+	simplePlain = iota
+	simpleStop  // a control character or a character that may start markup other than a link
+	simpleHigh  // a byte of a multi-byte character
+	simpleBang  // "!", an image if "[" follows
+	simpleOpen  // "[", a link
+)
+
+var simpleClass = func() (c [256]uint8) {
+	for b := range c {
+		switch {
+		case b >= utf8.RuneSelf:
+			c[b] = simpleHigh
+		case b < ' ' || b == 0x7f || strings.IndexByte("\\`*_~|<>#]&", byte(b)) >= 0:
+			c[b] = simpleStop
+		case b == '!':
+			c[b] = simpleBang
+		case b == '[':
+			c[b] = simpleOpen
+		}
+	}
+	return c
+}()
 
 // simpleLink reads the link "[text](destination)" at the start of s:
 // its text, destination and length.
@@ -168,6 +195,7 @@ func (s *Site) renderSimple(src, docPath string, minLevel int) (out markdownOut,
 	shift := max(minLevel-top, 0)
 	prev := minLevel - 1
 	ids := newHeadingIDs()
+	ids.slugs = &s.slugs
 	var w strings.Builder
 	w.Grow(len(src) + len(src)/4 + 64)
 	for _, b := range blocks {

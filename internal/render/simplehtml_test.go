@@ -177,3 +177,30 @@ func FuzzRenderSimple(f *testing.F) {
 		checkSimple(t, s, src, "processes/qt-01.md", 1+(minLevel&3))
 	})
 }
+
+// BenchmarkRenderBody renders the bodies of generated documents with the
+// simple renderer and with goldmark.
+func BenchmarkRenderBody(b *testing.B) {
+	s := simpleTestSite(b)
+	var bodies []string
+	for p, c := range corpusgen.Files(corpusgen.Options{Docs: 200, Seed: 7}) {
+		if doc, _ := content.ParseFile(p, []byte(c)); doc != nil {
+			bodies = append(bodies, doc.Base().Body)
+		}
+	}
+	for _, c := range []struct {
+		name   string
+		render func(src, docPath string, minLevel int) (markdownOut, error)
+	}{{"simple", s.renderMarkdownUncached}, {"goldmark", s.renderGoldmark}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, err := c.render(bodies[i%len(bodies)], "processes/qt-01.md", 2); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+	}
+}

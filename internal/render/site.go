@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -38,6 +39,7 @@ type Site struct {
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
 	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
+	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
 
 	frames map[string]*frame // by section (frame.go)
 	// direct are the page templates written without html/template, with
