@@ -14,8 +14,8 @@ import (
 
 // TestRecycle: a build that recycles the kept previous output gives the
 // same tree as a build into an empty directory (files overwritten, stale
-// files and directories removed, a directory where a file now goes and a
-// file where a directory now goes replaced), and failed builds leave both
+// files and directories removed, missing directories made, a directory
+// where a file now goes and a file where a directory now goes replaced), and failed builds leave both
 // the site and the kept output usable.
 func TestRecycle(t *testing.T) {
 	a := loadArchive(t, "site.txtar")
@@ -53,6 +53,11 @@ func TestRecycle(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := os.MkdirAll(filepath.Join(prev, "checks", "index.html", "x"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A directory missing from the kept tree (made again when its first
+	// file cannot be opened).
+	if err := os.RemoveAll(filepath.Join(prev, "processes")); err != nil {
 		t.Fatal(err)
 	}
 	before, err := os.Stat(filepath.Join(prev, "index.html"))

@@ -50,15 +50,10 @@ func (w *writer) create(rel string) (outFile, error) {
 		return nil, fmt.Errorf("build: invalid output path %q", rel)
 	}
 	p := filepath.Join(w.dir, filepath.FromSlash(rel))
-	if d := filepath.Dir(p); d != w.dir {
-		if _, ok := w.dirs.Load(d); !ok {
-			if err := mkdir(d); err != nil {
-				return nil, fmt.Errorf("build: %w", err)
-			}
-			w.dirs.Store(d, true)
-		}
-	}
 	if !w.reuse {
+		if err := w.mkdirOnce(p); err != nil {
+			return nil, err
+		}
 		f, err := createFile(p, false)
 		if err != nil {
 			return nil, fmt.Errorf("build: %w", err)
@@ -68,7 +63,15 @@ func (w *writer) create(rel string) (outFile, error) {
 	if _, dup := w.written.LoadOrStore(p, true); dup {
 		return nil, fmt.Errorf("build: %s written twice", rel)
 	}
+	// A recycled output mostly has the directories already: the file is
+	// opened first, and its directory made only when it is missing.
 	f, err := createFile(p, true)
+	if errors.Is(err, fs.ErrNotExist) {
+		if err := w.mkdirOnce(p); err != nil {
+			return nil, err
+		}
+		f, err = createFile(p, true)
+	}
 	if err != nil {
 		// The previous output may hold a directory where this build
 		// writes a file, or a file where it needs a directory.
@@ -80,6 +83,23 @@ func (w *writer) create(rel string) (outFile, error) {
 		}
 	}
 	return f, nil
+}
+
+// mkdirOnce makes the directory of file p unless this writer made it or
+// found it before.
+func (w *writer) mkdirOnce(p string) error {
+	d := filepath.Dir(p)
+	if d == w.dir {
+		return nil
+	}
+	if _, ok := w.dirs.Load(d); ok {
+		return nil
+	}
+	if err := mkdir(d); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
+	w.dirs.Store(d, true)
+	return nil
 }
 
 // clearWay removes what stands in the way of writing file p in a recycled
