@@ -40,7 +40,6 @@ type collector struct {
 	// Every distinct chunk is tokenised once: chunks maps its text to its
 	// span of toks.
 	chunks  chunkTable
-	spans   []span
 	toks    []ctoken
 	scratch []Token
 
@@ -155,7 +154,7 @@ func (c *collector) add(n int, d *Doc) int {
 
 // done frees what only adding documents needs.
 func (c *collector) done() {
-	c.chunks, c.spans, c.toks, c.scratch = chunkTable{}, nil, nil, nil
+	c.chunks, c.toks, c.scratch = chunkTable{}, nil, nil
 	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
 	c.docTerms, c.more, c.d, c.entries = nil, nil, Doc{}, nil
 }
@@ -172,11 +171,10 @@ func (c *collector) addText(text string, bit uint8) int {
 			return n
 		}
 		h := c.chunks.hash(chunk)
-		ci, ok := c.chunks.get(h, chunk)
+		sp, ok := c.chunks.get(h, chunk)
 		if !ok {
-			ci = c.addChunk(h, chunk)
+			sp = c.addChunk(h, chunk)
 		}
-		sp := c.spans[ci]
 		for _, tk := range c.toks[sp.start:sp.end] {
 			slot := c.note(tk.term, bit)
 			if tk.v >= 0 {
@@ -193,8 +191,9 @@ func (c *collector) addText(text string, bit uint8) int {
 	}
 }
 
-// addChunk tokenises a chunk seen for the first time, whose hash is h.
-func (c *collector) addChunk(h uint64, chunk []byte) int32 {
+// addChunk tokenises a chunk seen for the first time, whose hash is h,
+// and returns its span of toks.
+func (c *collector) addChunk(h uint64, chunk []byte) span {
 	text := string(chunk)
 	c.scratch = appendChunk(c.scratch[:0], text)
 	start := int32(len(c.toks))
@@ -208,10 +207,9 @@ func (c *collector) addChunk(h uint64, chunk []byte) int32 {
 		chain := !(tok.Kind == ID && i+1 < len(c.scratch) && c.scratch[i+1].Kind == Part)
 		c.toks = append(c.toks, ctoken{term: term, v: v, chain: chain})
 	}
-	ci := int32(len(c.spans))
-	c.spans = append(c.spans, span{start, int32(len(c.toks))})
-	c.chunks.put(h, text, ci)
-	return ci
+	sp := span{start, int32(len(c.toks))}
+	c.chunks.put(h, text, sp)
+	return sp
 }
 
 // term returns the term of a word or identifier key.
@@ -305,8 +303,17 @@ func (c *collector) write() {
 		if dt.more {
 			mask |= rawMore
 		}
-		t.raw = binary.AppendUvarint(t.raw, uint64(c.doc-t.last-1))
+		gap := uint64(c.doc - t.last - 1)
 		t.last = c.doc
+		switch {
+		case gap < 0x80 && dt.vars == 0 && !dt.more:
+			t.raw = append(t.raw, byte(gap), mask) // the usual records, in one go
+			continue
+		case gap < 0x80 && dt.vars < 0x80 && !dt.more:
+			t.raw = append(t.raw, byte(gap), mask, byte(dt.vars))
+			continue
+		}
+		t.raw = binary.AppendUvarint(t.raw, gap)
 		t.raw = append(t.raw, mask)
 		if dt.vars != 0 {
 			t.raw = binary.AppendUvarint(t.raw, dt.vars)

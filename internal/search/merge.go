@@ -228,7 +228,13 @@ func (r *rawReader) next() bool {
 		r.ok = false
 		return false
 	}
-	gap, n := binary.Uvarint(r.raw)
+	var gap uint64
+	n := 1
+	if r.raw[0] < 0x80 {
+		gap = uint64(r.raw[0]) // the usual one-byte gap
+	} else {
+		gap, n = binary.Uvarint(r.raw)
+	}
 	r.raw = r.raw[n:]
 	r.doc = r.prev + 1 + int(gap)
 	r.prev = r.doc
@@ -238,7 +244,11 @@ func (r *rawReader) next() bool {
 	r.vars = 0
 	r.more = r.more[:0]
 	if flags&rawVars != 0 {
-		r.vars, n = binary.Uvarint(r.raw)
+		if r.raw[0] < 0x80 {
+			r.vars, n = uint64(r.raw[0]), 1
+		} else {
+			r.vars, n = binary.Uvarint(r.raw)
+		}
 		r.raw = r.raw[n:]
 	}
 	if flags&rawMore != 0 {

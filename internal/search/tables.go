@@ -5,12 +5,18 @@ import (
 	"math/bits"
 )
 
-// pairTable maps two terms to their bigram's term, by open addressing.
+// pairTable maps two terms to their bigram's term, by open addressing;
+// a slot holds both the key and its term, so a look-up reads one place.
 type pairTable struct {
-	keys  []uint64 // a<<32 | b, 0 for an empty slot (b+1 is stored)
-	vals  []int32
+	slots []pairSlot
 	n     int
 	shift uint
+}
+
+// pairSlot is a key a<<32 | b+1 (0 for an empty slot) and its term.
+type pairSlot struct {
+	key uint64
+	val int32
 }
 
 func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b+1) }
@@ -25,11 +31,11 @@ func (p *pairTable) get(a, b int32) (int32, bool) {
 		return 0, false
 	}
 	k := pairKey(a, b)
-	mask := len(p.keys) - 1
+	mask := len(p.slots) - 1
 	for i := p.slot(k); ; i = (i + 1) & mask {
-		switch p.keys[i] {
+		switch p.slots[i].key {
 		case k:
-			return p.vals[i], true
+			return p.slots[i].val, true
 		case 0:
 			return 0, false
 		}
@@ -38,77 +44,87 @@ func (p *pairTable) get(a, b int32) (int32, bool) {
 
 // put adds the bigram t of a and b, which must not be there.
 func (p *pairTable) put(a, b, t int32) {
-	if 2*(p.n+1) > len(p.keys) {
+	if 2*(p.n+1) > len(p.slots) {
 		p.grow()
 	}
-	p.insert(pairKey(a, b), t)
+	p.insert(pairSlot{pairKey(a, b), t})
 	p.n++
 }
 
-func (p *pairTable) insert(k uint64, t int32) {
-	mask := len(p.keys) - 1
-	i := p.slot(k)
-	for p.keys[i] != 0 {
+func (p *pairTable) insert(sl pairSlot) {
+	mask := len(p.slots) - 1
+	i := p.slot(sl.key)
+	for p.slots[i].key != 0 {
 		i = (i + 1) & mask
 	}
-	p.keys[i], p.vals[i] = k, t
+	p.slots[i] = sl
 }
 
 func (p *pairTable) grow() {
-	keys, vals := p.keys, p.vals
-	size := max(1024, 2*len(keys))
-	p.keys, p.vals = make([]uint64, size), make([]int32, size)
+	old := p.slots
+	size := max(1024, 2*len(old))
+	p.slots = make([]pairSlot, size)
 	p.shift = uint(64 - bits.TrailingZeros(uint(size)))
-	for i, k := range keys {
-		if k != 0 {
-			p.insert(k, vals[i])
+	for _, sl := range old {
+		if sl.key != 0 {
+			p.insert(sl)
 		}
 	}
 }
 
-// chunkTable maps the text of a chunk to its span, by open addressing.
-// The seed changes the table's layout from run to run, never what it
-// maps.
+// chunkTable maps the text of a chunk to its span of tokens, by open
+// addressing. The seed changes the table's layout from run to run, never
+// what it maps.
 type chunkTable struct {
-	seed  maphash.Seed
-	slots []chunkSlot
-	texts []string // the text of each chunk, by span
-	shift uint
+	seed    maphash.Seed
+	slots   []chunkSlot
+	entries []chunkEntry // in the order they were put
+	shift   uint
 }
 
-// chunkSlot holds a chunk's span + 1 (0 for an empty slot) and the high
-// bits of its hash.
+// chunkSlot holds the number of a chunk's entry + 1 (0 for an empty slot)
+// and the low bits of its hash.
 type chunkSlot struct {
 	hash uint32
 	ci   int32
 }
 
+// chunkEntry is a chunk and its span, together so that a look-up reads
+// both at once.
+type chunkEntry struct {
+	text string
+	span span
+}
+
 func (t *chunkTable) hash(chunk []byte) uint64 { return maphash.Bytes(t.seed, chunk) }
 
 // get returns the span of chunk, whose hash is h, if it has one.
-func (t *chunkTable) get(h uint64, chunk []byte) (int32, bool) {
+func (t *chunkTable) get(h uint64, chunk []byte) (span, bool) {
 	if len(t.slots) == 0 {
-		return 0, false
+		return span{}, false
 	}
 	mask := len(t.slots) - 1
 	for i := int(h >> t.shift); ; i = (i + 1) & mask {
 		sl := t.slots[i]
 		if sl.ci == 0 {
-			return 0, false
+			return span{}, false
 		}
-		if sl.hash == uint32(h) && t.texts[sl.ci-1] == string(chunk) {
-			return sl.ci - 1, true
+		if sl.hash == uint32(h) {
+			if e := &t.entries[sl.ci-1]; e.text == string(chunk) {
+				return e.span, true
+			}
 		}
 	}
 }
 
-// put adds text, whose hash is h, as span ci, which must be the next.
-func (t *chunkTable) put(h uint64, text string, ci int32) {
-	if 2*(len(t.texts)+1) > len(t.slots) {
+// put adds text, whose hash is h and which must not be there, with its
+// span.
+func (t *chunkTable) put(h uint64, text string, sp span) {
+	if 2*(len(t.entries)+1) > len(t.slots) {
 		t.grow()
 	}
-	t.texts = append(t.texts, text)
-	t.insert(h, ci)
+	t.entries = append(t.entries, chunkEntry{text, sp})
+	t.insert(h, int32(len(t.entries)-1))
 }
 
 func (t *chunkTable) insert(h uint64, ci int32) {
@@ -124,7 +140,7 @@ func (t *chunkTable) grow() {
 	size := max(1024, 2*len(t.slots))
 	t.slots = make([]chunkSlot, size)
 	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
-	for ci, text := range t.texts {
-		t.insert(maphash.String(t.seed, text), int32(ci))
+	for ci := range t.entries {
+		t.insert(maphash.String(t.seed, t.entries[ci].text), int32(ci))
 	}
 }

@@ -98,6 +98,14 @@ type chunker struct {
 	class *runeClass
 }
 
+// chunkLow and chunkHigh have bit r%64 set for the ASCII characters r of
+// chunks below and above 64: letters, digits and the joiners "/", "-",
+// ".", "&".
+const (
+	chunkLow  = 1<<'&' | 1<<'-' | 1<<'.' | 1<<'/' | 0x3ff<<'0'
+	chunkHigh = 0x3ffffff<<('A'-64) | 0x3ffffff<<('a'-64)
+)
+
 // classLimit bounds the characters a [runeClass] caches: Latin, Greek,
 // Cyrillic and the Vietnamese letters of Latin Extended Additional.
 const classLimit = 0x2000
@@ -220,7 +228,10 @@ func (c *chunker) decode(i int) (rune, int) {
 
 func (c *chunker) isChunk(r rune) bool {
 	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || isJoiner(r)
+		if r < 64 {
+			return chunkLow&(1<<r) != 0
+		}
+		return chunkHigh&(1<<(r-64)) != 0
 	}
 	if c.class != nil && r < classLimit {
 		return c.class[r/64]&(1<<(r%64)) != 0
