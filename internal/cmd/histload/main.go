@@ -3,37 +3,75 @@
 // time the extraction alone: scripts/bench-history.sh runs it under
 // /usr/bin/time next to `git log` and Hugo.
 //
+// With -dump it prints everything Load found instead (every commit, every
+// document's revisions, the merge groups) and reads every revision's blobs
+// through Repo.Blob, checking each against its hash, so that two versions
+// of the history package can be compared on a real repository. With
+// -blobs it reads those blobs after the load (from -j goroutines), to time
+// Repo.Blob.
+//
 // Usage:
 //
-//	go run ./internal/cmd/histload [-n RUNS] CONTENT_ROOT
+//	go run ./internal/cmd/histload [-n RUNS] [-dump] [-blobs] [-j N] [-cpuprofile FILE] CONTENT_ROOT
 package main
 
 import (
+	"bufio"
 	"context"
+	"crypto/sha1"
+	"encoding/hex"
 	"flag"
 	"fmt"
+	"io"
 	"os"
+	"runtime/pprof"
+	"sort"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/history"
+	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
 func main() {
 	runs := flag.Int("n", 1, "số lần nạp (in thời gian từng lần)")
+	dump := flag.Bool("dump", false, "in toàn bộ lịch sử và kiểm tra mọi blob")
+	blobs := flag.Bool("blobs", false, "đọc mọi blob của các phiên bản sau khi nạp")
+	jobs := flag.Int("j", 1, "số goroutine đọc blob (với -blobs)")
+	prof := flag.String("cpuprofile", "", "ghi hồ sơ CPU vào tệp này")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "cách dùng: histload [-n RUNS] CONTENT_ROOT")
+		fmt.Fprintln(os.Stderr, "cách dùng: histload [-n RUNS] [-dump] [-blobs] [-j N] [-cpuprofile FILE] CONTENT_ROOT")
 		os.Exit(2)
 	}
-	for i := 0; i < *runs; i++ {
-		if err := load(flag.Arg(0), *runs > 1); err != nil {
-			fmt.Fprintln(os.Stderr, "histload:", err)
-			os.Exit(1)
-		}
+	if err := run(flag.Arg(0), *runs, *dump, *blobs, *jobs, *prof); err != nil {
+		fmt.Fprintln(os.Stderr, "histload:", err)
+		os.Exit(1)
 	}
 }
 
-func load(root string, timing bool) error {
+func run(root string, runs int, dump, blobs bool, jobs int, prof string) error {
+	if prof != "" {
+		f, err := os.Create(prof)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
+	for i := 0; i < runs; i++ {
+		if err := load(root, runs > 1, dump, blobs, jobs); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func load(root string, timing, dump, blobs bool, jobs int) error {
 	start := time.Now()
 	r, err := history.Open(root)
 	if err != nil {
@@ -44,6 +82,13 @@ func load(root string, timing bool) error {
 	if err != nil {
 		return err
 	}
+	if dump {
+		w := bufio.NewWriter(os.Stdout)
+		if err := dumpHistory(w, r, h); err != nil {
+			return err
+		}
+		return w.Flush()
+	}
 	revs := 0
 	for _, p := range h.Paths() {
 		revs += len(h.Revisions(p))
@@ -51,7 +96,140 @@ func load(root string, timing bool) error {
 	fmt.Printf("%d commit, %d tài liệu, %d tài liệu đã xoá, %d phiên bản, %d merge được gom nhóm, shallow=%v\n",
 		len(h.Commits), len(h.Paths()), len(h.Deleted()), revs, len(h.Groups), h.Shallow)
 	if timing {
-		fmt.Fprintf(os.Stderr, "%.3fs\n", time.Since(start).Seconds())
+		fmt.Fprintf(os.Stderr, "nạp %.3fs\n", time.Since(start).Seconds())
+	}
+	if blobs {
+		t := time.Now()
+		n, size, err := readBlobs(r, h, jobs)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("%d blob, %d byte\n", n, size)
+		if timing {
+			fmt.Fprintf(os.Stderr, "đọc blob %.3fs\n", time.Since(t).Seconds())
+		}
 	}
 	return nil
+}
+
+// revisionBlobs lists the distinct blobs of every revision, in document
+// order (as revision pages read them).
+func revisionBlobs(h *history.History) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(b string) {
+		if b != "" && !seen[b] {
+			seen[b] = true
+			out = append(out, b)
+		}
+	}
+	for _, ps := range [][]string{h.Paths(), h.Deleted()} {
+		for _, p := range ps {
+			for _, rv := range h.Revisions(p) {
+				add(rv.Blob)
+				add(rv.ParentBlob)
+			}
+		}
+	}
+	return out
+}
+
+// readBlobs reads every revision blob through Repo.Blob from jobs
+// goroutines and checks each against its hash.
+func readBlobs(r *history.Repo, h *history.History, jobs int) (n int, size int64, err error) {
+	bs := revisionBlobs(h)
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	next := 0
+	for j := 0; j < max(1, jobs); j++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				if next == len(bs) || err != nil {
+					mu.Unlock()
+					return
+				}
+				b := bs[next]
+				next++
+				mu.Unlock()
+				data, e := r.Blob(b)
+				if e == nil && blobHash(data) != b {
+					e = fmt.Errorf("blob %s: nội dung đọc được có mã băm %s", b, blobHash(data))
+				}
+				mu.Lock()
+				if e != nil && err == nil {
+					err = e
+				}
+				n++
+				size += int64(len(data))
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	return n, size, err
+}
+
+func blobHash(b []byte) string {
+	s := sha1.New()
+	io.WriteString(s, "blob "+strconv.Itoa(len(b))+"\x00")
+	s.Write(b)
+	return hex.EncodeToString(s.Sum(nil))
+}
+
+func dumpHistory(w io.Writer, r *history.Repo, h *history.History) error {
+	fmt.Fprintf(w, "shallow=%v since=%v\n", h.Shallow, h.ShallowSince)
+	for _, c := range h.Commits {
+		dumpCommit(w, "commit", c)
+	}
+	if h.Head != nil {
+		fmt.Fprintf(w, "head %s\n", h.Head.Hash)
+	}
+	dumpRevs := func(kind string, ps []string) {
+		for _, p := range ps {
+			fmt.Fprintf(w, "%s %q\n", kind, p)
+			for _, rv := range h.Revisions(p) {
+				dumpRev(w, rv)
+			}
+		}
+	}
+	dumpRevs("doc", h.Paths())
+	dumpRevs("deleted", h.Deleted())
+	for _, g := range h.Groups {
+		fmt.Fprintf(w, "group %s paths=%q\n", g.Merge.Hash, g.Paths)
+		for _, c := range g.Commits {
+			fmt.Fprintf(w, "  member %s mergedby=%s\n", c.Hash, h.MergedBy(c.Hash).Hash)
+		}
+	}
+	hashes := make([]string, len(h.Commits))
+	for i, c := range h.Commits {
+		hashes[i] = c.Hash
+	}
+	sort.Strings(hashes)
+	for _, c := range hashes {
+		if rs := h.Changes(c); len(rs) > 0 {
+			fmt.Fprintf(w, "changes %s\n", c)
+			for _, rv := range rs {
+				dumpRev(w, rv)
+			}
+		}
+		if h.Commit(c) == nil || h.Commit(c).Hash != c {
+			return fmt.Errorf("Commit(%s) không tìm thấy", c)
+		}
+	}
+	n, size, err := readBlobs(r, h, 1)
+	fmt.Fprintf(w, "%d blob, %d byte\n", n, size)
+	return err
+}
+
+func dumpCommit(w io.Writer, kind string, c *qms.Commit) {
+	fmt.Fprintf(w, "%s %s %s %q %v %v %q %q %q %v %v %v\n", kind, c.Hash, c.Short, c.Author,
+		c.Date.Format(time.RFC3339Nano), c.CommitDate.Format(time.RFC3339Nano),
+		c.Subject, c.Body, c.Trailers, c.Parents, c.Merge, c.Boundary)
+}
+
+func dumpRev(w io.Writer, rv qms.Revision) {
+	fmt.Fprintf(w, "  %s %q %q %s %s %v %v\n", rv.Commit.Hash, rv.Path, rv.OldPath, rv.Blob, rv.ParentBlob, rv.Change, rv.Boundary)
 }
