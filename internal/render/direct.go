@@ -9,25 +9,41 @@ import (
 
 // A page whose templates are the site's own (site/templates) is written
 // without executing them: those templates only call the Go functions of
-// pagehtml.go, processhtml.go, dochtml.go and historyhtml.go, and
-// html/template spends more time calling them by reflection than they
-// spend writing. A theme that changes one of these templates renders
-// through it as before. direct_test.go checks that both ways give the same
-// bytes.
+// pagehtml.go, processhtml.go, dochtml.go and historyhtml.go, or are
+// written again in Go (changeshtml.go), and html/template spends more time
+// calling them by reflection, or walking their data, than they spend
+// writing. A theme that changes one of these templates, or a partial one
+// of them calls, renders through it as before. direct_test.go checks that
+// both ways give the same bytes.
 
 // contentFunc writes the content of a page.
 type contentFunc func(b htmlWriter, p *page) error
 
-// directTemplates are the template texts (as parse.Tree's String prints
-// them) for which a page is written directly, and what writes its content.
-var directTemplates = map[string]struct {
+// directTemplate is a page template whose "content" can be written in Go.
+type directTemplate struct {
+	// content is the "content" template's text (as parse.Tree's String
+	// prints it) for which write writes the same bytes.
 	content string
-	write   contentFunc
-}{
-	"process":   {`{{with .Data}}{{processHTML .}}{{end}}`, dataWriter(writeProcessContent)},
-	"procedure": {`{{with .Data}}{{procedureHTML .}}{{end}}`, dataWriter(writeProcedureContent)},
-	"decision":  {`{{with .Data}}{{decisionHTML .}}{{end}}`, dataWriter(writeDecisionContent)},
-	"history":   {`{{with .Data}}{{historyHTML .}}{{end}}`, dataWriter(writeHistoryContent)},
+	// partials are the partials content calls (ownPartials): they too
+	// must be the site's own.
+	partials []string
+	write    contentFunc
+}
+
+// directTemplates are the page templates that can be written directly.
+var directTemplates = map[string]directTemplate{
+	"process":   {content: `{{with .Data}}{{processHTML .}}{{end}}`, write: dataWriter(writeProcessContent)},
+	"procedure": {content: `{{with .Data}}{{procedureHTML .}}{{end}}`, write: dataWriter(writeProcedureContent)},
+	"decision":  {content: `{{with .Data}}{{decisionHTML .}}{{end}}`, write: dataWriter(writeDecisionContent)},
+	"history":   {content: `{{with .Data}}{{historyHTML .}}{{end}}`, write: dataWriter(writeHistoryContent)},
+	"changes":   {content: changesContent, partials: []string{"doclink", "summary"}, write: dataWriter(writeChangesContent)},
+}
+
+// ownPartials are the texts of the site's own partials (partials.html)
+// that a directTemplate may call: each only calls its Go function.
+var ownPartials = map[string]string{
+	"doclink": `{{docLinkHTML .}}`,
+	"summary": `{{summaryHTML .}}`,
 }
 
 // dataWriter writes a page's content from its Data with write; like the
@@ -60,7 +76,7 @@ func (s *Site) findDirect() map[string]contentFunc {
 	out := map[string]contentFunc{}
 	for name, d := range directTemplates {
 		t := s.tmpl[name]
-		if t == nil || !sameText(t, "base", directBase) || !sameText(t, "content", d.content) {
+		if t == nil || !sameText(t, "base", directBase) || !sameText(t, "content", d.content) || !ownPartialsOf(t, d.partials) {
 			continue
 		}
 		out[name] = d.write
@@ -87,6 +103,17 @@ func (s *Site) findDirect() map[string]contentFunc {
 		}
 	}
 	return out
+}
+
+// ownPartialsOf reports whether the named partials of t's set are the
+// site's own.
+func ownPartialsOf(t *template.Template, names []string) bool {
+	for _, name := range names {
+		if !sameText(t, name, ownPartials[name]) {
+			return false
+		}
+	}
+	return true
 }
 
 // sameText reports whether the template name of t's set is text.
