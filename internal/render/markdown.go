@@ -225,6 +225,10 @@ func simpleInline(t *spaceCollapser, s string, inLink bool) bool {
 	word := 0 // s[word:i] is the part of a word not written yet
 	for i := 0; i < len(s); {
 		c := s[i]
+		if c >= 0xc3 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
+			i += 2 // a character U+00C0–U+07FF, none of them white space
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {

@@ -194,8 +194,8 @@ func appendSnippet(b []byte, body string) []byte {
 				start = i
 				continue
 			}
-			if spaceAt(body, i) != 0 {
-				break
+			if (c == 0xc2 || c >= 0xe1 && c <= 0xe3) && spaceAt(body, i) != 0 {
+				break // only these lead bytes start a space
 			}
 			i = min(i+runeSize(c), len(body))
 			n++

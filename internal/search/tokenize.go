@@ -187,11 +187,16 @@ func (c *chunker) run(i int) (end int, last rune) {
 		var r rune
 		n := 1
 		switch {
-		case b < utf8.RuneSelf:
-			r = rune(b)
-			if !c.isChunk(r) {
+		case b < 64:
+			if chunkLow&(1<<b) == 0 {
 				return i, last
 			}
+			r = rune(b)
+		case b < utf8.RuneSelf:
+			if chunkHigh&(1<<(b-64)) == 0 {
+				return i, last
+			}
+			r = rune(b)
 		case c.class == nil:
 			return i, last
 		case b >= 0xc2 && b <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
