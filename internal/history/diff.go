@@ -68,7 +68,14 @@ func (d *differ) diffContent(a, b plumbing.Hash) error {
 		return err
 	}
 	for _, dir := range contentDirs {
-		ha, hb := dirEntry(ta, dir), dirEntry(tb, dir)
+		ha, err := dirEntry(ta, dir)
+		if err != nil {
+			return err
+		}
+		hb, err := dirEntry(tb, dir)
+		if err != nil {
+			return err
+		}
 		if ha == hb {
 			continue
 		}
@@ -81,25 +88,25 @@ func (d *differ) diffContent(a, b plumbing.Hash) error {
 	return nil
 }
 
-// dirEntry returns the hash of the sub-directory name of t, or zero.
-func dirEntry(t *tree, name string) plumbing.Hash {
-	if t == nil {
-		return plumbing.ZeroHash
+// dirEntry returns the hash of the sub-directory name of tree t (nil: no
+// tree), or zero.
+func dirEntry(t []byte, name string) (plumbing.Hash, error) {
+	e, ok, err := lookupEntry(t, name)
+	if !ok || err != nil || !e.isDir() {
+		return plumbing.ZeroHash, err
 	}
-	if i := t.lookup(name); i >= 0 && t.isDir(i) {
-		return t.hash(i)
-	}
-	return plumbing.ZeroHash
+	return plumbing.Hash(e.hash), nil
 }
 
-func (d *differ) pair(a, b plumbing.Hash) (ta, tb *tree, err error) {
+// pair reads trees a and b; a zero hash gives a nil tree.
+func (d *differ) pair(a, b plumbing.Hash) (ta, tb []byte, err error) {
 	if !a.IsZero() {
-		if ta, err = d.odb.tree(a); err != nil {
+		if ta, err = d.odb.rawTree(a); err != nil {
 			return nil, nil, err
 		}
 	}
 	if !b.IsZero() {
-		if tb, err = d.odb.tree(b); err != nil {
+		if tb, err = d.odb.rawTree(b); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -107,49 +114,74 @@ func (d *differ) pair(a, b plumbing.Hash) (ta, tb *tree, err error) {
 }
 
 // diffTree merge-joins the entries of trees a and b (either may be zero),
-// whose path is d.buf, in git order.
+// whose path is d.buf, in git order. The entries both trees start with and
+// end with, byte for byte, are skipped without being parsed.
 func (d *differ) diffTree(a, b plumbing.Hash) error {
 	ta, tb, err := d.pair(a, b)
 	if err != nil {
 		return err
 	}
-	var na, nb int
-	if ta != nil {
-		na = len(ta.ents)
-	}
-	if tb != nil {
-		nb = len(tb.ents)
+	i, j := 0, 0
+	tail := 0
+	if ta != nil && tb != nil {
+		p := commonPrefix(ta, tb)
+		for i < p {
+			n := skipEntry(ta, i)
+			if n < 0 || n > p {
+				break
+			}
+			i = n
+		}
+		j = i
+		tail = commonSuffix(ta[i:], tb[j:])
 	}
 	base := len(d.buf)
-	for i, j := 0, 0; i < na || j < nb; {
-		var c int
+	for {
+		// From offsets i and j, which are entry starts, the rest of both
+		// trees is the same bytes, so the same entries: nothing differs.
+		if len(ta)-i == len(tb)-j && len(ta)-i <= tail {
+			break
+		}
+		var ea, eb rawEntry
+		var na, nb int
+		c := 0
 		switch {
-		case i == na:
+		case i == len(ta):
 			c = 1
-		case j == nb:
+		case j == len(tb):
 			c = -1
-		default:
-			c = compareEntries(ta, i, tb, j)
+		}
+		if c <= 0 {
+			if ea, na, err = nextEntry(ta, i); err != nil {
+				return err
+			}
+		}
+		if c >= 0 {
+			if eb, nb, err = nextEntry(tb, j); err != nil {
+				return err
+			}
+		}
+		if c == 0 {
+			c = compareRaw(&ea, &eb)
 		}
 		switch {
 		case c == 0:
-			if ta.ents[i].mode != tb.ents[j].mode || !bytes.Equal(ta.hashBytes(i), tb.hashBytes(j)) {
-				if err := d.entry(ta, i, tb, j, base); err != nil {
+			if ea.mode != eb.mode || !bytes.Equal(ea.hash, eb.hash) {
+				if err := d.entry(&ea, &eb, base); err != nil {
 					return err
 				}
 			}
-			i++
-			j++
+			i, j = na, nb
 		case c < 0:
-			if err := d.entry(ta, i, nil, -1, base); err != nil {
+			if err := d.entry(&ea, nil, base); err != nil {
 				return err
 			}
-			i++
+			i = na
 		default:
-			if err := d.entry(nil, -1, tb, j, base); err != nil {
+			if err := d.entry(nil, &eb, base); err != nil {
 				return err
 			}
-			j++
+			j = nb
 		}
 	}
 	d.buf = d.buf[:base]
@@ -157,35 +189,32 @@ func (d *differ) diffTree(a, b plumbing.Hash) error {
 }
 
 // entry handles one differing entry pair (one side may be missing).
-func (d *differ) entry(ta *tree, i int, tb *tree, j int, base int) error {
-	var name []byte
-	dir := false
-	if ta != nil {
-		name, dir = ta.name(i), ta.isDir(i)
-	} else {
-		name, dir = tb.name(j), tb.isDir(j)
+func (d *differ) entry(ea, eb *rawEntry, base int) error {
+	e := ea
+	if e == nil {
+		e = eb
 	}
-	d.buf = append(d.buf[:base], name...)
-	if dir {
+	d.buf = append(d.buf[:base], e.name...)
+	if e.isDir() {
 		var ha, hb plumbing.Hash
-		if ta != nil {
-			ha = ta.hash(i)
+		if ea != nil {
+			ha = plumbing.Hash(ea.hash)
 		}
-		if tb != nil {
-			hb = tb.hash(j)
+		if eb != nil {
+			hb = plumbing.Hash(eb.hash)
 		}
 		d.buf = append(d.buf, '/')
 		return d.diffTree(ha, hb)
 	}
-	if !bytes.HasSuffix(name, []byte(".md")) {
+	if !bytes.HasSuffix(e.name, []byte(".md")) {
 		return nil
 	}
 	var va, vb version
-	if ta != nil && isFileMode(ta.ents[i].mode) {
-		va = version{ta.hash(i), ta.ents[i].mode}
+	if ea != nil && isFileMode(ea.mode) {
+		va = version{plumbing.Hash(ea.hash), ea.mode}
 	}
-	if tb != nil && isFileMode(tb.ents[j].mode) {
-		vb = version{tb.hash(j), tb.ents[j].mode}
+	if eb != nil && isFileMode(eb.mode) {
+		vb = version{plumbing.Hash(eb.hash), eb.mode}
 	}
 	if va == vb {
 		return nil
@@ -201,25 +230,25 @@ func isFileMode(m uint32) bool { return m == modeFile || m == modeExec || m == m
 func (d *differ) lookupPath(root plumbing.Hash, path string) (version, error) {
 	h := root
 	for !h.IsZero() {
-		t, err := d.odb.tree(h)
+		t, err := d.odb.rawTree(h)
 		if err != nil {
 			return version{}, err
 		}
 		name, rest, more := strings.Cut(path, "/")
-		i := t.lookup(name)
-		if i < 0 {
-			return version{}, nil
+		e, ok, err := lookupEntry(t, name)
+		if !ok || err != nil {
+			return version{}, err
 		}
 		if !more {
-			if t.isDir(i) || !isFileMode(t.ents[i].mode) {
+			if e.isDir() || !isFileMode(e.mode) {
 				return version{}, nil
 			}
-			return version{t.hash(i), t.ents[i].mode}, nil
+			return version{plumbing.Hash(e.hash), e.mode}, nil
 		}
-		if !t.isDir(i) {
+		if !e.isDir() {
 			return version{}, nil
 		}
-		h, path = t.hash(i), rest
+		h, path = plumbing.Hash(e.hash), rest
 	}
 	return version{}, nil
 }
@@ -229,7 +258,7 @@ func (d *differ) lookupPath(root plumbing.Hash, path string) (version, error) {
 func (d *differ) subtree(root plumbing.Hash, prefix string) (plumbing.Hash, error) {
 	h := root
 	for prefix != "" && !h.IsZero() {
-		t, err := d.odb.tree(h)
+		t, err := d.odb.rawTree(h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}
@@ -238,7 +267,9 @@ func (d *differ) subtree(root plumbing.Hash, prefix string) (plumbing.Hash, erro
 			prefix = rest
 			continue
 		}
-		h = dirEntry(t, name)
+		if h, err = dirEntry(t, name); err != nil {
+			return plumbing.ZeroHash, err
+		}
 		prefix = rest
 	}
 	return h, nil

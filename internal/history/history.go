@@ -2,6 +2,7 @@ package history
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -92,13 +93,21 @@ func (r *Repo) Blob(hash string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("đọc blob %q: mã băm không hợp lệ", hash)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	b, err := r.odb.read(plumbing.BlobObject, hh)
-	if err != nil {
-		return nil, err
+	// Packed blobs are read without r.mu, so that page writers read them
+	// in parallel; only a blob that needs go-git's storage waits for it.
+	c, err := r.odb.get(hh, false)
+	if errors.Is(err, errNeedStore) {
+		r.mu.Lock()
+		c, err = r.odb.get(hh, true)
+		r.mu.Unlock()
 	}
-	return bytes.Clone(b), nil
+	if err == nil && c.typ != plumbing.BlobObject {
+		err = plumbing.ErrObjectNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.BlobObject, hh, err)
+	}
+	return bytes.Clone(c.raw), nil // the cache keeps c.raw
 }
 
 // build turns the loader's records into a History.

@@ -1,9 +1,11 @@
 package history
 
 import (
-	"container/list"
+	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -17,24 +19,48 @@ import (
 const cacheBytes = 16 << 20
 
 // odb reads objects: packed ones directly from the pack files (pack.go),
-// others through go-git's object storage. It is not safe for concurrent
-// use; Repo serialises access.
+// others through go-git's object storage.
+//
+// Packed objects may be read from several goroutines at once: the packs
+// are read-only mappings, each read takes a packReader of its own from a
+// pool and the cache has its own lock. go-git's storage is not safe for
+// concurrent use, so it is only used when the caller says it holds
+// Repo.mu (store); a read without it that needs the storage fails with
+// errNeedStore, and the caller retries holding Repo.mu (see Repo.Blob).
 type odb struct {
-	st          *filesystem.Storage
+	st      *filesystem.Storage
+	objects string // the objects directory, where objects/pack is
+
+	// packMu guards packs and packsOpened; a read holds it for reading
+	// while it uses the packs' mappings, close holds it for writing.
+	packMu      sync.RWMutex
 	packs       []*packFile
 	packsOpened bool
-	pr          packReader
-	cache       *lru
+	packsErr    error
+
+	readers sync.Pool // *packReader
+	cache   *lru
 }
 
-// cobj is an object in the cache; t is its parsed form once read as a tree.
+// errNeedStore is returned by reads made without Repo.mu that need
+// go-git's storage (a loose object, or one in an alternate).
+var errNeedStore = errors.New("cần kho đối tượng của go-git")
+
+// cobj is an object in the cache; t is its parsed form once read as a tree
+// (set under the cache's lock).
 type cobj struct {
 	typ plumbing.ObjectType
 	raw []byte
 	t   *tree
+
+	// The cache's bookkeeping: key, accounted size and list links.
+	key        ckey
+	size       int
+	prev, next *cobj
 }
 
-func (c *cobj) size() int {
+// footprint is the object's memory use as the cache counts it.
+func (c *cobj) footprint() int {
 	n := len(c.raw) + 64
 	if c.t != nil {
 		n += 12 * len(c.t.ents)
@@ -49,41 +75,77 @@ type ckey struct {
 	h    plumbing.Hash
 }
 
-func newODB(st *filesystem.Storage) *odb {
-	return &odb{st: st, cache: newLRU(cacheBytes)}
+func newODB(st *filesystem.Storage, objects string) *odb {
+	o := &odb{st: st, objects: objects, cache: newLRU(cacheBytes)}
+	o.readers.New = func() any { return new(packReader) }
+	return o
 }
 
 func (o *odb) close() error {
+	o.packMu.Lock()
 	var first error
 	for _, p := range o.packs {
-		if err := p.f.Close(); err != nil && first == nil {
+		if err := p.close(); err != nil && first == nil {
 			first = err
 		}
 	}
-	o.packs, o.packsOpened = nil, false
+	o.packs, o.packsOpened, o.packsErr = nil, false, nil
+	o.packMu.Unlock()
+	o.cache.clear()
 	if err := o.st.Close(); err != nil && first == nil {
 		first = err
 	}
 	return first
 }
 
-// object returns object h from a pack or, failing that, from go-git.
-func (o *odb) object(h plumbing.Hash, depth int) (*cobj, error) {
-	if !o.packsOpened {
-		ps, err := openPacks(o.st.Filesystem())
-		if err != nil {
-			return nil, fmt.Errorf("mở pack: %w", err)
+// lockPacks opens the packs on first use and returns with o.packMu held
+// for reading; the caller unlocks it.
+func (o *odb) lockPacks() error {
+	o.packMu.RLock()
+	if o.packsOpened {
+		if o.packsErr != nil {
+			o.packMu.RUnlock()
+			return o.packsErr
 		}
-		o.packs, o.packsOpened = ps, true
+		return nil
 	}
+	o.packMu.RUnlock()
+	o.packMu.Lock()
+	if !o.packsOpened {
+		ps, err := openPacks(filepath.Join(o.objects, "pack"))
+		o.packs, o.packsOpened = ps, true
+		if err != nil {
+			o.packsErr = fmt.Errorf("mở pack: %w", err)
+		}
+	}
+	o.packMu.Unlock()
+	return o.lockPacks()
+}
+
+// get returns object h, from a pack or (when store: the caller holds
+// Repo.mu) through go-git.
+func (o *odb) get(h plumbing.Hash, store bool) (*cobj, error) {
+	if err := o.lockPacks(); err != nil {
+		return nil, err
+	}
+	defer o.packMu.RUnlock()
+	return o.object(h, 0, store)
+}
+
+// object returns object h from a pack or, failing that, from go-git. The
+// caller holds o.packMu for reading.
+func (o *odb) object(h plumbing.Hash, depth int, store bool) (*cobj, error) {
 	for i, p := range o.packs {
 		if off, ok := p.find(h); ok {
-			return o.packed(i, off, depth)
+			return o.packed(i, off, depth, store)
 		}
 	}
 	key := ckey{pack: -1, h: h}
-	if c, ok := o.cache.get(key); ok {
+	if c := o.cache.get(key); c != nil {
 		return c, nil
+	}
+	if !store {
+		return nil, errNeedStore
 	}
 	obj, err := o.st.EncodedObject(plumbing.AnyObject, h)
 	if err != nil {
@@ -107,10 +169,31 @@ func (o *odb) object(h plumbing.Hash, depth int) (*cobj, error) {
 	return c, nil
 }
 
+// has reports whether object h exists, reading it only when it is not
+// packed. The caller holds Repo.mu.
+func (o *odb) has(h plumbing.Hash) (bool, error) {
+	if err := o.lockPacks(); err != nil {
+		return false, err
+	}
+	for _, p := range o.packs {
+		if _, ok := p.find(h); ok {
+			o.packMu.RUnlock()
+			return true, nil
+		}
+	}
+	o.packMu.RUnlock()
+	_, err := o.get(h, true)
+	if errors.Is(err, plumbing.ErrObjectNotFound) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
 // read returns the content of object h, which must be of type t. The slice
-// is shared with the cache: callers must not modify it.
+// is shared with the cache: callers must not modify it. The caller holds
+// Repo.mu.
 func (o *odb) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
-	c, err := o.object(h, 0)
+	c, err := o.get(h, true)
 	if err == nil && c.typ != t {
 		err = plumbing.ErrObjectNotFound
 	}
@@ -120,84 +203,143 @@ func (o *odb) read(t plumbing.ObjectType, h plumbing.Hash) ([]byte, error) {
 	return c.raw, nil
 }
 
-// tree returns the parsed tree h.
+// tree returns the parsed tree h. The caller holds Repo.mu.
 func (o *odb) tree(h plumbing.Hash) (*tree, error) {
-	c, err := o.object(h, 0)
+	c, err := o.get(h, true)
 	if err == nil && c.typ != plumbing.TreeObject {
 		err = plumbing.ErrObjectNotFound
 	}
 	if err != nil {
 		return nil, fmt.Errorf("đọc tree %s: %w", h, err)
 	}
-	if c.t == nil {
-		t, err := parseTree(c.raw)
-		if err != nil {
-			return nil, fmt.Errorf("tree %s: %w", h, err)
-		}
-		c.t = t
-		o.cache.grew(c)
+	if t := o.cache.parsed(c); t != nil {
+		return t, nil
 	}
-	return c.t, nil
+	t, err := parseTree(c.raw)
+	if err != nil {
+		return nil, fmt.Errorf("tree %s: %w", h, err)
+	}
+	o.cache.attach(c, t)
+	return t, nil
 }
 
-// lru is a byte-bounded least-recently-used cache of objects.
+// rawTree returns the content of tree h, unparsed (see rawtree.go). The
+// caller holds Repo.mu.
+func (o *odb) rawTree(h plumbing.Hash) ([]byte, error) {
+	c, err := o.get(h, true)
+	if err == nil && c.typ != plumbing.TreeObject {
+		err = plumbing.ErrObjectNotFound
+	}
+	if err != nil {
+		return nil, fmt.Errorf("đọc tree %s: %w", h, err)
+	}
+	return c.raw, nil
+}
+
+// lru is a byte-bounded least-recently-used cache of objects, safe for
+// concurrent use. Its list is threaded through the objects themselves:
+// head is the most recently used.
 type lru struct {
-	max, used int
-	ll        *list.List
-	m         map[ckey]*list.Element
-	sizes     map[*cobj]int
-}
-
-type lruItem struct {
-	k ckey
-	c *cobj
+	mu         sync.Mutex
+	max, used  int
+	head, tail *cobj
+	m          map[ckey]*cobj
 }
 
 func newLRU(max int) *lru {
-	return &lru{max: max, ll: list.New(), m: make(map[ckey]*list.Element), sizes: map[*cobj]int{}}
+	return &lru{max: max, m: make(map[ckey]*cobj)}
 }
 
-func (l *lru) get(k ckey) (*cobj, bool) {
-	if e, ok := l.m[k]; ok {
-		l.ll.MoveToFront(e)
-		return e.Value.(*lruItem).c, true
+func (l *lru) get(k ckey) *cobj {
+	l.mu.Lock()
+	c := l.m[k]
+	if c != nil && c != l.head {
+		l.unlink(c)
+		l.pushFront(c)
 	}
-	return nil, false
+	l.mu.Unlock()
+	return c
 }
 
+// put adds c under k (unless k is there already: a concurrent read made
+// the same object).
 func (l *lru) put(k ckey, c *cobj) {
-	if _, ok := l.m[k]; ok {
-		return
-	}
-	sz := c.size()
+	sz := c.footprint()
 	if sz > l.max/4 {
 		return // a huge object would evict everything else
 	}
-	l.m[k] = l.ll.PushFront(&lruItem{k, c})
-	l.sizes[c] = sz
-	l.used += sz
+	l.mu.Lock()
+	if _, ok := l.m[k]; !ok {
+		c.key, c.size = k, sz
+		l.m[k] = c
+		l.pushFront(c)
+		l.used += sz
+		l.evict()
+	}
+	l.mu.Unlock()
+}
+
+// parsed returns c's parsed tree, or nil.
+func (l *lru) parsed(c *cobj) *tree {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return c.t
+}
+
+// attach sets c's parsed tree and accounts for its size.
+func (l *lru) attach(c *cobj, t *tree) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if c.t != nil {
+		return
+	}
+	c.t = t
+	if l.m[c.key] != c {
+		return // not cached (too big, or evicted)
+	}
+	sz := c.footprint()
+	l.used += sz - c.size
+	c.size = sz
 	l.evict()
 }
 
-// grew accounts for c having grown (a parsed tree was attached).
-func (l *lru) grew(c *cobj) {
-	old, ok := l.sizes[c]
-	if !ok {
-		return
+func (l *lru) clear() {
+	l.mu.Lock()
+	l.m = make(map[ckey]*cobj)
+	l.head, l.tail, l.used = nil, nil, 0
+	l.mu.Unlock()
+}
+
+func (l *lru) pushFront(c *cobj) {
+	c.prev, c.next = nil, l.head
+	if l.head != nil {
+		l.head.prev = c
 	}
-	sz := c.size()
-	l.sizes[c] = sz
-	l.used += sz - old
-	l.evict()
+	l.head = c
+	if l.tail == nil {
+		l.tail = c
+	}
+}
+
+func (l *lru) unlink(c *cobj) {
+	if c.prev != nil {
+		c.prev.next = c.next
+	} else {
+		l.head = c.next
+	}
+	if c.next != nil {
+		c.next.prev = c.prev
+	} else {
+		l.tail = c.prev
+	}
+	c.prev, c.next = nil, nil
 }
 
 func (l *lru) evict() {
-	for l.used > l.max && l.ll.Len() > 1 {
-		e := l.ll.Back()
-		it := e.Value.(*lruItem)
-		l.ll.Remove(e)
-		delete(l.m, it.k)
-		l.used -= l.sizes[it.c]
-		delete(l.sizes, it.c)
+	for l.used > l.max && l.tail != nil && l.tail != l.head {
+		c := l.tail
+		l.unlink(c)
+		delete(l.m, c.key)
+		l.used -= c.size
 	}
 }

@@ -3,42 +3,47 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
-	"path"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
-	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
-	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 )
 
 // Packed objects are read here rather than through go-git's ObjectStorage,
-// using go-git's index decoder and delta patcher. The storage's read path
-// computes the SHA-1 of every object it puts in its cache (the pack reader
-// does not pass on the hash it knows), which alone was a quarter of the
-// history extraction's time, and it keeps a second, hash-keyed copy of what
-// is cached here by pack offset. Objects not found in a pack (loose
-// objects, alternates) are still read through go-git.
+// using go-git's index decoder. The storage's read path computes the SHA-1
+// of every object it puts in its cache (the pack reader does not pass on
+// the hash it knows), which alone was a quarter of the history
+// extraction's time, and it keeps a second, hash-keyed copy of what is
+// cached here by pack offset. Objects not found in a pack (loose objects,
+// alternates) are still read through go-git.
+//
+// A pack file is mapped into memory (mmap where the system has it, read
+// otherwise): an entry is inflated straight from the mapping, with no
+// system call and no copy through a buffered reader, and readers on
+// several goroutines share it. Deltas are applied by patchDelta (delta.go)
+// into a slice of the exact target size.
 
 // packFile is one pack with its index.
 type packFile struct {
-	name string
-	idx  *idxfile.MemoryIndex
-	f    billy.File
-	size int64
+	name  string
+	idx   *idxfile.MemoryIndex
+	data  []byte // the whole pack file
+	unmap func() error
 }
 
-// openPacks opens every pack of objects/pack in the repository filesystem.
-func openPacks(bfs billy.Filesystem) ([]*packFile, error) {
-	dir := path.Join("objects", "pack")
-	ents, err := bfs.ReadDir(dir)
+// openPacks opens every pack of the directory dir (objects/pack).
+func openPacks(dir string) ([]*packFile, error) {
+	ents, err := os.ReadDir(dir)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, nil
@@ -54,10 +59,10 @@ func openPacks(bfs billy.Filesystem) ([]*packFile, error) {
 	sort.Strings(names)
 	var out []*packFile
 	for _, n := range names {
-		p, err := openPack(bfs, path.Join(dir, n))
+		p, err := openPack(filepath.Join(dir, n))
 		if err != nil {
 			for _, q := range out {
-				q.f.Close()
+				q.close()
 			}
 			return nil, err
 		}
@@ -68,12 +73,17 @@ func openPacks(bfs billy.Filesystem) ([]*packFile, error) {
 	return out, nil
 }
 
-func openPack(fs billy.Filesystem, base string) (*packFile, error) {
-	fi, err := fs.Stat(base + ".pack")
+func openPack(base string) (*packFile, error) {
+	f, err := os.Open(base + ".pack")
 	if err != nil {
 		return nil, nil // an index without its pack (being written): skip
 	}
-	ix, err := fs.Open(base + ".idx")
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	ix, err := os.Open(base + ".idx")
 	if err != nil {
 		return nil, err
 	}
@@ -83,11 +93,32 @@ func openPack(fs billy.Filesystem, base string) (*packFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s.idx: %w", base, err)
 	}
-	f, err := fs.Open(base + ".pack")
+	data, unmap, err := mapFile(f, fi.Size())
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%s.pack: %w", base, err)
 	}
-	return &packFile{name: base, idx: idx, f: f, size: fi.Size()}, nil
+	return &packFile{name: base, idx: idx, data: data, unmap: unmap}, nil
+}
+
+func (p *packFile) close() error {
+	var err error
+	if p.unmap != nil {
+		err = p.unmap()
+	}
+	p.data, p.unmap = nil, nil
+	return err
+}
+
+// readFile reads the first size bytes of f.
+func readFile(f *os.File, size int64) ([]byte, func() error, error) {
+	if size < 0 || size != int64(int(size)) {
+		return nil, nil, fmt.Errorf("kích thước %d không hợp lệ", size)
+	}
+	b := make([]byte, size)
+	if _, err := io.ReadFull(f, b); err != nil {
+		return nil, nil, err
+	}
+	return b, nil, nil
 }
 
 // find returns the offset of object h in the pack, by binary search over
@@ -98,9 +129,17 @@ func (p *packFile) find(h plumbing.Hash) (int64, bool) {
 		return 0, false
 	}
 	names := p.idx.Names[k]
-	n := len(names) / 20
-	i := sort.Search(n, func(i int) bool { return bytes.Compare(names[i*20:i*20+20], h[:]) >= 0 })
-	if i == n || !bytes.Equal(names[i*20:i*20+20], h[:]) {
+	lo, hi := 0, len(names)/20
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if bytes.Compare(names[m*20:m*20+20], h[:]) < 0 {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	i := lo
+	if i*20+20 > len(names) || !bytes.Equal(names[i*20:i*20+20], h[:]) {
 		return 0, false
 	}
 	offs := p.idx.Offset32[k]
@@ -131,82 +170,112 @@ const (
 // maxObject bounds the inflated size of one object or delta.
 const maxObject = 1 << 30
 
-// packReader inflates objects; it holds reusable buffers.
-type packReader struct {
-	br *bufio.Reader
-	zr io.ReadCloser
+// entryHeader is what precedes a pack entry's compressed data.
+type entryHeader struct {
+	typ      int
+	size     int64 // inflated size of the object, or of the delta
+	baseOff  int64 // the base of an offset delta
+	baseHash plumbing.Hash
+	dataOff  int64 // where the zlib stream starts
 }
 
-// raw reads the entry at off: its pack type, its inflated data (the object,
-// or the delta for a deltified one) and the base's offset or hash.
-func (r *packReader) raw(p *packFile, off int64) (typ int, data []byte, baseOff int64, baseHash plumbing.Hash, err error) {
-	if off < 0 || off >= p.size {
-		return 0, nil, 0, baseHash, fmt.Errorf("%s: vị trí %d ngoài tệp pack", p.name, off)
+// header parses the header of the entry at off.
+func (p *packFile) header(off int64) (entryHeader, error) {
+	var h entryHeader
+	data := p.data
+	if off < 0 || off >= int64(len(data)) {
+		return h, fmt.Errorf("%s: vị trí %d ngoài tệp pack", p.name, off)
 	}
-	sec := io.NewSectionReader(p.f, off, p.size-off)
-	if r.br == nil {
-		r.br = bufio.NewReaderSize(sec, 8192)
-	} else {
-		r.br.Reset(sec)
+	i := off
+	next := func() (byte, error) {
+		if i >= int64(len(data)) {
+			return 0, io.ErrUnexpectedEOF
+		}
+		b := data[i]
+		i++
+		return b, nil
 	}
-	b, err := r.br.ReadByte()
-	if err != nil {
-		return 0, nil, 0, baseHash, err
-	}
-	typ = int(b>>4) & 7
-	size := int64(b & 15)
+	b, _ := next()
+	h.typ = int(b>>4) & 7
+	h.size = int64(b & 15)
+	var err error
 	for shift := 4; b&0x80 != 0; shift += 7 {
-		if b, err = r.br.ReadByte(); err != nil {
-			return 0, nil, 0, baseHash, err
+		if b, err = next(); err != nil {
+			return h, err
 		}
 		if shift > 56 {
-			return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: độ dài hỏng", p.name, off)
+			return h, fmt.Errorf("%s@%d: độ dài hỏng", p.name, off)
 		}
-		size |= int64(b&0x7f) << shift
+		h.size |= int64(b&0x7f) << shift
 	}
-	switch typ {
+	switch h.typ {
 	case packOfsDelta:
-		if b, err = r.br.ReadByte(); err != nil {
-			return 0, nil, 0, baseHash, err
+		if b, err = next(); err != nil {
+			return h, err
 		}
 		rel := int64(b & 0x7f)
 		for b&0x80 != 0 {
-			if b, err = r.br.ReadByte(); err != nil {
-				return 0, nil, 0, baseHash, err
+			if b, err = next(); err != nil {
+				return h, err
 			}
 			if rel > off {
-				return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: delta trỏ ra ngoài", p.name, off)
+				return h, fmt.Errorf("%s@%d: delta trỏ ra ngoài", p.name, off)
 			}
 			rel = (rel+1)<<7 | int64(b&0x7f)
 		}
-		baseOff = off - rel
-		if rel <= 0 || baseOff < 0 {
-			return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: delta trỏ ra ngoài", p.name, off)
+		h.baseOff = off - rel
+		if rel <= 0 || h.baseOff < 0 {
+			return h, fmt.Errorf("%s@%d: delta trỏ ra ngoài", p.name, off)
 		}
 	case packRefDelta:
-		if _, err = io.ReadFull(r.br, baseHash[:]); err != nil {
-			return 0, nil, 0, baseHash, err
+		if i+20 > int64(len(data)) {
+			return h, io.ErrUnexpectedEOF
 		}
+		copy(h.baseHash[:], data[i:i+20])
+		i += 20
 	case packCommit, packTree, packBlob, packTag:
 	default:
-		return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: loại đối tượng %d không hợp lệ", p.name, off, typ)
+		return h, fmt.Errorf("%s@%d: loại đối tượng %d không hợp lệ", p.name, off, h.typ)
 	}
-	if size > maxObject {
-		return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: đối tượng quá lớn (%d byte)", p.name, off, size)
+	if h.size > maxObject {
+		return h, fmt.Errorf("%s@%d: đối tượng quá lớn (%d byte)", p.name, off, h.size)
 	}
-	if r.zr == nil {
-		r.zr, err = zlib.NewReader(r.br)
-	} else {
-		err = r.zr.(zlib.Resetter).Reset(r.br, nil)
+	h.dataOff = i
+	return h, nil
+}
+
+// packReader inflates pack entries; it holds a reusable decompressor and
+// the buffer deltas are inflated into. One goroutine uses it at a time.
+type packReader struct {
+	src   bytes.Reader
+	fr    io.ReadCloser
+	delta []byte
+}
+
+// inflate fills dst with the start of the zlib stream at p.data[off:].
+// The stream's checksum is not checked (the stream is not read to its end),
+// as before with compress/zlib, so it is inflated with compress/flate
+// after the two-byte zlib header, which is checked as zlib does.
+func (r *packReader) inflate(p *packFile, off int64, dst []byte) error {
+	data := p.data[off:]
+	if len(data) < 2 {
+		return io.ErrUnexpectedEOF
 	}
-	if err != nil {
-		return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: %w", p.name, off, err)
+	cmf, flg := data[0], data[1]
+	if cmf&0x0f != 8 || cmf>>4 > 7 || (uint(cmf)<<8|uint(flg))%31 != 0 {
+		return zlib.ErrHeader
 	}
-	data = make([]byte, size)
-	if _, err = io.ReadFull(r.zr, data); err != nil {
-		return 0, nil, 0, baseHash, fmt.Errorf("%s@%d: giải nén: %w", p.name, off, err)
+	if flg&0x20 != 0 {
+		return zlib.ErrDictionary
 	}
-	return typ, data, baseOff, baseHash, nil
+	r.src.Reset(data[2:])
+	if r.fr == nil {
+		r.fr = flate.NewReader(&r.src)
+	} else if err := r.fr.(flate.Resetter).Reset(&r.src, nil); err != nil {
+		return err
+	}
+	_, err := io.ReadFull(r.fr, dst)
+	return err
 }
 
 func objectType(packType int) plumbing.ObjectType {
@@ -223,44 +292,85 @@ func objectType(packType int) plumbing.ObjectType {
 	return plumbing.InvalidObject
 }
 
+// maxKeptDelta bounds the delta buffer a packReader keeps between reads.
+const maxKeptDelta = 1 << 20
+
 // maxDeltaDepth bounds delta chains (git's default limit is 4095).
 const maxDeltaDepth = 10000
 
-// packed returns the object at off in pack pi, resolving deltas through the
-// cache.
-func (o *odb) packed(pi int, off int64, depth int) (*cobj, error) {
+// packed returns the object at off in pack pi. A delta chain is followed
+// down to an object in the cache or a whole one, then applied upwards;
+// every object made on the way is cached (delta bases are shared by the
+// objects built on them). depth counts the deltas above this call, across
+// ref-delta bases found by hash; store allows reading those through go-git
+// (see odb.object). The caller holds o.packMu for reading.
+func (o *odb) packed(pi int, off int64, depth int, store bool) (*cobj, error) {
 	key := ckey{pack: int32(pi), off: off}
-	if c, ok := o.cache.get(key); ok {
+	if c := o.cache.get(key); c != nil {
 		return c, nil
 	}
-	if depth > maxDeltaDepth {
-		return nil, fmt.Errorf("chuỗi delta quá dài")
-	}
 	p := o.packs[pi]
-	typ, data, baseOff, baseHash, err := o.pr.raw(p, off)
-	if err != nil {
-		return nil, err
+	r := o.readers.Get().(*packReader)
+	defer o.readers.Put(r)
+	type link struct {
+		off int64
+		h   entryHeader
 	}
-	var c *cobj
-	switch typ {
-	case packOfsDelta, packRefDelta:
-		var base *cobj
-		if typ == packOfsDelta {
-			base, err = o.packed(pi, baseOff, depth+1)
-		} else {
-			base, err = o.object(baseHash, depth+1)
+	var chainBuf [16]link
+	chain := chainBuf[:0]
+	var base *cobj
+	for cur := off; base == nil; {
+		if depth+len(chain) > maxDeltaDepth {
+			return nil, fmt.Errorf("chuỗi delta quá dài")
 		}
+		h, err := p.header(cur)
 		if err != nil {
 			return nil, err
 		}
-		raw, err := packfile.PatchDelta(base.raw, data)
-		if err != nil {
-			return nil, fmt.Errorf("%s@%d: %w", p.name, off, err)
+		switch h.typ {
+		case packOfsDelta:
+			chain = append(chain, link{cur, h})
+			if c := o.cache.get(ckey{pack: int32(pi), off: h.baseOff}); c != nil {
+				base = c
+			}
+			cur = h.baseOff
+		case packRefDelta:
+			chain = append(chain, link{cur, h})
+			// The base may be in another pack or loose; r is not in use
+			// yet, so the recursion cannot clobber it.
+			if base, err = o.object(h.baseHash, depth+len(chain), store); err != nil {
+				return nil, err
+			}
+		default:
+			data := make([]byte, h.size)
+			if err := r.inflate(p, h.dataOff, data); err != nil {
+				return nil, fmt.Errorf("%s@%d: giải nén: %w", p.name, cur, err)
+			}
+			base = &cobj{typ: objectType(h.typ), raw: data}
+			o.cache.put(ckey{pack: int32(pi), off: cur}, base)
 		}
-		c = &cobj{typ: base.typ, raw: raw}
-	default:
-		c = &cobj{typ: objectType(typ), raw: data}
 	}
-	o.cache.put(key, c)
-	return c, nil
+	for k := len(chain) - 1; k >= 0; k-- {
+		l := chain[k]
+		var delta []byte
+		switch {
+		case l.h.size <= int64(cap(r.delta)):
+			delta = r.delta[:l.h.size]
+		case l.h.size <= maxKeptDelta:
+			r.delta = make([]byte, l.h.size)
+			delta = r.delta
+		default:
+			delta = make([]byte, l.h.size) // not kept: rare and large
+		}
+		if err := r.inflate(p, l.h.dataOff, delta); err != nil {
+			return nil, fmt.Errorf("%s@%d: giải nén: %w", p.name, l.off, err)
+		}
+		raw, err := patchDelta(base.raw, delta)
+		if err != nil {
+			return nil, fmt.Errorf("%s@%d: %w", p.name, l.off, err)
+		}
+		base = &cobj{typ: base.typ, raw: raw}
+		o.cache.put(ckey{pack: int32(pi), off: l.off}, base)
+	}
+	return base, nil
 }

@@ -66,14 +66,14 @@ func Open(contentRoot string) (*Repo, error) {
 	if prefix == "." {
 		prefix = ""
 	}
-	fs, err := repoFilesystem(gitDir)
+	fs, objects, err := repoFilesystem(gitDir)
 	if err != nil {
 		return nil, fmt.Errorf("mở kho git %s: %w", gitDir, err)
 	}
 	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(goObjectCache),
 		filesystem.Options{KeepDescriptors: true})
 	r := &Repo{Root: root, GitDir: gitDir, Prefix: prefix, st: st}
-	r.odb = newODB(st)
+	r.odb = newODB(st, objects)
 	return r, nil
 }
 
@@ -132,24 +132,24 @@ func readGitFile(p string) (string, error) {
 	return g, nil
 }
 
-// repoFilesystem returns the filesystem of the repository directory; for a
-// linked worktree (a "commondir" file) objects, refs and the shallow file
-// come from the common directory.
-func repoFilesystem(gitDir string) (billy.Filesystem, error) {
+// repoFilesystem returns the filesystem of the repository directory and
+// the path of its objects directory; for a linked worktree (a "commondir"
+// file) objects, refs and the shallow file come from the common directory.
+func repoFilesystem(gitDir string) (fs billy.Filesystem, objects string, err error) {
 	dot := osfs.New(gitDir)
 	b, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
 	if os.IsNotExist(err) {
-		return dot, nil
+		return dot, filepath.Join(gitDir, "objects"), nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
 	common := strings.TrimSpace(string(b))
 	if !filepath.IsAbs(common) {
 		common = filepath.Join(gitDir, common)
 	}
 	if _, err := os.Stat(common); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return dotgit.NewRepositoryFilesystem(dot, osfs.New(common)), nil
+	return dotgit.NewRepositoryFilesystem(dot, osfs.New(common)), filepath.Join(common, "objects"), nil
 }

@@ -86,10 +86,11 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 			if _, ok := seen[ph]; ok {
 				continue
 			}
-			if _, err := o.object(ph, 0); err != nil {
-				if !errors.Is(err, plumbing.ErrObjectNotFound) {
-					return nil, err
-				}
+			ok, err := o.has(ph)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
 				g.nodes[len(g.nodes)-1].boundary = true
 			}
 		}
