@@ -79,7 +79,11 @@ func newMerger(cs []*collector) *merger {
 	for i := range order {
 		order[i] = int32(i)
 	}
-	slices.SortFunc(order, func(a, b int32) int { return compareUTF16(m.terms[a].key, m.terms[b].key) })
+	cmpKeys := compareUTF16
+	if !slices.ContainsFunc(m.terms, func(t mterm) bool { return hasHighBMP(t.key) }) {
+		cmpKeys = strings.Compare // the same order without U+E000–U+FFFF
+	}
+	slices.SortFunc(order, func(a, b int32) int { return cmpKeys(m.terms[a].key, m.terms[b].key) })
 	terms := make([]mterm, len(m.terms))
 	parts := make([]int32, len(m.parts))
 	for i, g := range order {

@@ -161,6 +161,33 @@ func TestCompareUTF16(t *testing.T) {
 	}
 }
 
+// TestCompareUTF16Bytes: without characters in U+E000–U+FFFF, which
+// hasHighBMP finds, compareUTF16 orders as strings.Compare does.
+func TestCompareUTF16Bytes(t *testing.T) {
+	chars := []string{"a", "z", "đ", "ữ", "\u0800", "\ud7ff", "\U00010000", "\U0001F600", "\U0010FFFF", "\ue000", "\uff21", "\uffff"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	word := func() string {
+		var b strings.Builder
+		for k := rng.IntN(4); k > 0; k-- {
+			b.WriteString(chars[rng.IntN(len(chars))])
+		}
+		return b.String()
+	}
+	for range 20000 {
+		a, b := word(), word()
+		high := strings.ContainsAny(a+b, "\ue000\uff21\uffff")
+		if got := hasHighBMP(a) || hasHighBMP(b); got != high {
+			t.Fatalf("hasHighBMP of %q, %q = %v, want %v", a, b, got, high)
+		}
+		if high {
+			continue
+		}
+		if got, want := compareUTF16(a, b), strings.Compare(a, b); got != want {
+			t.Fatalf("compareUTF16(%q, %q) = %d, strings.Compare %d", a, b, got, want)
+		}
+	}
+}
+
 // referenceChunks is what chunker.next returned before it read runs of
 // plain characters at once: rules 1 and 2 a character at a time.
 func referenceChunks(s string) []string {

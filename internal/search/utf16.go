@@ -1,6 +1,9 @@
 package search
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // compareUTF16 orders strings as JavaScript's < does, by UTF-16 code units,
 // which differs from Go's byte order only between U+E000–U+FFFF and
@@ -39,4 +42,12 @@ func firstUnit(r rune) rune {
 		return r
 	}
 	return 0xd800 + (r-0x10000)>>10
+}
+
+// hasHighBMP reports whether s, valid UTF-8, has a character in
+// U+E000–U+FFFF (their UTF-8 starts with byte 0xEE or 0xEF). Strings
+// without them are ordered by compareUTF16 as by strings.Compare: the two
+// orders differ only between those characters and ones above U+FFFF.
+func hasHighBMP(s string) bool {
+	return strings.IndexByte(s, 0xee) >= 0 || strings.IndexByte(s, 0xef) >= 0
 }
