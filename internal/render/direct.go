@@ -10,9 +10,9 @@ import (
 // A page whose templates are the site's own (site/templates) is written
 // without executing them: those templates only call the Go functions of
 // pagehtml.go, processhtml.go, dochtml.go and historyhtml.go, or are
-// written again in Go (changeshtml.go), and html/template spends more time
-// calling them by reflection, or walking their data, than they spend
-// writing. A theme that changes one of these templates, or a partial one
+// written again in Go (changeshtml.go, listhtml.go), and html/template
+// spends more time calling them by reflection, or walking their data,
+// than they spend writing. A theme that changes one of these templates, or a partial one
 // of them calls, renders through it as before. direct_test.go checks that
 // both ways give the same bytes.
 
@@ -37,19 +37,34 @@ var directTemplates = map[string]directTemplate{
 	"decision":  {content: `{{with .Data}}{{decisionHTML .}}{{end}}`, write: dataWriter(writeDecisionContent)},
 	"history":   {content: `{{with .Data}}{{historyHTML .}}{{end}}`, write: dataWriter(writeHistoryContent)},
 	"changes":   {content: changesContent, partials: []string{"doclink", "summary"}, write: dataWriter(writeChangesContent)},
+
+	"processes":  {content: processesContent, partials: []string{"processTable"}, write: dataWriter(writeProcessesContent)},
+	"procedures": {content: proceduresContent, partials: []string{"procedureTable"}, write: pageDataWriter(writeProceduresContent)},
+	"decisions":  {content: decisionsContent, partials: []string{"tag"}, write: pageDataWriter(writeDecisionsContent)},
+	"groups":     {content: groupsContent, write: dataWriter(writeGroupsContent)},
+	"group":      {content: groupContent, partials: []string{"processTable", "procedureTable"}, write: dataWriter(writeGroupContent)},
 }
 
 // ownPartials are the texts of the site's own partials (partials.html)
 // that a directTemplate may call: each only calls its Go function.
 var ownPartials = map[string]string{
-	"doclink": `{{docLinkHTML .}}`,
-	"summary": `{{summaryHTML .}}`,
+	"doclink":        `{{docLinkHTML .}}`,
+	"summary":        `{{summaryHTML .}}`,
+	"tag":            `{{tagHTML .}}`,
+	"processTable":   `{{processTableHTML .Caption .Rows}}`,
+	"procedureTable": `{{procedureTableHTML .Caption .Rows}}`,
 }
 
 // dataWriter writes a page's content from its Data with write; like the
 // template's {{with .Data}}, no Data writes nothing, and Data of another
 // type is an error (where the template would fail to execute).
 func dataWriter[T any](write func(htmlWriter, T)) contentFunc {
+	return pageDataWriter(func(b htmlWriter, _ *page, d T) { write(b, d) })
+}
+
+// pageDataWriter is dataWriter for a template that also reads the page
+// ($).
+func pageDataWriter[T any](write func(htmlWriter, *page, T)) contentFunc {
 	return func(b htmlWriter, p *page) error {
 		if p.Data == nil {
 			return nil
@@ -59,7 +74,7 @@ func dataWriter[T any](write func(htmlWriter, T)) contentFunc {
 			var want T
 			return fmt.Errorf("page data is %T, not %T", p.Data, want)
 		}
-		write(b, d)
+		write(b, p, d)
 		return nil
 	}
 }

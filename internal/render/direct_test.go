@@ -35,8 +35,9 @@ func renderAll(t *testing.T, s *Site) map[string][]byte {
 // TestDirectMatchesTemplates: with the site's own templates, the pages
 // written directly (direct.go) are byte for byte what executing the
 // templates gives, for current pages, history pages, revision pages
-// (parsed, unparsable, missing, deleted), tombstones and pages with check
-// findings.
+// (parsed, unparsable, missing, deleted), tombstones, pages with check
+// findings, the lists, unit and field pages and the change log (front
+// and month pages, full and empty).
 func TestDirectMatchesTemplates(t *testing.T) {
 	own := func(t *testing.T) *Site {
 		root := os.DirFS("../..")
@@ -70,7 +71,7 @@ func TestDirectMatchesTemplates(t *testing.T) {
 		"own":        own,
 		"deleted":    func(t *testing.T) *Site { return newDeletedScenario().site(t) },
 		"unreadable": unreadable,
-		"changes":    changesScenario,
+		"changes":    func(t *testing.T) *Site { return changesScenario(t) },
 		"no changes": func(t *testing.T) *Site {
 			f := &fakeHistory{revs: map[string][]qms.Revision{}}
 			return newTestSite(t, map[string]string{"processes/qt-01.md": processV("1", "3465/QĐ-UBND", "2 ngày làm việc", "")}, func(o *Options) { o.History = f.history() })
@@ -78,8 +79,13 @@ func TestDirectMatchesTemplates(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			s := mk(t)
-			for _, name := range []string{"process", "procedure", "decision", "history", "revision-process", "revision-procedure", "revision-decision", "changes"} {
-				if s.direct[name] == nil && (name == "process" || s.hist != nil) {
+			for _, name := range []string{"process", "procedure", "decision", "processes", "procedures", "decisions", "groups", "group"} {
+				if s.direct[name] == nil {
+					t.Errorf("%s is not written directly with the site's own templates", name)
+				}
+			}
+			for _, name := range []string{"history", "revision-process", "revision-procedure", "revision-decision", "changes"} {
+				if s.direct[name] == nil && s.hist != nil {
 					t.Errorf("%s is not written directly with the site's own templates", name)
 				}
 			}
@@ -97,6 +103,15 @@ func TestDirectMatchesTemplates(t *testing.T) {
 			switch name {
 			case "changes":
 				checkChangesCovered(t, viaTemplates)
+				for p, want := range map[string]string{
+					"processes/by-kind/task/index.html": `aria-current="page"`,
+					"fields/thuy-san/index.html":        "<p>Không có quy trình.</p>",
+					"decisions/index.html":              "<caption>1 văn bản</caption>",
+				} {
+					if !strings.Contains(string(viaTemplates[p]), want) {
+						t.Errorf("%s has no %q", p, want)
+					}
+				}
 			case "no changes":
 				if p := string(viaTemplates["changes/index.html"]); !strings.Contains(p, "<p>Chưa có thay đổi nào.</p>") {
 					t.Errorf("the empty change log does not say so:\n%s", mainOf(p))
@@ -109,10 +124,11 @@ func TestDirectMatchesTemplates(t *testing.T) {
 // changesScenario is a site whose change log has every part of the
 // changes template: three months (a month page with a newer and an older
 // month), more than changesFront entries (a link to the rest), an entry
-// with more than frontDocs documents, a merged pull request of two
-// commits, trailers, a rename, a shallow boundary, an empty subject and
-// text that needs escaping.
-func changesScenario(t *testing.T) *Site {
+// with more than frontDocs documents, merged pull requests of two
+// commits and of one, trailers, a rename, a shallow boundary, an empty
+// subject, text that needs escaping and a base URL other than "/". Its
+// lists have filter pages and a field without processes.
+func changesScenario(t testing.TB) *Site {
 	const docs = frontDocs + 10
 	path := func(i int) string { return fmt.Sprintf("processes/qt-%02d.md", i) }
 	files := map[string]string{}
@@ -172,11 +188,13 @@ func changesScenario(t *testing.T) *Site {
 		sort.SliceStable(rs, func(i, j int) bool { return rs[i].Commit.Date.After(rs[j].Commit.Date) })
 		rs[len(rs)-1].Boundary = p == path(5)
 	}
+	files["procedures/tt-01.md"] = procedureFile("1.001", "Cấp phép & gia hạn", "Thủy sản")
+	files["decisions/61.md"] = decisionHead + "Toàn văn.\n"
 	f := &fakeHistory{blobs: map[string]string{"b": files[path(0)]}, revs: revs}
 	h := f.history()
 	h.Commits = commits
 	h.Groups = []CommitGroup{{Merge: merge2, Commits: []*qms.Commit{side3}}, {Merge: merge, Commits: []*qms.Commit{side2, side1}}}
-	return newTestSite(t, files, func(o *Options) { o.History = h })
+	return newTestSite(t, files, func(o *Options) { o.History = h; o.BaseURL = "https://example.org/sổ tay/" })
 }
 
 // checkChangesCovered fails unless the change log pages of files show
@@ -205,6 +223,64 @@ func checkChangesCovered(t *testing.T, files map[string][]byte) {
 	} {
 		if !strings.Contains(all.String(), want) {
 			t.Errorf("no change log page has %q", want)
+		}
+	}
+}
+
+// TestDirectMatchesTemplatesData: the content writers of the lists and
+// the change log match their templates on data the sites above do not
+// have (rows without links or tags, empty tables, markup in every field).
+func TestDirectMatchesTemplatesData(t *testing.T) {
+	const x = `<b>"Á" & 'b' + c</b>`
+	tg := &tag{Label: x, Class: x}
+	dl := docLink{Text: x, Title: x, Tag: tg, Note: x}
+	cases := []struct {
+		tmpl string
+		data any
+	}{
+		{"decisions", decisionList{Heading: x, Rows: []decisionRow{{Link: dl, Type: x, Issuer: x, Issued: x}, {Link: docLink{URL: "/a b/?q=<x>", Text: x}}}}},
+		{"decisions", decisionList{}},
+		{"processes", processList{Heading: x, Intro: x, Current: "/p/", Filters: []filterGroup{{Label: x}, {Label: x, Items: []count{{Label: x, URL: "/p/", N: 3}, {Label: x, URL: "javascript:alert(1)"}}}}}},
+		{"processes", processList{}},
+		{"procedures", procedureList{Heading: x}},
+		{"groups", groupsData{Heading: x, Intro: x, Rows: []groupRow{{Name: link{Text: x, URL: "/u v/"}, Processes: 2, Procedures: -1}}}},
+		{"groups", groupsData{}},
+		{"group", groupData{Heading: x, Kind: x}},
+		{"group", groupData{Processes: []processRow{{Link: dl, Unit: link{Text: x}}}, Procedures: []procedureRow{{Link: dl, Field: link{Text: x, URL: "/f/"}}}}},
+		{"changes", changesData{}},
+		{"changes", changesData{
+			Heading: x, Intro: x, Feed: "/feed.xml?a=<b>", Prev: &link{Text: x, URL: "/p/"}, More: &link{Text: x, URL: "/m/"},
+			Days: []changeDay{{ID: x, Date: x, Entries: []changeItem{
+				{ID: x, Short: x, Author: x, Subject: x, Group: -1, MoreDocs: 2, MoreURL: "/m n/#c-<x>",
+					Trailers: []row{{Key: x, Text: x}}, Docs: []changeDocView{{Link: dl, Short: x, Change: x}, {Link: docLink{Text: x}}}},
+				{},
+			}}, {}},
+			Months: []count{{Label: x, URL: "/m/"}},
+		}},
+		{"changes", changesData{Next: &link{Text: x}}},
+	}
+	s := newDeletedScenario().site(t)
+	// Before any template runs: html/template rewrites a template's tree
+	// when it first executes it.
+	all := s.findDirect()
+	for i, c := range cases {
+		render := func(direct map[string]contentFunc) string {
+			s.direct = direct
+			p := s.newPage(x, "changes", "x/")
+			p.Data = c.data
+			var b bytes.Buffer
+			if err := s.exec(&b, c.tmpl, p); err != nil {
+				t.Fatalf("%d %s: %v", i, c.tmpl, err)
+			}
+			return b.String()
+		}
+		if all[c.tmpl] == nil {
+			t.Fatalf("%s is not written directly", c.tmpl)
+		}
+		direct := render(all)
+		viaTemplate := render(nil)
+		if direct != viaTemplate {
+			t.Errorf("%d %s differs:\ndirect:    %q\ntemplates: %q", i, c.tmpl, clipDiff([]byte(direct), []byte(viaTemplate)), clipDiff([]byte(viaTemplate), []byte(direct)))
 		}
 	}
 }
@@ -291,5 +367,37 @@ func TestDirectWrongData(t *testing.T) {
 	p.Data = nil
 	if err := s.exec(&b, "process", p); err != nil {
 		t.Errorf("a process page without data: %v", err)
+	}
+}
+
+// BenchmarkDirectPages renders the pages of changesScenario that are not
+// documents (the change log, the lists, the unit and field pages) written
+// directly and through the templates.
+func BenchmarkDirectPages(b *testing.B) {
+	for _, prefix := range []string{"changes/", "processes/index.html", "units/"} {
+		for _, how := range []string{"direct", "templates"} {
+			b.Run(strings.TrimSuffix(prefix, "/")+"/"+how, func(b *testing.B) {
+				s := changesScenario(b)
+				if how == "templates" {
+					s.direct = nil
+				}
+				var files []File
+				for _, f := range s.Files() {
+					if strings.HasPrefix(f.Path, prefix) {
+						files = append(files, f)
+					}
+				}
+				var buf bytes.Buffer
+				b.ReportAllocs()
+				for b.Loop() {
+					for _, f := range files {
+						buf.Reset()
+						if err := f.Write(&buf); err != nil {
+							b.Fatal(err)
+						}
+					}
+				}
+			})
+		}
 	}
 }
