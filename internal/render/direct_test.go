@@ -298,9 +298,9 @@ func clipDiff(a, b []byte) string {
 	return string(a)
 }
 
-// TestDirectFollowsTheme: a theme that changes a page template is
-// rendered through it; the pages it does not change are still written
-// directly.
+// TestDirectFollowsTheme: a theme that changes a page template, or a
+// partial a page template calls, is rendered through it; the pages it does
+// not change are still written directly.
 func TestDirectFollowsTheme(t *testing.T) {
 	theme := fstest.MapFS{}
 	err := fs.WalkDir(site.FS, ".", func(p string, d fs.DirEntry, err error) error {
@@ -311,8 +311,12 @@ func TestDirectFollowsTheme(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		if path.Base(p) == "process.html" {
+		switch path.Base(p) {
+		case "process.html":
 			b = []byte(strings.Replace(string(b), "{{processHTML .}}", `<p class="theme-mark">Giao diện riêng</p>{{processHTML .}}`, 1))
+		case "partials.html":
+			// The change log calls "doclink"; document pages do not.
+			b = []byte(strings.Replace(string(b), `{{define "doclink"}}{{docLinkHTML .}}{{end}}`, `{{define "doclink"}}<i class="theme-link"></i>{{docLinkHTML .}}{{end}}`, 1))
 		}
 		theme[p] = &fstest.MapFile{Data: b}
 		return nil
@@ -322,18 +326,21 @@ func TestDirectFollowsTheme(t *testing.T) {
 	}
 	d := newDeletedScenario()
 	s := newTestSite(t, d.files, func(o *Options) { o.History = d.hist; o.Templates = theme })
-	for _, name := range []string{"process", "revision-process"} {
+	for _, name := range []string{"process", "revision-process", "changes"} {
 		if s.direct[name] != nil {
 			t.Errorf("%s is written directly although the theme changed it", name)
 		}
 	}
-	for _, name := range []string{"procedure", "decision", "history", "revision-decision"} {
+	for _, name := range []string{"procedure", "decision", "history", "revision-decision", "processes", "procedures", "decisions", "groups", "group"} {
 		if s.direct[name] == nil {
 			t.Errorf("%s is not written directly although the theme kept it", name)
 		}
 	}
 	if p := renderFile(t, s, "processes/qt-01/index.html"); !strings.Contains(p, `<p class="theme-mark">Giao diện riêng</p>`) {
 		t.Errorf("the theme's process template was not used:\n%s", mainOf(p))
+	}
+	if p := renderFile(t, s, "changes/index.html"); !strings.Contains(p, `<li><i class="theme-link"></i>`) {
+		t.Errorf("the theme's doclink partial was not used:\n%s", mainOf(p))
 	}
 }
 
