@@ -43,7 +43,12 @@ type differ struct {
 	paths []string
 	ids   map[string]int32
 	buf   []byte
-	emit  func(path int32, old, new version)
+	// emit is called with each changed file's path (d.buf: valid during
+	// the call only) and versions.
+	emit func(path []byte, old, new version)
+	// dirs, when not nil, limits the diff to the directories it holds
+	// (paths ending in '/'); the others are not looked into.
+	dirs map[string]bool
 }
 
 func (d *differ) intern(p []byte) int32 {
@@ -81,6 +86,9 @@ func (d *differ) diffContent(a, b plumbing.Hash) error {
 		}
 		d.buf = append(d.buf[:0], dir...)
 		d.buf = append(d.buf, '/')
+		if d.dirs != nil && !d.dirs[string(d.buf)] {
+			continue
+		}
 		if err := d.diffTree(ha, hb); err != nil {
 			return err
 		}
@@ -204,6 +212,9 @@ func (d *differ) entry(ea, eb *rawEntry, base int) error {
 			hb = plumbing.Hash(eb.hash)
 		}
 		d.buf = append(d.buf, '/')
+		if d.dirs != nil && !d.dirs[string(d.buf)] {
+			return nil
+		}
 		return d.diffTree(ha, hb)
 	}
 	if !bytes.HasSuffix(e.name, []byte(".md")) {
@@ -219,39 +230,11 @@ func (d *differ) entry(ea, eb *rawEntry, base int) error {
 	if va == vb {
 		return nil
 	}
-	d.emit(d.intern(d.buf), va, vb)
+	d.emit(d.buf, va, vb)
 	return nil
 }
 
 func isFileMode(m uint32) bool { return m == modeFile || m == modeExec || m == modeSymlink }
-
-// lookupPath returns the version of the file at path (relative to the
-// content root) in the content tree root.
-func (d *differ) lookupPath(root plumbing.Hash, path string) (version, error) {
-	h := root
-	for !h.IsZero() {
-		t, err := d.odb.rawTree(h)
-		if err != nil {
-			return version{}, err
-		}
-		name, rest, more := strings.Cut(path, "/")
-		e, ok, err := lookupEntry(t, name)
-		if !ok || err != nil {
-			return version{}, err
-		}
-		if !more {
-			if e.isDir() || !isFileMode(e.mode) {
-				return version{}, nil
-			}
-			return version{plumbing.Hash(e.hash), e.mode}, nil
-		}
-		if !e.isDir() {
-			return version{}, nil
-		}
-		h, path = plumbing.Hash(e.hash), rest
-	}
-	return version{}, nil
-}
 
 // subtree returns the tree at the '/'-separated directory prefix of root,
 // or zero when there is none.

@@ -158,7 +158,7 @@ func (r *Repo) headContent(prefix string, fn func(path string, v version)) error
 	if err != nil {
 		return err
 	}
-	d.emit = func(p int32, _, v version) { fn(d.paths[p], v) }
+	d.emit = func(p []byte, _, v version) { fn(string(p), v) }
 	return d.diffContent(plumbing.ZeroHash, ct)
 }
 

@@ -135,7 +135,11 @@ func (l *loader) build() *History {
 	docs := map[string][]int32{}
 	var paths, deleted []string
 	if len(g.nodes) > 0 {
-		l.d.emit = func(p int32, _, _ version) { atHead[p] = true }
+		l.d.emit = func(p []byte, _, _ version) {
+			if id, ok := l.d.ids[string(p)]; ok { // always: HEAD's files have changes
+				atHead[id] = true
+			}
+		}
 		// Errors here were already met reading the same trees in diffAll.
 		_ = l.d.diffContent(plumbing.ZeroHash, g.nodes[0].ctree)
 	}

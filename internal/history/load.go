@@ -16,6 +16,9 @@ type loader struct {
 	recs []rec
 	// span[i] is the range of recs made by commit i.
 	span [][2]int32
+	// mark and stamp are settleMerge's set of changed paths.
+	mark  []int32
+	stamp int32
 }
 
 // Load walks the commit graph from HEAD once and returns the history of
@@ -108,8 +111,8 @@ func (l *loader) contentTrees() error {
 // against nothing), then settles merges and renames.
 func (l *loader) diffAll(ctx context.Context) error {
 	var cur int32
-	l.d.emit = func(p int32, old, new version) {
-		l.recs = append(l.recs, rec{commit: cur, path: p, old: old, new: new, same: -1, from: -1})
+	l.d.emit = func(p []byte, old, new version) {
+		l.recs = append(l.recs, rec{commit: cur, path: l.d.intern(p), old: old, new: new, same: -1, from: -1})
 	}
 	for i := range l.g.nodes {
 		if i%256 == 0 {
@@ -146,17 +149,51 @@ func (l *loader) diffAll(ctx context.Context) error {
 // settleMerge sets same for each change of merge n: the first other parent
 // whose version of the file equals the merge's, or -1 (the file differs from
 // every parent: the merge itself changed it, as in a conflict resolution).
+// A parent's version equals the merge's exactly when the diff between the
+// two trees does not list the file, so each other parent costs one tree
+// diff, limited to the directories of the merge's changes (the trees a
+// lookup of each file would read), which skips what the two share.
 func (l *loader) settleMerge(n *node, rs []rec) error {
+	if len(l.mark) < len(l.d.paths) {
+		l.mark = make([]int32, len(l.d.paths)+len(l.d.paths)/2+16)
+	}
+	dirs := map[string]bool{}
 	for k := range rs {
-		r := &rs[k]
-		for pi := 1; pi < len(n.parents); pi++ {
-			v, err := l.d.lookupPath(l.g.nodes[n.parents[pi]].ctree, l.d.paths[r.path])
-			if err != nil {
-				return err
+		p := l.d.paths[rs[k].path]
+		for i := 0; i < len(p); i++ {
+			if p[i] == '/' {
+				dirs[p[:i+1]] = true
 			}
-			if v == r.new {
-				r.same = int8(min(pi, 127))
+		}
+	}
+	emit := l.d.emit
+	l.d.dirs = dirs
+	defer func() { l.d.emit, l.d.dirs = emit, nil }()
+	for pi := 1; pi < len(n.parents); pi++ {
+		open := false
+		for k := range rs {
+			if rs[k].same < 0 {
+				open = true
 				break
+			}
+		}
+		if !open {
+			break
+		}
+		// mark[p] == stamp: p differs between parent pi and the merge.
+		l.stamp++
+		stamp := l.stamp
+		l.d.emit = func(p []byte, _, _ version) {
+			if id, ok := l.d.ids[string(p)]; ok {
+				l.mark[id] = stamp
+			}
+		}
+		if err := l.d.diffContent(l.g.nodes[n.parents[pi]].ctree, n.ctree); err != nil {
+			return err
+		}
+		for k := range rs {
+			if r := &rs[k]; r.same < 0 && l.mark[r.path] != stamp {
+				r.same = int8(min(pi, 127))
 			}
 		}
 	}

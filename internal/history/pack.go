@@ -129,10 +129,14 @@ func (p *packFile) find(h plumbing.Hash) (int64, bool) {
 		return 0, false
 	}
 	names := p.idx.Names[k]
+	// Binary search on the first eight bytes as a number, then on the
+	// rest only among names that share them.
+	key := binary.BigEndian.Uint64(h[:8])
 	lo, hi := 0, len(names)/20
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
-		if bytes.Compare(names[m*20:m*20+20], h[:]) < 0 {
+		x := binary.BigEndian.Uint64(names[m*20:])
+		if x < key || x == key && bytes.Compare(names[m*20+8:m*20+20], h[8:]) < 0 {
 			lo = m + 1
 		} else {
 			hi = m

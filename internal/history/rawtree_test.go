@@ -147,8 +147,8 @@ func TestRawDiffMatchesParsed(t *testing.T) {
 		o.cache.put(ckey{pack: -1, h: ha}, &cobj{typ: plumbing.TreeObject, raw: ra})
 		o.cache.put(ckey{pack: -1, h: hb}, &cobj{typ: plumbing.TreeObject, raw: rb})
 		o.packsOpened = true
-		d.emit = func(p int32, x, y version) {
-			got = append(got, fmt.Sprintf("%s %x %x", strings.TrimPrefix(d.paths[p], "/"), x.hash[:1], y.hash[:1]))
+		d.emit = func(p []byte, x, y version) {
+			got = append(got, fmt.Sprintf("%s %x %x", strings.TrimPrefix(string(p), "/"), x.hash[:1], y.hash[:1]))
 		}
 		if ha == hb {
 			continue
