@@ -229,6 +229,10 @@ func simpleInline(t *spaceCollapser, s string, inLink bool) bool {
 			i += 2 // a character U+00C0–U+07FF, none of them white space
 			continue
 		}
+		if c == 0xe1 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 && s[i+1] != 0x9a {
+			i += 3 // a character U+1000–U+1FFF but U+1680–U+16BF, so no white space
+			continue
+		}
 		if c >= utf8.RuneSelf {
 			r, n := utf8.DecodeRuneInString(s[i:])
 			if r == utf8.RuneError && n == 1 {

@@ -58,6 +58,8 @@ type collector struct {
 	doc      int32
 	docTerms []docTerm
 	more     []moreVar
+	// rec is scratch space for a long record.
+	rec []byte
 
 	// Reused by the builder: the document in NFC, and the entries of a
 	// block of documents in the document shards.
@@ -90,9 +92,10 @@ type cterm struct {
 	vars []int32
 }
 
-// rawList is a term's records (see collector).
+// rawList is a term's records (see collector): buf[:n].
 type rawList struct {
-	raw []byte
+	buf []byte
+	n   int32
 	// last is the document of the last record, -1 before any.
 	last int32
 }
@@ -156,7 +159,7 @@ func (c *collector) add(n int, d *Doc) int {
 func (c *collector) done() {
 	c.chunks, c.toks, c.scratch = chunkTable{}, nil, nil
 	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
-	c.docTerms, c.more, c.d, c.entries = nil, nil, Doc{}, nil
+	c.docTerms, c.more, c.d, c.entries, c.rec = nil, nil, Doc{}, nil, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of
@@ -290,6 +293,7 @@ func (c *collector) noteVariant(slot, v int32) {
 
 // write appends the document's record to each of its terms.
 func (c *collector) write() {
+	var short [3]byte
 	for i := range c.docTerms {
 		dt := &c.docTerms[i]
 		t := &c.lists[dt.term]
@@ -307,16 +311,18 @@ func (c *collector) write() {
 		t.last = c.doc
 		switch {
 		case gap < 0x80 && dt.vars == 0 && !dt.more:
-			t.raw = append(t.raw, byte(gap), mask) // the usual records, in one go
+			short = [3]byte{byte(gap), mask} // the usual records, in one go
+			t.add(short[:2])
 			continue
 		case gap < 0x80 && dt.vars < 0x80 && !dt.more:
-			t.raw = append(t.raw, byte(gap), mask, byte(dt.vars))
+			short = [3]byte{byte(gap), mask, byte(dt.vars)}
+			t.add(short[:3])
 			continue
 		}
-		t.raw = binary.AppendUvarint(t.raw, gap)
-		t.raw = append(t.raw, mask)
+		rec := binary.AppendUvarint(c.rec[:0], gap)
+		rec = append(rec, mask)
 		if dt.vars != 0 {
-			t.raw = binary.AppendUvarint(t.raw, dt.vars)
+			rec = binary.AppendUvarint(rec, dt.vars)
 		}
 		if dt.more {
 			n := 0
@@ -325,12 +331,29 @@ func (c *collector) write() {
 					n++
 				}
 			}
-			t.raw = binary.AppendUvarint(t.raw, uint64(n))
+			rec = binary.AppendUvarint(rec, uint64(n))
 			for _, m := range c.more {
 				if m.slot == int32(i) {
-					t.raw = binary.AppendUvarint(t.raw, uint64(m.idx))
+					rec = binary.AppendUvarint(rec, uint64(m.idx))
 				}
 			}
 		}
+		t.add(rec)
+		c.rec = rec
 	}
 }
+
+// add appends p to the records. The slice is replaced only when it grows:
+// storing a pointer for every record would cost a write barrier each
+// while the garbage collector runs.
+func (l *rawList) add(p []byte) {
+	if len(l.buf)-int(l.n) < len(p) {
+		buf := make([]byte, max(8, 2*len(l.buf), int(l.n)+len(p)))
+		copy(buf, l.buf[:l.n])
+		l.buf = buf
+	}
+	l.n += int32(copy(l.buf[l.n:], p))
+}
+
+// records returns the records written.
+func (l *rawList) records() []byte { return l.buf[:l.n] }

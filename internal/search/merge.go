@@ -109,7 +109,7 @@ func (e *keyEncoder) encode(g int, b []byte) ([]string, []byte) {
 	for w, ti := range parts {
 		e.readers[w] = rawReader{prev: -1, more: e.readers[w].more}
 		if ti >= 0 {
-			e.readers[w].raw = m.cs[w].lists[ti].raw
+			e.readers[w].raw = m.cs[w].lists[ti].records()
 			e.readers[w].next()
 			live++
 		}
@@ -144,7 +144,7 @@ func (e *keyEncoder) encode(g int, b []byte) ([]string, []byte) {
 	}
 	for w, ti := range parts {
 		if ti >= 0 {
-			m.cs[w].lists[ti].raw = nil
+			m.cs[w].lists[ti] = rawList{}
 		}
 	}
 	return variants, e.enc.finish()
