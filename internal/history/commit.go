@@ -134,23 +134,32 @@ func parseSignature(b []byte) (name string, t time.Time) {
 // toCommit makes the reader-facing commit; e-mail addresses are removed from
 // every text field.
 func toCommit(h plumbing.Hash, c *rawCommit, boundary bool) *qms.Commit {
+	var ps []string
+	for _, p := range c.parents {
+		ps = append(ps, p.String())
+	}
+	q := &qms.Commit{}
+	fillCommit(q, h.String(), ps, c, boundary)
+	return q
+}
+
+// fillCommit fills q from c, whose hash and parents' hashes are given in
+// hexadecimal.
+func fillCommit(q *qms.Commit, hash string, parents []string, c *rawCommit, boundary bool) {
 	subject, body, trailers := parseMessage(c.message)
-	q := &qms.Commit{
-		Hash:       h.String(),
+	*q = qms.Commit{
+		Hash:       hash,
 		Author:     scrubEmails(c.author),
 		Date:       c.authorDate,
 		CommitDate: c.commitDate,
 		Subject:    scrubEmails(subject),
 		Body:       scrubEmails(body),
 		Trailers:   trailers,
+		Parents:    parents,
 		Merge:      len(c.parents) > 1,
 		Boundary:   boundary,
 	}
 	for i := range q.Trailers {
 		q.Trailers[i].Value = scrubEmails(q.Trailers[i].Value)
 	}
-	for _, p := range c.parents {
-		q.Parents = append(q.Parents, p.String())
-	}
-	return q
 }

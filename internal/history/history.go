@@ -2,9 +2,12 @@ package history
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -113,13 +116,7 @@ func (r *Repo) Blob(hash string) ([]byte, error) {
 // build turns the loader's records into a History.
 func (l *loader) build() *History {
 	g := l.g
-	commits := make([]*qms.Commit, len(g.nodes))
-	for i := range g.nodes {
-		n := &g.nodes[i]
-		commits[i] = toCommit(n.hash, n.raw, n.boundary)
-		n.raw = nil
-	}
-	setShort(commits)
+	commits := l.commits()
 	f := newFPForest(g)
 	stops := make([][]int32, len(l.d.paths))
 	cands := make([][]int32, len(l.d.paths))
@@ -132,8 +129,6 @@ func (l *loader) build() *History {
 		}
 	}
 	atHead := make([]bool, len(l.d.paths))
-	docs := map[string][]int32{}
-	var paths, deleted []string
 	if len(g.nodes) > 0 {
 		l.d.emit = func(p []byte, _, _ version) {
 			if id, ok := l.d.ids[string(p)]; ok { // always: HEAD's files have changes
@@ -143,34 +138,93 @@ func (l *loader) build() *History {
 		// Errors here were already met reading the same trees in diffAll.
 		_ = l.d.diffContent(plumbing.ZeroHash, g.nodes[0].ctree)
 	}
+	// The documents (at HEAD, or deleted) and their records, newest first.
+	type doc struct {
+		path string
+		lin  []int32
+	}
+	var docs []doc
+	var paths, deleted []string
 	for p, s := range l.d.paths {
 		lin := l.lineage(f, stops, cands, 0, int32(p))
 		if atHead[p] {
 			paths = append(paths, s)
-			docs[s] = lin
+			docs = append(docs, doc{s, lin})
 			continue
 		}
 		if len(lin) == 0 || l.recs[lin[0]].renamedAway || !l.recs[lin[0]].new.absent() {
 			continue
 		}
 		deleted = append(deleted, s)
-		docs[s] = lin
+		docs = append(docs, doc{s, lin})
 	}
 	sort.Strings(paths)
 	sort.Strings(deleted)
 	h := newHistory(l.r, g, commits, paths, deleted)
-	for s, lin := range docs {
-		revs := make([]qms.Revision, len(lin))
-		for i, k := range lin {
-			revs[i] = l.revision(commits, k)
+	// Each record listed is made into a revision once (uses counts how many
+	// documents list it: a record can be in two histories), and all their
+	// blob names (both, even when absent) are written into one string.
+	uses := make([]int32, len(l.recs))
+	n, listed := 0, 0
+	for _, d := range docs {
+		for _, k := range d.lin {
+			if uses[k] == 0 {
+				n++
+			}
+			uses[k]++
 		}
-		h.docs[s] = revs
-		for _, rv := range revs {
-			h.byCommit[rv.Commit.Hash] = append(h.byCommit[rv.Commit.Hash], rv)
+		listed += len(d.lin)
+	}
+	hx := newHexer(2 * n)
+	for k := range l.recs {
+		if uses[k] > 0 {
+			hx.add(l.recs[k].new.hash)
+			hx.add(l.recs[k].old.hash)
 		}
 	}
-	for _, rs := range h.byCommit {
-		sort.Slice(rs, func(i, j int) bool { return rs[i].Path < rs[j].Path })
+	hx.done()
+	revs := make([]qms.Revision, len(l.recs))
+	i := 0
+	for k := range l.recs {
+		if uses[k] > 0 {
+			revs[k] = l.revision(commits, int32(k), hx.get(i), hx.get(i+1))
+			i += 2
+		}
+	}
+	// The documents' lists and the commits' lists, in one array.
+	all := make([]qms.Revision, 0, 2*listed)
+	for _, d := range docs {
+		list := all[len(all) : len(all)+len(d.lin)]
+		all = all[:len(all)+len(d.lin)]
+		for i, k := range d.lin {
+			list[i] = revs[k]
+		}
+		h.docs[d.path] = list[:len(list):len(list)]
+	}
+	// Changes: a commit's records in the order made, as often as listed,
+	// sorted by path (equal paths are equal revisions).
+	for c := range g.nodes {
+		sp := l.span[c]
+		m := 0
+		for k := sp[0]; k < sp[1]; k++ {
+			m += int(uses[k])
+		}
+		if m == 0 {
+			continue
+		}
+		list := all[len(all) : len(all)+m : len(all)+m]
+		all = all[:len(all)+m]
+		i := 0
+		for k := sp[0]; k < sp[1]; k++ {
+			for u := uses[k]; u > 0; u-- {
+				list[i] = revs[k]
+				i++
+			}
+		}
+		if len(list) > 1 {
+			slices.SortFunc(list, func(a, b qms.Revision) int { return strings.Compare(a.Path, b.Path) })
+		}
+		h.byCommit[commits[c].Hash] = list
 	}
 	for i := range g.nodes {
 		if g.nodes[i].boundary {
@@ -197,6 +251,62 @@ func (l *loader) build() *History {
 	return h
 }
 
+// commits makes the reader-facing commits, their hashes written into one
+// string.
+func (l *loader) commits() []*qms.Commit {
+	g := l.g
+	hx := newHexer(len(g.nodes))
+	for i := range g.nodes {
+		hx.add(g.nodes[i].hash)
+	}
+	hx.done()
+	commits := make([]*qms.Commit, len(g.nodes))
+	store := make([]qms.Commit, len(g.nodes))
+	nparents := 0
+	for i := range g.nodes {
+		nparents += len(g.nodes[i].raw.parents)
+	}
+	parents := make([]string, nparents)
+	for i := range g.nodes {
+		n := &g.nodes[i]
+		ps := parents[:len(n.raw.parents):len(n.raw.parents)]
+		parents = parents[len(n.raw.parents):]
+		for k, ph := range n.raw.parents {
+			if k < len(n.parents) && g.nodes[n.parents[k]].hash == ph {
+				ps[k] = hx.get(int(n.parents[k]))
+			} else {
+				ps[k] = ph.String() // a boundary's parent
+			}
+		}
+		if len(ps) == 0 {
+			ps = nil
+		}
+		commits[i] = &store[i]
+		fillCommit(commits[i], hx.get(i), ps, n.raw, n.boundary)
+		n.raw = nil
+	}
+	setShort(commits)
+	return commits
+}
+
+// hexer writes many hashes in hexadecimal into one string, so that each
+// name costs no allocation of its own: add them all, call done, then get
+// them by the order they were added.
+type hexer struct {
+	buf []byte
+	s   string
+}
+
+func newHexer(n int) *hexer { return &hexer{buf: make([]byte, 0, 40*n)} }
+
+func (x *hexer) add(h plumbing.Hash) {
+	x.buf = hex.AppendEncode(x.buf, h[:])
+}
+
+func (x *hexer) done() { x.s, x.buf = string(x.buf), nil }
+
+func (x *hexer) get(i int) string { return x.s[40*i : 40*i+40] }
+
 func newHistory(r *Repo, g *graph, commits []*qms.Commit, paths, deleted []string) *History {
 	h := &History{
 		Commits:  commits,
@@ -217,16 +327,17 @@ func newHistory(r *Repo, g *graph, commits []*qms.Commit, paths, deleted []strin
 	return h
 }
 
-// revision converts record k.
-func (l *loader) revision(commits []*qms.Commit, k int32) qms.Revision {
+// revision converts record k, whose blob names (new, old) are given in
+// hexadecimal.
+func (l *loader) revision(commits []*qms.Commit, k int32, blob, parentBlob string) qms.Revision {
 	r := &l.recs[k]
 	n := &l.g.nodes[r.commit]
 	rv := qms.Revision{Commit: commits[r.commit], Path: l.d.paths[r.path]}
 	if !r.new.absent() {
-		rv.Blob = r.new.hash.String()
+		rv.Blob = blob
 	}
 	if !r.old.absent() {
-		rv.ParentBlob = r.old.hash.String()
+		rv.ParentBlob = parentBlob
 	}
 	switch {
 	case n.boundary:

@@ -550,3 +550,38 @@ func TestDirtySubdirectory(t *testing.T) {
 		t.Errorf("Dirty = %v, want %v", got, want)
 	}
 }
+
+// TestRecordInTwoHistories: a file renamed away and a new file later added
+// at its old path share the first commit's record (the old path keeps one
+// history; the new path follows the rename). Changes lists that record once
+// per history that lists it.
+func TestRecordInTwoHistories(t *testing.T) {
+	b := newBuilder(t)
+	f := map[string]string{"processes/a.md": qt("1")}
+	c1 := b.Commit("refs/heads/master", nil, f, "Ada", "Thêm\n")
+	f = edit(f, "processes/a.md", "", "processes/b.md", qt("1"))
+	c2 := b.Commit("refs/heads/master", []plumbing.Hash{c1}, f, "Ben", "Đổi tên\n")
+	f = edit(f, "processes/a.md", "---\ncode: QT-09\n---\nMới\n")
+	c3 := b.Commit("refs/heads/master", []plumbing.Hash{c2}, f, "Ben", "Thêm lại\n")
+	_, h := load(t, b.Dir)
+	commits := func(revs []qms.Revision) []string {
+		var out []string
+		for _, r := range revs {
+			out = append(out, r.Commit.Hash[:7]+" "+string(r.Change))
+		}
+		return out
+	}
+	if got, want := commits(h.Revisions("processes/b.md")), []string{c2.String()[:7] + " renamed", c1.String()[:7] + " added"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Revisions(b.md) = %q, want %q", got, want)
+	}
+	if got, want := commits(h.Revisions("processes/a.md")), []string{c3.String()[:7] + " added", c2.String()[:7] + " deleted", c1.String()[:7] + " added"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("Revisions(a.md) = %q, want %q", got, want)
+	}
+	ch := h.Changes(c1.String())
+	if len(ch) != 2 || ch[0] != ch[1] || ch[0].Path != "processes/a.md" || ch[0].Blob == "" {
+		t.Errorf("Changes(c1) = %+v, want the added a.md twice", ch)
+	}
+	if ch := h.Changes(c2.String()); len(ch) != 2 || ch[0].Path != "processes/a.md" || ch[1].Path != "processes/b.md" {
+		t.Errorf("Changes(c2) = %+v", ch)
+	}
+}

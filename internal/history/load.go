@@ -39,7 +39,7 @@ func (r *Repo) load(ctx context.Context) (*History, error) {
 		return nil, err
 	}
 	if head.IsZero() {
-		return newHistory(r, &graph{index: map[plumbing.Hash]int32{}}, nil, nil, nil), nil
+		return newHistory(r, &graph{}, nil, nil, nil), nil
 	}
 	shallow, err := r.shallow()
 	if err != nil {

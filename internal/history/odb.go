@@ -129,15 +129,26 @@ func (o *odb) get(h plumbing.Hash, store bool) (*cobj, error) {
 		return nil, err
 	}
 	defer o.packMu.RUnlock()
-	return o.object(h, 0, store)
+	return o.object(h, 0, store, true)
 }
 
-// object returns object h from a pack or, failing that, from go-git. The
-// caller holds o.packMu for reading.
-func (o *odb) object(h plumbing.Hash, depth int, store bool) (*cobj, error) {
+// getOnce is get for an object read once (a commit during the walk): it is
+// not put in the cache (the delta bases it is made from are). The caller
+// holds Repo.mu.
+func (o *odb) getOnce(h plumbing.Hash) (*cobj, error) {
+	if err := o.lockPacks(); err != nil {
+		return nil, err
+	}
+	defer o.packMu.RUnlock()
+	return o.object(h, 0, true, false)
+}
+
+// object returns object h from a pack or, failing that, from go-git; keep
+// puts it in the cache. The caller holds o.packMu for reading.
+func (o *odb) object(h plumbing.Hash, depth int, store, keep bool) (*cobj, error) {
 	for i, p := range o.packs {
 		if off, ok := p.find(h); ok {
-			return o.packed(i, off, depth, store)
+			return o.packed(i, off, depth, store, keep)
 		}
 	}
 	key := ckey{pack: -1, h: h}
@@ -165,7 +176,9 @@ func (o *odb) object(h plumbing.Hash, depth int, store bool) (*cobj, error) {
 		return nil, err
 	}
 	c := &cobj{typ: obj.Type(), raw: b}
-	o.cache.put(key, c)
+	if keep {
+		o.cache.put(key, c)
+	}
 	return c, nil
 }
 

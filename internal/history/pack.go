@@ -308,7 +308,7 @@ const maxDeltaDepth = 10000
 // objects built on them). depth counts the deltas above this call, across
 // ref-delta bases found by hash; store allows reading those through go-git
 // (see odb.object). The caller holds o.packMu for reading.
-func (o *odb) packed(pi int, off int64, depth int, store bool) (*cobj, error) {
+func (o *odb) packed(pi int, off int64, depth int, store, keep bool) (*cobj, error) {
 	key := ckey{pack: int32(pi), off: off}
 	if c := o.cache.get(key); c != nil {
 		return c, nil
@@ -342,7 +342,7 @@ func (o *odb) packed(pi int, off int64, depth int, store bool) (*cobj, error) {
 			chain = append(chain, link{cur, h})
 			// The base may be in another pack or loose; r is not in use
 			// yet, so the recursion cannot clobber it.
-			if base, err = o.object(h.baseHash, depth+len(chain), store); err != nil {
+			if base, err = o.object(h.baseHash, depth+len(chain), store, true); err != nil {
 				return nil, err
 			}
 		default:
@@ -351,7 +351,9 @@ func (o *odb) packed(pi int, off int64, depth int, store bool) (*cobj, error) {
 				return nil, fmt.Errorf("%s@%d: giải nén: %w", p.name, cur, err)
 			}
 			base = &cobj{typ: objectType(h.typ), raw: data}
-			o.cache.put(ckey{pack: int32(pi), off: cur}, base)
+			if keep || len(chain) > 0 {
+				o.cache.put(ckey{pack: int32(pi), off: cur}, base)
+			}
 		}
 	}
 	for k := len(chain) - 1; k >= 0; k-- {
@@ -374,7 +376,9 @@ func (o *odb) packed(pi int, off int64, depth int, store bool) (*cobj, error) {
 			return nil, fmt.Errorf("%s@%d: %w", p.name, l.off, err)
 		}
 		base = &cobj{typ: base.typ, raw: raw}
-		o.cache.put(ckey{pack: int32(pi), off: l.off}, base)
+		if keep || k > 0 {
+			o.cache.put(ckey{pack: int32(pi), off: l.off}, base)
+		}
 	}
 	return base, nil
 }

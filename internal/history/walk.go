@@ -1,7 +1,6 @@
 package history
 
 import (
-	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -24,7 +23,6 @@ type node struct {
 // graph is the commit graph reachable from HEAD.
 type graph struct {
 	nodes []node
-	index map[plumbing.Hash]int32
 }
 
 // walkCommits reads every commit reachable from head, once, in the order
@@ -33,33 +31,40 @@ type graph struct {
 // pushed. Commits listed in shallow are treated as roots, and so is a commit
 // whose parent object is missing.
 func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool) (*graph, error) {
-	g := &graph{index: make(map[plumbing.Hash]int32)}
+	g := &graph{}
+	// found are the commits read, in discovery order (a queue entry's
+	// seq); node is the index a commit got when it was popped.
 	type pending struct {
+		h        plumbing.Hash
 		raw      *rawCommit
 		boundary bool
+		node     int32
 	}
-	seen := map[plumbing.Hash]*pending{}
+	var found []pending
+	seen := map[plumbing.Hash]int32{} // index in found
 	var q commitQueue
-	var seq int
 	push := func(h plumbing.Hash) (bool, error) {
 		if _, ok := seen[h]; ok {
 			return true, nil
 		}
-		b, err := o.read(plumbing.CommitObject, h)
+		// Each commit is read once: it is not kept in the object cache.
+		c, err := o.getOnce(h)
+		if err == nil && c.typ != plumbing.CommitObject {
+			err = plumbing.ErrObjectNotFound
+		}
 		if err != nil {
 			if errors.Is(err, plumbing.ErrObjectNotFound) {
 				return false, nil
 			}
-			return false, err
+			return false, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.CommitObject, h, err)
 		}
-		rc, err := parseCommit(b)
+		rc, err := parseCommit(c.raw)
 		if err != nil {
 			return false, fmt.Errorf("commit %s: %w", h, err)
 		}
-		p := &pending{raw: rc, boundary: shallow[h]}
-		seen[h] = p
-		heap.Push(&q, queued{h: h, date: rc.commitDate.Unix(), seq: seq})
-		seq++
+		seen[h] = int32(len(found))
+		q.push(queued{date: rc.commitDate.Unix(), seq: int32(len(found))})
+		found = append(found, pending{h: h, raw: rc, boundary: shallow[h]})
 		return true, nil
 	}
 	if ok, err := push(head); err != nil {
@@ -67,16 +72,16 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 	} else if !ok {
 		return nil, fmt.Errorf("commit HEAD %s: %w", head, plumbing.ErrObjectNotFound)
 	}
-	for q.Len() > 0 {
+	for len(q) > 0 {
 		if len(g.nodes)%256 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
-		it := heap.Pop(&q).(queued)
-		p := seen[it.h]
-		g.index[it.h] = int32(len(g.nodes))
-		g.nodes = append(g.nodes, node{hash: it.h, raw: p.raw, boundary: p.boundary})
+		it := q.pop()
+		p := &found[it.seq]
+		p.node = int32(len(g.nodes))
+		g.nodes = append(g.nodes, node{hash: p.h, raw: p.raw, boundary: p.boundary})
 		if p.boundary {
 			continue
 		}
@@ -103,41 +108,79 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 			}
 		}
 	}
+	total := 0
+	for i := range g.nodes {
+		if !g.nodes[i].boundary {
+			total += len(g.nodes[i].raw.parents)
+		}
+	}
+	all := make([]int32, total)
 	for i := range g.nodes {
 		n := &g.nodes[i]
 		if n.boundary {
 			continue
 		}
-		n.parents = make([]int32, len(n.raw.parents))
+		n.parents, all = all[:len(n.raw.parents):len(n.raw.parents)], all[len(n.raw.parents):]
 		for k, ph := range n.raw.parents {
-			n.parents[k] = g.index[ph]
+			if j, ok := seen[ph]; ok {
+				n.parents[k] = found[j].node
+			}
 		}
 	}
 	return g, nil
 }
 
-// queued is an entry of the date-ordered commit queue.
+// queued is an entry of the date-ordered commit queue: a committer date
+// and the discovery order, which breaks ties.
 type queued struct {
-	h    plumbing.Hash
 	date int64
-	seq  int
+	seq  int32
 }
 
-// commitQueue is a max-heap on date; equal dates leave in push order.
+// commitQueue is a binary max-heap on date; equal dates leave in push
+// order. (container/heap would box every entry in an interface.)
 type commitQueue []queued
 
-func (q commitQueue) Len() int { return len(q) }
-func (q commitQueue) Less(i, j int) bool {
-	if q[i].date != q[j].date {
-		return q[i].date > q[j].date
+func (a queued) before(b queued) bool {
+	if a.date != b.date {
+		return a.date > b.date
 	}
-	return q[i].seq < q[j].seq
+	return a.seq < b.seq
 }
-func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
-func (q *commitQueue) Push(x any)   { *q = append(*q, x.(queued)) }
-func (q *commitQueue) Pop() any {
-	old := *q
-	it := old[len(old)-1]
-	*q = old[:len(old)-1]
-	return it
+
+func (q *commitQueue) push(x queued) {
+	h := append(*q, x)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !h[i].before(h[p]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	*q = h
+}
+
+func (q *commitQueue) pop() queued {
+	h := *q
+	top := h[0]
+	n := len(h) - 1
+	h[0] = h[n]
+	h = h[:n]
+	for i := 0; ; {
+		l, r, m := 2*i+1, 2*i+2, i
+		if l < n && h[l].before(h[m]) {
+			m = l
+		}
+		if r < n && h[r].before(h[m]) {
+			m = r
+		}
+		if m == i {
+			break
+		}
+		h[i], h[m] = h[m], h[i]
+		i = m
+	}
+	*q = h
+	return top
 }
