@@ -1,6 +1,8 @@
 package render
 
 import (
+	"slices"
+
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/search"
 )
@@ -10,7 +12,7 @@ import (
 // procedures, decisions).
 func (s *Site) SearchEntries() ([]search.Doc, error) {
 	x := s.x
-	var out []search.Doc
+	out := make([]search.Doc, 0, len(s.processes)+len(s.procedures)+len(s.decisions))
 	add := func(doc qms.Document, obsolete bool, fields []string) error {
 		b := doc.Base()
 		t := x.tagOf(doc)
@@ -56,12 +58,13 @@ func (s *Site) SearchEntries() ([]search.Doc, error) {
 	return out, nil
 }
 
+// dedupe returns ss without empty strings and repeats, in the order of
+// their first occurrence, reusing ss. The lists are short: each string is
+// looked for among those kept.
 func dedupe(ss []string) []string {
-	seen := map[string]bool{}
 	out := ss[:0]
 	for _, s := range ss {
-		if s != "" && !seen[s] {
-			seen[s] = true
+		if s != "" && !slices.Contains(out, s) {
 			out = append(out, s)
 		}
 	}

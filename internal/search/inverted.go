@@ -293,7 +293,6 @@ func (c *collector) noteVariant(slot, v int32) {
 
 // write appends the document's record to each of its terms.
 func (c *collector) write() {
-	var short [3]byte
 	for i := range c.docTerms {
 		dt := &c.docTerms[i]
 		t := &c.lists[dt.term]
@@ -311,12 +310,10 @@ func (c *collector) write() {
 		t.last = c.doc
 		switch {
 		case gap < 0x80 && dt.vars == 0 && !dt.more:
-			short = [3]byte{byte(gap), mask} // the usual records, in one go
-			t.add(short[:2])
+			t.addShort(byte(gap), mask, 0, 2) // the usual records, in one go
 			continue
 		case gap < 0x80 && dt.vars < 0x80 && !dt.more:
-			short = [3]byte{byte(gap), mask, byte(dt.vars)}
-			t.add(short[:3])
+			t.addShort(byte(gap), mask, byte(dt.vars), 3)
 			continue
 		}
 		rec := binary.AppendUvarint(c.rec[:0], gap)
@@ -348,11 +345,26 @@ func (c *collector) write() {
 // while the garbage collector runs.
 func (l *rawList) add(p []byte) {
 	if len(l.buf)-int(l.n) < len(p) {
-		buf := make([]byte, max(8, 2*len(l.buf), int(l.n)+len(p)))
-		copy(buf, l.buf[:l.n])
-		l.buf = buf
+		l.grow(len(p))
 	}
 	l.n += int32(copy(l.buf[l.n:], p))
+}
+
+// addShort appends the first n of a, b and c, n ≤ 3.
+func (l *rawList) addShort(a, b, c byte, n int32) {
+	if len(l.buf)-int(l.n) < 3 {
+		l.grow(3)
+	}
+	p := l.buf[l.n : l.n+3]
+	p[0], p[1], p[2] = a, b, c
+	l.n += n
+}
+
+// grow makes room for n more bytes.
+func (l *rawList) grow(n int) {
+	buf := make([]byte, max(8, 2*len(l.buf), int(l.n)+n))
+	copy(buf, l.buf[:l.n])
+	l.buf = buf
 }
 
 // records returns the records written.
