@@ -11,11 +11,17 @@ import (
 // loader holds the state of one Load.
 type loader struct {
 	r    *Repo
-	g    *graph
+	g    *graph // set when the walk is done
 	d    *differ
 	recs []rec
 	// span[i] is the range of recs made by commit i.
 	span [][2]int32
+	// ctree[i] is commit i's content-root tree (zero when absent); ctrees
+	// remembers them by commit tree when the content root is a
+	// sub-directory.
+	ctree  []plumbing.Hash
+	ctrees map[plumbing.Hash]plumbing.Hash
+	cur    int32 // the commit being diffed
 	// mark and stamp are settleMerge's set of changed paths.
 	mark  []int32
 	stamp int32
@@ -45,19 +51,15 @@ func (r *Repo) load(ctx context.Context) (*History, error) {
 	if err != nil {
 		return nil, err
 	}
-	g, err := r.odb.walkCommits(ctx, head, shallow)
-	if err != nil {
+	l := &loader{r: r, d: &differ{odb: r.odb, ids: map[string]int32{}}, ctrees: map[plumbing.Hash]plumbing.Hash{}}
+	if err := l.walkAndDiff(ctx, head, shallow); err != nil {
 		return nil, err
 	}
-	l := &loader{r: r, g: g, span: make([][2]int32, len(g.nodes))}
-	l.d = &differ{odb: r.odb, ids: map[string]int32{}}
-	if err := l.contentTrees(); err != nil {
-		return nil, err
-	}
-	if err := l.diffAll(ctx); err != nil {
-		return nil, err
-	}
-	return l.build(), nil
+	h := l.build()
+	// The trees read here are of no use to what comes next (blobs for
+	// revision pages): let them go.
+	r.odb.cache.clear()
+	return h, nil
 }
 
 // head returns the commit HEAD points to, or zero for an unborn branch.
@@ -94,53 +96,113 @@ func (r *Repo) shallow() (map[plumbing.Hash]bool, error) {
 	return m, nil
 }
 
-// contentTrees finds each commit's content-root tree.
-func (l *loader) contentTrees() error {
-	for i := range l.g.nodes {
-		n := &l.g.nodes[i]
-		h, err := l.d.subtree(n.raw.tree, l.r.Prefix)
-		if err != nil {
-			return err
+// walkBatch is how many walked commits go to the differ at once.
+const walkBatch = 64
+
+// walkAndDiff walks the commits (walkCommits) on a goroutine of its own
+// and diffs each commit as soon as the walk has read it and its parents,
+// so that the two share the work on two cores. The differ sees the commits
+// in the walk's order, as a walk followed by the diffs would: the result is
+// the same. A walk error wins over a diff error, as when the walk came
+// first.
+func (l *loader) walkAndDiff(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool) error {
+	batches := make(chan []walked, 8)
+	var g *graph
+	var werr error
+	go func() {
+		defer close(batches)
+		var batch []walked
+		g, werr = l.r.odb.walkCommits(ctx, head, shallow, func(w walked) {
+			batch = append(batch, w)
+			if len(batch) == walkBatch {
+				batches <- batch
+				batch = make([]walked, 0, walkBatch)
+			}
+		})
+		if werr == nil && len(batch) > 0 {
+			batches <- batch
 		}
-		n.ctree = h
+	}()
+	var derr error
+	l.d.emit = func(p []byte, old, new version) {
+		l.recs = append(l.recs, rec{commit: l.cur, path: l.d.intern(p), old: old, new: new, same: -1, from: -1})
+	}
+	for batch := range batches {
+		for _, w := range batch {
+			if derr != nil {
+				break // drain: the walk's own error, if any, comes first
+			}
+			derr = l.diffOne(ctx, w)
+		}
+	}
+	if werr != nil {
+		return werr
+	}
+	if derr != nil {
+		return derr
+	}
+	l.g = g
+	for i := range g.nodes {
+		g.nodes[i].ctree = l.ctree[i]
 	}
 	return nil
 }
 
-// diffAll diffs every commit against its first parent (a root or boundary
-// against nothing), then settles merges and renames.
-func (l *loader) diffAll(ctx context.Context) error {
-	var cur int32
-	l.d.emit = func(p []byte, old, new version) {
-		l.recs = append(l.recs, rec{commit: cur, path: l.d.intern(p), old: old, new: new, same: -1, from: -1})
+// contentTree returns the content root's tree in the commit tree root.
+func (l *loader) contentTree(root plumbing.Hash) (plumbing.Hash, error) {
+	if l.r.Prefix == "" {
+		return root, nil
 	}
-	for i := range l.g.nodes {
-		if i%256 == 0 {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
+	if h, ok := l.ctrees[root]; ok {
+		return h, nil
+	}
+	h, err := l.d.subtree(root, l.r.Prefix)
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	l.ctrees[root] = h
+	return h, nil
+}
+
+// diffOne diffs commit w against its first parent (a root or boundary
+// against nothing), then settles its merge and renames.
+func (l *loader) diffOne(ctx context.Context, w walked) error {
+	i := int32(len(l.ctree))
+	if i%256 == 0 {
+		if err := ctx.Err(); err != nil {
+			return err
 		}
-		n := &l.g.nodes[i]
-		cur = int32(i)
-		start := int32(len(l.recs))
-		var base plumbing.Hash
-		if len(n.parents) > 0 {
-			base = l.g.nodes[n.parents[0]].ctree
+	}
+	ct, err := l.contentTree(w.tree)
+	if err != nil {
+		return err
+	}
+	l.ctree = append(l.ctree, ct)
+	parents := make([]plumbing.Hash, len(w.parentTrees))
+	for k, t := range w.parentTrees {
+		if parents[k], err = l.contentTree(t); err != nil {
+			return err
 		}
-		if err := l.d.diffContent(base, n.ctree); err != nil {
-			return fmt.Errorf("commit %s: %w", n.hash, err)
+	}
+	l.cur = i
+	start := int32(len(l.recs))
+	var base plumbing.Hash
+	if len(parents) > 0 {
+		base = parents[0]
+	}
+	if err := l.d.diffContent(base, ct); err != nil {
+		return fmt.Errorf("commit %s: %w", w.hash, err)
+	}
+	l.span = append(l.span, [2]int32{start, int32(len(l.recs))})
+	rs := l.recs[start:]
+	if len(parents) > 1 {
+		if err := l.settleMerge(ct, parents, rs); err != nil {
+			return fmt.Errorf("commit %s: %w", w.hash, err)
 		}
-		l.span[i] = [2]int32{start, int32(len(l.recs))}
-		rs := l.recs[start:]
-		if len(n.parents) > 1 {
-			if err := l.settleMerge(n, rs); err != nil {
-				return fmt.Errorf("commit %s: %w", n.hash, err)
-			}
-		}
-		if len(n.parents) > 0 {
-			if err := l.detectRenames(rs); err != nil {
-				return fmt.Errorf("commit %s: %w", n.hash, err)
-			}
+	}
+	if len(parents) > 0 {
+		if err := l.detectRenames(rs); err != nil {
+			return fmt.Errorf("commit %s: %w", w.hash, err)
 		}
 	}
 	return nil
@@ -153,7 +215,7 @@ func (l *loader) diffAll(ctx context.Context) error {
 // two trees does not list the file, so each other parent costs one tree
 // diff, limited to the directories of the merge's changes (the trees a
 // lookup of each file would read), which skips what the two share.
-func (l *loader) settleMerge(n *node, rs []rec) error {
+func (l *loader) settleMerge(ct plumbing.Hash, parents []plumbing.Hash, rs []rec) error {
 	if len(l.mark) < len(l.d.paths) {
 		l.mark = make([]int32, len(l.d.paths)+len(l.d.paths)/2+16)
 	}
@@ -169,7 +231,7 @@ func (l *loader) settleMerge(n *node, rs []rec) error {
 	emit := l.d.emit
 	l.d.dirs = dirs
 	defer func() { l.d.emit, l.d.dirs = emit, nil }()
-	for pi := 1; pi < len(n.parents); pi++ {
+	for pi := 1; pi < len(parents); pi++ {
 		open := false
 		for k := range rs {
 			if rs[k].same < 0 {
@@ -188,7 +250,7 @@ func (l *loader) settleMerge(n *node, rs []rec) error {
 				l.mark[id] = stamp
 			}
 		}
-		if err := l.d.diffContent(l.g.nodes[n.parents[pi]].ctree, n.ctree); err != nil {
+		if err := l.d.diffContent(parents[pi], ct); err != nil {
 			return err
 		}
 		for k := range rs {

@@ -25,9 +25,11 @@ const cacheBytes = 16 << 20
 // are read-only mappings, each read takes a packReader of its own from a
 // pool and the cache has its own lock. go-git's storage is not safe for
 // concurrent use, so it is only used when the caller says it holds
-// Repo.mu (store); a read without it that needs the storage fails with
+// Repo.mu (store), and then under stMu too (Load reads from two
+// goroutines); a read without Repo.mu that needs the storage fails with
 // errNeedStore, and the caller retries holding Repo.mu (see Repo.Blob).
 type odb struct {
+	stMu    sync.Mutex
 	st      *filesystem.Storage
 	objects string // the objects directory, where objects/pack is
 
@@ -158,6 +160,20 @@ func (o *odb) object(h plumbing.Hash, depth int, store, keep bool) (*cobj, error
 	if !store {
 		return nil, errNeedStore
 	}
+	c, err := o.loose(h)
+	if err != nil {
+		return nil, err
+	}
+	if keep {
+		o.cache.put(key, c)
+	}
+	return c, nil
+}
+
+// loose reads object h through go-git.
+func (o *odb) loose(h plumbing.Hash) (*cobj, error) {
+	o.stMu.Lock()
+	defer o.stMu.Unlock()
 	obj, err := o.st.EncodedObject(plumbing.AnyObject, h)
 	if err != nil {
 		return nil, err
@@ -175,11 +191,7 @@ func (o *odb) object(h plumbing.Hash, depth int, store, keep bool) (*cobj, error
 	if _, err := io.ReadFull(r, b); err != nil {
 		return nil, err
 	}
-	c := &cobj{typ: obj.Type(), raw: b}
-	if keep {
-		o.cache.put(key, c)
-	}
-	return c, nil
+	return &cobj{typ: obj.Type(), raw: b}, nil
 }
 
 // has reports whether object h exists, reading it only when it is not

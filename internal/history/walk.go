@@ -25,12 +25,23 @@ type graph struct {
 	nodes []node
 }
 
+// walked is what the differ needs of a commit: given to walkCommits' visit
+// once the commit's number is known and its parents are read.
+type walked struct {
+	hash plumbing.Hash
+	tree plumbing.Hash
+	// parentTrees are the parents' trees, first parent first; none for a
+	// root or a boundary.
+	parentTrees []plumbing.Hash
+}
+
 // walkCommits reads every commit reachable from head, once, in the order
 // `git log` prints them: a queue ordered by committer date (newest first,
 // ties in discovery order) seeded with head, each popped commit's parents
 // pushed. Commits listed in shallow are treated as roots, and so is a commit
-// whose parent object is missing.
-func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool) (*graph, error) {
+// whose parent object is missing. visit, when not nil, is called for each
+// commit in that order as soon as its parents are read.
+func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool, visit func(walked)) (*graph, error) {
 	g := &graph{}
 	// found are the commits read, in discovery order (a queue entry's
 	// seq); node is the index a commit got when it was popped.
@@ -83,6 +94,9 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 		p.node = int32(len(g.nodes))
 		g.nodes = append(g.nodes, node{hash: p.h, raw: p.raw, boundary: p.boundary})
 		if p.boundary {
+			if visit != nil {
+				visit(walked{hash: p.h, tree: p.raw.tree})
+			}
 			continue
 		}
 		// A parent that is not in the repository cuts history here, as in
@@ -100,12 +114,25 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 			}
 		}
 		if g.nodes[len(g.nodes)-1].boundary {
+			if visit != nil {
+				visit(walked{hash: p.h, tree: p.raw.tree})
+			}
 			continue
 		}
 		for _, ph := range p.raw.parents {
 			if _, err := push(ph); err != nil {
 				return nil, err
 			}
+		}
+		if visit != nil {
+			w := walked{hash: p.h, tree: p.raw.tree, parentTrees: make([]plumbing.Hash, len(p.raw.parents))}
+			for k, ph := range p.raw.parents {
+				// A parent that is not a commit was not pushed; its
+				// number defaults to 0 below, as it always did.
+				j := seen[ph]
+				w.parentTrees[k] = found[j].raw.tree
+			}
+			visit(w)
 		}
 	}
 	total := 0

@@ -72,7 +72,7 @@ func run(root string, runs int, dump, blobs bool, jobs int, prof string) error {
 }
 
 func load(root string, timing, dump, blobs bool, jobs int) error {
-	start := time.Now()
+	start, cpu := time.Now(), cpuTime()
 	r, err := history.Open(root)
 	if err != nil {
 		return err
@@ -96,17 +96,17 @@ func load(root string, timing, dump, blobs bool, jobs int) error {
 	fmt.Printf("%d commit, %d tài liệu, %d tài liệu đã xoá, %d phiên bản, %d merge được gom nhóm, shallow=%v\n",
 		len(h.Commits), len(h.Paths()), len(h.Deleted()), revs, len(h.Groups), h.Shallow)
 	if timing {
-		fmt.Fprintf(os.Stderr, "nạp %.3fs\n", time.Since(start).Seconds())
+		fmt.Fprintf(os.Stderr, "nạp %.3fs (CPU %.3fs)\n", time.Since(start).Seconds(), (cpuTime() - cpu).Seconds())
 	}
 	if blobs {
-		t := time.Now()
+		t, cpu := time.Now(), cpuTime()
 		n, size, err := readBlobs(r, h, jobs)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("%d blob, %d byte\n", n, size)
 		if timing {
-			fmt.Fprintf(os.Stderr, "đọc blob %.3fs\n", time.Since(t).Seconds())
+			fmt.Fprintf(os.Stderr, "đọc blob %.3fs (CPU %.3fs)\n", time.Since(t).Seconds(), (cpuTime() - cpu).Seconds())
 		}
 	}
 	return nil
