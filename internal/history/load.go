@@ -58,7 +58,7 @@ func (r *Repo) load(ctx context.Context) (*History, error) {
 	h := l.build()
 	// The trees read here are of no use to what comes next (blobs for
 	// revision pages): let them go.
-	r.odb.cache.clear()
+	r.odb.release()
 	return h, nil
 }
 

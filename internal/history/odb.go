@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -42,7 +43,15 @@ type odb struct {
 
 	readers sync.Pool // *packReader
 	cache   *lru
+	// mapped counts the bytes of the pack mappings read since their pages
+	// were last released (see touched).
+	mapped atomic.Int64
 }
+
+// releaseEvery is how many bytes of the pack mappings may be read before
+// their pages are released: the pages read stay in the process's resident
+// memory until then, and a whole build reads most of a pack's blobs.
+const releaseEvery = 2 << 20
 
 // errNeedStore is returned by reads made without Repo.mu that need
 // go-git's storage (a loose object, or one in an alternate).
@@ -98,6 +107,37 @@ func (o *odb) close() error {
 		first = err
 	}
 	return first
+}
+
+// release lets go of what a Load read: the cache's objects, and the pack
+// pages mapped in.
+func (o *odb) release() {
+	o.cache.clear()
+	o.packMu.RLock()
+	o.releasePages()
+	o.packMu.RUnlock()
+}
+
+// touched counts n bytes read from the pack mappings and releases their
+// pages every releaseEvery bytes. Pages being read by another goroutine
+// at that moment are read again from the file. The caller holds o.packMu
+// for reading.
+func (o *odb) touched(n int64) {
+	if o.mapped.Add(n) > releaseEvery {
+		o.mapped.Store(0)
+		o.releasePages()
+	}
+}
+
+// releasePages releases the mapped pages of every pack (a pack read into
+// memory, without mmap, stays). The caller holds o.packMu.
+func (o *odb) releasePages() {
+	o.mapped.Store(0)
+	for _, p := range o.packs {
+		if p.unmap != nil {
+			releasePages(p.data)
+		}
+	}
 }
 
 // lockPacks opens the packs on first use and returns with o.packMu held

@@ -254,6 +254,7 @@ type packReader struct {
 	src   bytes.Reader
 	fr    io.ReadCloser
 	delta []byte
+	read  int64 // bytes of the mapping read by the last packed call
 }
 
 // inflate fills dst with the start of the zlib stream at p.data[off:].
@@ -279,6 +280,7 @@ func (r *packReader) inflate(p *packFile, off int64, dst []byte) error {
 		return err
 	}
 	_, err := io.ReadFull(r.fr, dst)
+	r.read += int64(len(data) - r.src.Len())
 	return err
 }
 
@@ -315,7 +317,11 @@ func (o *odb) packed(pi int, off int64, depth int, store, keep bool) (*cobj, err
 	}
 	p := o.packs[pi]
 	r := o.readers.Get().(*packReader)
-	defer o.readers.Put(r)
+	r.read = 0
+	defer func() {
+		o.touched(r.read)
+		o.readers.Put(r)
+	}()
 	type link struct {
 		off int64
 		h   entryHeader
