@@ -56,17 +56,23 @@
 // # How it is fast
 //
 // Load walks the commit graph once from HEAD and diffs each commit's
-// content tree against its first parent's by hand: tree objects are parsed
-// in place, subtrees with equal hashes are skipped, and for a merge only the
-// files that differ from the first parent are looked up in the other
-// parents. Packed objects are read straight from the pack files with
-// go-git's index decoder and delta patcher (pack.go), inflated objects and
-// parsed trees kept in one cache bounded to 16 MiB; loose objects go through
-// go-git's object storage. Per-file revision lists are then computed on a
-// graph compressed to each file's changes (lineage.go), without walking the
-// commits again. On 10,000 documents and 5,000 commits this takes 1.1 to
-// 1.3 times the time of `git log --raw -c --no-abbrev` over the same
-// repository, with less memory (scripts/bench-history.sh).
+// content tree against its first parent's by hand, the walk on one
+// goroutine and the diffs on another, in the walk's order. Tree objects
+// are read unparsed; the entries two versions of a directory share at
+// both ends are skipped with a block compare, subtrees with equal hashes
+// are skipped, and for a merge the other parents are diffed only in the
+// directories of the merge's changes (walk.go, diff.go, rawtree.go,
+// load.go). Packed objects are read straight from the pack files, mapped
+// into memory, with go-git's index decoder and our own delta patcher
+// (pack.go, delta.go); inflated objects are kept in one cache bounded to
+// 16 MiB, emptied when Load is done; loose objects go through go-git's
+// object storage. Per-file revision lists are then computed on a graph
+// compressed to each file's changes (lineage.go), without walking the
+// commits again. On 10,000 documents and 5,000 commits this takes about
+// 0.13 s wall and 0.16 s CPU on two cores, a quarter of the time of
+// `git log --raw -c --no-abbrev` over the same repository
+// (scripts/bench-history.sh). Repo.Blob reads packed blobs without taking
+// the repository's lock, so revision pages read them in parallel.
 //
 // It never uses Repository.Log (with a file filter it lists wrong commits
 // on merges, go-git #1199, and it fails on shallow clones, #2409),

@@ -7,9 +7,10 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 )
 
-// Tree objects are parsed in place: a tree keeps its raw bytes and the
-// offsets of each entry, so no string is made for a name unless the entry
-// belongs to a changed content file.
+// Tree objects are parsed in place for Snapshot (treefs.go): a tree keeps
+// its raw bytes and the offsets of each entry, so no string is made for a
+// name until it is asked for. Load's differ reads trees unparsed
+// (rawtree.go).
 
 // File modes as stored in tree entries.
 const (
