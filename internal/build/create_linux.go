@@ -115,3 +115,38 @@ func (f *fdFile) Close() error {
 	}
 	return nil
 }
+
+// dirNames returns the names in directory dir, in no particular order,
+// with the system calls directly (os.ReadDir also registers the
+// descriptor with the poller, makes an entry per name and sorts them).
+// Reading a directory that is a file, or a symbolic link (which is not
+// followed), fails with ENOTDIR.
+func dirNames(dir string) ([]string, error) {
+	const flags = syscall.O_RDONLY | syscall.O_DIRECTORY | syscall.O_NOFOLLOW | syscall.O_CLOEXEC
+	fd, err := syscall.Open(dir, flags, 0)
+	for err == syscall.EINTR {
+		fd, err = syscall.Open(dir, flags, 0)
+	}
+	if err == syscall.ELOOP {
+		err = syscall.ENOTDIR
+	}
+	if err != nil {
+		return nil, &fs.PathError{Op: "open", Path: dir, Err: err}
+	}
+	defer syscall.Close(fd)
+	var names []string
+	buf := make([]byte, 8<<10)
+	for {
+		n, err := syscall.ReadDirent(fd, buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, &fs.PathError{Op: "readdirent", Path: dir, Err: err}
+		}
+		if n <= 0 {
+			return names, nil
+		}
+		_, _, names = syscall.ParseDirent(buf[:n], -1, names)
+	}
+}

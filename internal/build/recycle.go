@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 )
 
 // The site of a build replaces the previous one atomically (swap), which
@@ -99,17 +100,19 @@ func (w *writer) removeStale(root string, expected map[string]bool, skip string)
 	}
 	var walk func(dir string) error
 	walk = func(dir string) error {
-		entries, err := os.ReadDir(dir)
+		names, err := dirNames(dir)
 		if err != nil {
 			return err
 		}
-		for _, e := range entries {
-			p := filepath.Join(dir, e.Name())
+		for _, name := range names {
+			p := dir + string(filepath.Separator) + name
 			switch {
-			case p == skip || expected[p] || dirs[p] && !e.IsDir():
+			case p == skip || expected[p]:
 				continue
 			case dirs[p]:
-				if err := walk(p); err != nil {
+				// A file where a directory goes is the writer's to
+				// replace (clearWay).
+				if err := walk(p); err != nil && !errors.Is(err, syscall.ENOTDIR) {
 					return err
 				}
 				continue
