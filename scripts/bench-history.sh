@@ -19,7 +19,13 @@
 #               copy; Hugo's default outputs, feeds and sitemap included, as qms has)
 #   hugo-nogit  the same without --enableGitInfo
 #   hugo-min    hugo --enableGitInfo with feeds, sitemap, taxonomies and 404 off
-#   qms-build   the whole `qms build` of the repository (skipped if qms has no build)
+#   qms-build   the whole `qms build` of the repository (skipped if qms has no build):
+#               the same commit built again, as Hugo is, so that qms rewrites only
+#               the bytes that changed (none) of its recycled previous output
+#   qms-rewrite the same, with --as-of alternating between two dates: every page
+#               (its print footer states the date) differs from the recycled
+#               output, as after any new commit (the footer names the commit), so
+#               every file is rewritten
 # Wall time is measured around the process; cpu = user+sys and peak = max RSS
 # come from /usr/bin/time -v's fields. Each run starts after `sync`, so that
 # no row pays for writing back the files an earlier row wrote.
@@ -112,6 +118,14 @@ fi
 
 if "$bin/qms" help build >/dev/null 2>&1; then
 	row qms-build "$bin/qms build --root $repo --out $work/qms-public"
+	# qms-flip builds with the other of two --as-of dates than last time.
+	cat >"$bin/qms-flip" <<FLIP
+#!/bin/sh
+if [ -e "$work/flip" ]; then rm "$work/flip"; d=2026-11-28; else touch "$work/flip"; d=2026-11-29; fi
+exec "$bin/qms" build --root "$repo" --out "$work/qms-public-rewrite" --as-of \$d
+FLIP
+	chmod +x "$bin/qms-flip"
+	row qms-rewrite "$bin/qms-flip"
 else
 	echo "== qms has no build command yet: qms-build row skipped"
 fi
@@ -177,6 +191,10 @@ if [ -n "${W[qms-build]:-}" ] && [ -n "${W[hugo]:-}" ]; then
 	awk -v q="${W[qms-build]}" -v h="${W[hugo]}" -v qp="${P[qms-build]}" -v hp="${P[hugo]}" 'BEGIN {
 		printf "qms build: %.2f× Hugo wall (target ≤ 0.5): %s; %.2f× Hugo peak memory (target ≤ 0.5): %s\n",
 			q/h, (q/h <= 0.5 ? "ok" : "OVER"), qp/hp, (qp/hp <= 0.5 ? "ok" : "OVER") }'
+	if [ -n "${W[qms-rewrite]:-}" ]; then
+		awk -v q="${W[qms-rewrite]}" -v h="${W[hugo]}" -v qp="${P[qms-rewrite]}" -v hp="${P[hugo]}" 'BEGIN {
+			printf "qms build rewriting every file: %.2f× Hugo wall; %.2f× Hugo peak memory\n", q/h, qp/hp }'
+	fi
 fi
 
 if [ -d "$work/qms-public" ]; then
