@@ -1,7 +1,6 @@
 package render
 
 import (
-	"sort"
 	"strconv"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -76,15 +75,21 @@ func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 	}
 	// Lists of documents read in code order: processes, then procedures.
 	for _, ps := range x.implementers {
-		sort.SliceStable(ps, func(i, j int) bool { return col.lessCode(ps[i].Code, ps[j].Code) })
+		sortByKey(ps, func(p *qms.Process) collated { return collated{col.codeKey(p.Code), p.Code} }, compareCollated)
+	}
+	type citerKey struct {
+		kind int
+		id   collated
 	}
 	for _, cs := range x.citedBy {
-		sort.SliceStable(cs, func(i, j int) bool {
-			ki, kj := cs[i].Doc.Base().Kind, cs[j].Doc.Base().Kind
-			if ki != kj {
-				return kindOrder(ki) < kindOrder(kj)
+		sortByKey(cs, func(c citer) citerKey {
+			id := c.Doc.ID()
+			return citerKey{kindOrder(c.Doc.Base().Kind), collated{col.codeKey(id), id}}
+		}, func(a, b citerKey) int {
+			if a.kind != b.kind {
+				return a.kind - b.kind
 			}
-			return col.lessCode(cs[i].Doc.ID(), cs[j].Doc.ID())
+			return compareCollated(a.id, b.id)
 		})
 	}
 	return x

@@ -2,8 +2,8 @@ package render
 
 import (
 	"io"
-	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -99,34 +99,52 @@ func (s *Site) buildLists(col *collator) {
 			s.processes = append(s.processes, p)
 		}
 	}
-	sort.SliceStable(s.processes, func(i, j int) bool {
-		a, b := s.processes[i], s.processes[j]
-		if a.Code != b.Code {
-			return col.lessCode(a.Code, b.Code)
+	type processKey struct {
+		code collated
+		path string
+	}
+	sortByKey(s.processes, func(p *qms.Process) processKey {
+		return processKey{collated{col.codeKey(p.Code), p.Code}, p.Path}
+	}, func(a, b processKey) int {
+		if a.code.s != b.code.s {
+			return compareCollated(a.code, b.code)
 		}
-		return a.Path < b.Path
+		return strings.Compare(a.path, b.path)
 	})
 	s.procedures = append(s.procedures, s.x.c.Procedures...)
-	sort.SliceStable(s.procedures, func(i, j int) bool {
-		a, b := s.procedures[i], s.procedures[j]
-		if a.Field != b.Field {
-			return col.less(a.Field, b.Field)
+	type procedureKey struct {
+		field, title collated
+		path         string
+	}
+	sortByKey(s.procedures, func(p *qms.Procedure) procedureKey {
+		return procedureKey{collated{col.textKey(p.Field), p.Field}, collated{col.textKey(p.Title), p.Title}, p.Path}
+	}, func(a, b procedureKey) int {
+		if a.field.s != b.field.s {
+			return compareCollated(a.field, b.field)
 		}
-		if a.Title != b.Title {
-			return col.less(a.Title, b.Title)
+		if a.title.s != b.title.s {
+			return compareCollated(a.title, b.title)
 		}
-		return a.Path < b.Path
+		return strings.Compare(a.path, b.path)
 	})
 	s.decisions = append(s.decisions, s.x.c.Decisions...)
-	sort.SliceStable(s.decisions, func(i, j int) bool {
-		a, b := s.decisions[i], s.decisions[j]
-		if c := a.Issued.Compare(b.Issued); c != 0 {
-			return c > 0
+	type decisionKey struct {
+		issued     qms.Date
+		numberText string
+		number     collated
+		path       string
+	}
+	sortByKey(s.decisions, func(d *qms.Decision) decisionKey {
+		n := d.Number.String()
+		return decisionKey{d.Issued, d.NumberText, collated{col.codeKey(n), n}, d.Path}
+	}, func(a, b decisionKey) int {
+		if c := a.issued.Compare(b.issued); c != 0 {
+			return -c // newest first
 		}
-		if a.NumberText != b.NumberText {
-			return col.lessCode(a.Number.String(), b.Number.String())
+		if a.numberText != b.numberText {
+			return compareCollated(a.number, b.number)
 		}
-		return a.Path < b.Path
+		return strings.Compare(a.path, b.path)
 	})
 }
 

@@ -2,7 +2,9 @@ package render
 
 import (
 	"bytes"
+	"slices"
 	"sort"
+	"strings"
 
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
@@ -57,6 +59,42 @@ func (c *collator) lessCode(a, b string) bool {
 		return r < 0
 	}
 	return a < b
+}
+
+// textKey and codeKey return the collation keys of s as a name and as a
+// code.
+func (c *collator) textKey(s string) []byte { return c.key(c.text, c.textKeys, s) }
+func (c *collator) codeKey(s string) []byte { return c.key(c.code, c.codeKeys, s) }
+
+// sortByKey sorts xs stably by cmp on keys made once per element: the
+// lists of tens of thousands of documents compare keys, not documents.
+func sortByKey[T, K any](xs []T, key func(T) K, cmp func(a, b K) int) {
+	type keyed struct {
+		k K
+		v T
+	}
+	ks := make([]keyed, len(xs))
+	for i, x := range xs {
+		ks[i] = keyed{key(x), x}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int { return cmp(a.k, b.k) })
+	for i := range ks {
+		xs[i] = ks[i].v
+	}
+}
+
+// collated is a string with its collation key, compared as less and
+// lessCode compare: by key, then byte-wise.
+type collated struct {
+	key []byte
+	s   string
+}
+
+func compareCollated(a, b collated) int {
+	if r := bytes.Compare(a.key, b.key); r != 0 {
+		return r
+	}
+	return strings.Compare(a.s, b.s)
 }
 
 // sortStrings sorts names alphabetically.
