@@ -15,7 +15,10 @@ type listPage struct {
 	title   string
 	section string
 	crumbs  []link
-	data    any
+	// data makes the page's data when it is written: the rows of tens of
+	// thousands of documents are then made by the writers, in parallel,
+	// not while the list of files is made.
+	data func() any
 }
 
 // processList is the data of processes.html.
@@ -152,7 +155,7 @@ func (s *Site) listWriter(l listPage) func(io.Writer) error {
 	return func(w io.Writer) error {
 		p := s.newPage(l.title, l.section, l.rel)
 		p.Crumbs = l.crumbs
-		p.Data = l.data
+		p.Data = l.data()
 		return s.exec(w, l.tmpl, p)
 	}
 }
@@ -185,12 +188,14 @@ func (s *Site) processesList() listPage {
 	return listPage{
 		rel: "processes/", tmpl: "processes", title: "Quy trình", section: "processes",
 		crumbs: []link{{"Trang chủ", s.base}},
-		data: processList{
-			Heading: "Quy trình",
-			Intro:   "Các quy trình của hệ thống quản lý chất lượng theo TCVN ISO 9001:2015, kể cả quy trình đã hết hiệu lực.",
-			Rows:    s.processRows(s.processes),
-			Filters: s.processFilterGroups(),
-			Current: s.base + "processes/",
+		data: func() any {
+			return processList{
+				Heading: "Quy trình",
+				Intro:   "Các quy trình của hệ thống quản lý chất lượng theo TCVN ISO 9001:2015, kể cả quy trình đã hết hiệu lực.",
+				Rows:    s.processRows(s.processes),
+				Filters: s.processFilterGroups(),
+				Current: s.base + "processes/",
+			}
 		},
 	}
 }
@@ -243,7 +248,9 @@ func (s *Site) processFilters() []listPage {
 		}
 		rel := "processes/by-kind/" + k + "/"
 		out = append(out, listPage{rel: rel, tmpl: "processes", title: processKindLabels[k], section: "processes", crumbs: crumbs,
-			data: processList{Heading: processKindLabels[k], Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}})
+			data: func() any {
+				return processList{Heading: processKindLabels[k], Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}
+			}})
 	}
 	for _, k := range []string{qms.StatusActive, qms.StatusDraft, qms.StatusAbolished} {
 		var ps []*qms.Process
@@ -258,7 +265,9 @@ func (s *Site) processFilters() []listPage {
 		rel := "processes/by-status/" + k + "/"
 		h := "Quy trình " + lowerFirst(processStatusLabels[k])
 		out = append(out, listPage{rel: rel, tmpl: "processes", title: h, section: "processes", crumbs: crumbs,
-			data: processList{Heading: h, Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}})
+			data: func() any {
+				return processList{Heading: h, Rows: s.processRows(ps), Filters: filters, Current: s.base + rel}
+			}})
 	}
 	return out
 }
@@ -293,23 +302,27 @@ func (s *Site) proceduresList() listPage {
 	return listPage{
 		rel: "procedures/", tmpl: "procedures", title: "Thủ tục hành chính", section: "procedures",
 		crumbs: []link{{"Trang chủ", s.base}},
-		data:   procedureList{Heading: "Thủ tục hành chính", Rows: s.procedureRows(s.procedures)},
+		data: func() any {
+			return procedureList{Heading: "Thủ tục hành chính", Rows: s.procedureRows(s.procedures)}
+		},
 	}
 }
 
 func (s *Site) decisionsList() listPage {
-	rows := make([]decisionRow, 0, len(s.decisions))
-	for _, d := range s.decisions {
-		rows = append(rows, decisionRow{
-			Link:   s.x.docLinkOf(d),
-			Type:   labelOr(qms.DecisionTypes, d.Type),
-			Issuer: d.Issuer,
-			Issued: dateVN(d.Issued),
-		})
-	}
 	return listPage{
 		rel: "decisions/", tmpl: "decisions", title: "Văn bản", section: "decisions",
 		crumbs: []link{{"Trang chủ", s.base}},
-		data:   decisionList{Heading: "Văn bản", Rows: rows},
+		data: func() any {
+			rows := make([]decisionRow, 0, len(s.decisions))
+			for _, d := range s.decisions {
+				rows = append(rows, decisionRow{
+					Link:   s.x.docLinkOf(d),
+					Type:   labelOr(qms.DecisionTypes, d.Type),
+					Issuer: d.Issuer,
+					Issued: dateVN(d.Issued),
+				})
+			}
+			return decisionList{Heading: "Văn bản", Rows: rows}
+		},
 	}
 }
