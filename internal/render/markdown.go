@@ -368,6 +368,14 @@ func (s *Site) rewrite(root ast.Node, source []byte, docPath string, minLevel in
 // linkDest returns the destination a body link gets on the site, or
 // ok=false when it must render as plain text.
 func (s *Site) linkDest(dest, docPath string) (string, bool) {
+	if d, ok, fast := s.plainLinkDest(dest, docPath); fast {
+		return d, ok
+	}
+	return s.anyLinkDest(dest, docPath)
+}
+
+// anyLinkDest is linkDest for any destination.
+func (s *Site) anyLinkDest(dest, docPath string) (string, bool) {
 	d := strings.TrimSpace(dest)
 	if d == "" || strings.HasPrefix(d, "#") {
 		return d, true
@@ -400,6 +408,100 @@ func (s *Site) linkDest(dest, docPath string) (string, bool) {
 		u += "#" + frag
 	}
 	return u, true
+}
+
+// plainLinkDest is anyLinkDest for the destinations nearly every body
+// link has: a relative or root-relative path of letters, digits and "./_-"
+// ("../../decisions/2016/1060-qd-ubnd.md"), which has nothing for
+// normalizeURL to decode or remove, no scheme, query or fragment. It
+// resolves such a path against docPath's directory without allocating
+// when both are clean (no "." or ".." segment but the path's leading
+// ".."), and reports fast=false, leaving dest to anyLinkDest, for any
+// other destination.
+func (s *Site) plainLinkDest(dest, docPath string) (d string, ok, fast bool) {
+	if dest == "" || strings.HasPrefix(dest, "//") {
+		return "", false, false
+	}
+	for i := 0; i < len(dest); i++ {
+		if !plainDestByte[dest[i]] {
+			return "", false, false
+		}
+	}
+	if n := len(dest); n < 3 || dest[n-3] != '.' || dest[n-2]|0x20 != 'm' || dest[n-1]|0x20 != 'd' {
+		return dest, true, true // not a Markdown file: kept as written
+	}
+	var buf [256]byte
+	key, resolved := buf[:0], false
+	if dest[0] == '/' {
+		key, resolved = append(key, dest[1:]...), true
+	} else {
+		key, resolved = joinClean(key, docPath, dest)
+	}
+	if !resolved {
+		p := path.Join(path.Dir(docPath), dest)
+		key = append(key[:0], p...)
+	}
+	u := s.x.url(s.x.byPath[string(key)])
+	if u == "" {
+		return "", false, true
+	}
+	return u, true, true
+}
+
+// plainDestByte marks the bytes of a destination plainLinkDest reads.
+var plainDestByte = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789./_-") {
+		t[c] = true
+	}
+	return t
+}()
+
+// joinClean appends path.Join(path.Dir(docPath), rel) to buf when that
+// needs no cleaning beyond rel's leading "../" segments: docPath's
+// directory has no empty, "." or ".." segment, rel has none after its
+// leading ".." ones, and those do not climb above the root. It reports
+// false, having appended nothing, otherwise.
+func joinClean(buf []byte, docPath, rel string) ([]byte, bool) {
+	dir := ""
+	if i := strings.LastIndexByte(docPath, '/'); i >= 0 {
+		dir = docPath[:i]
+	}
+	if !cleanSegments(dir) {
+		return buf, false
+	}
+	for strings.HasPrefix(rel, "../") {
+		if dir == "" {
+			return buf, false // above the root
+		}
+		rel = rel[3:]
+		if i := strings.LastIndexByte(dir, '/'); i >= 0 {
+			dir = dir[:i]
+		} else {
+			dir = ""
+		}
+	}
+	if !cleanSegments(rel) {
+		return buf, false
+	}
+	if dir != "" {
+		buf = append(buf, dir...)
+		buf = append(buf, '/')
+	}
+	return append(buf, rel...), true
+}
+
+// cleanSegments reports whether p, a relative path, is empty or has only
+// segments that path.Clean keeps as they are: not empty, not "." and not
+// "..".
+func cleanSegments(p string) bool {
+	for p != "" {
+		seg, rest, more := strings.Cut(p, "/")
+		if seg == "" || seg == "." || seg == ".." || more && rest == "" {
+			return false
+		}
+		p = rest
+	}
+	return true
 }
 
 // normalizeURL decodes HTML entities and percent-escapes in u and removes
@@ -574,41 +676,84 @@ func spaceAt(p []byte, i int) int {
 }
 
 // headingIDs gives headings ASCII ids folded from their text
-// ("## 1. Mục đích" → "1-muc-dich"), unique within the page.
+// ("## 1. Mục đích" → "1-muc-dich"), unique within the page. The zero
+// value is ready to use.
 type headingIDs struct {
-	used map[string]bool
+	// used are the ids given (and Put), in a slice while there are few,
+	// as on nearly every page: a body's few headings then cost no map.
+	used []string
+	// usedSet has the ids given once there are more than maxListedIDs.
+	usedSet map[string]bool
 	// slugs, when set, remembers slugify's results (the same headings
 	// recur in every document); it is safe for concurrent use.
 	slugs *sync.Map
 }
 
-func newHeadingIDs() *headingIDs {
-	h := &headingIDs{used: make(map[string]bool, len(reservedIDs)+8)}
-	for _, r := range reservedIDs {
-		h.used[r] = true
+// maxListedIDs is how many ids headingIDs keeps in its slice.
+const maxListedIDs = 16
+
+func newHeadingIDs() *headingIDs { return &headingIDs{} }
+
+// taken reports whether id is reserved (reservedIDs) or given already.
+func (h *headingIDs) taken(id string) bool {
+	switch id {
+	case "main", "search-results", "site-search", "banner-title", "content", "top", "noi-dung":
+		return true // reservedIDs
 	}
-	return h
+	if h.usedSet != nil {
+		return h.usedSet[id]
+	}
+	for _, u := range h.used {
+		if u == id {
+			return true
+		}
+	}
+	return false
+}
+
+// use records id as given.
+func (h *headingIDs) use(id string) {
+	if h.usedSet != nil {
+		h.usedSet[id] = true
+		return
+	}
+	if len(h.used) < maxListedIDs {
+		h.used = append(h.used, id)
+		return
+	}
+	h.usedSet = make(map[string]bool, 2*maxListedIDs)
+	for _, u := range h.used {
+		h.usedSet[u] = true
+	}
+	h.usedSet[id] = true
 }
 
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	return []byte(h.generate(string(value)))
+}
+
+// generate returns the id of a heading whose text is value.
+func (h *headingIDs) generate(value string) string {
 	var base string
 	if h.slugs == nil {
-		base = slugify(string(value))
-	} else if v, ok := h.slugs.Load(string(value)); ok {
+		base = slugify(value)
+	} else if v, ok := h.slugs.Load(value); ok {
 		base = v.(string)
 	} else {
-		base = slugify(string(value))
-		h.slugs.Store(string(value), base)
+		base = slugify(value)
+		// A copy: value may be part of a body, which the memo must not
+		// keep.
+		h.slugs.Store(strings.Clone(value), base)
 	}
 	if base == "" {
 		base = "muc"
 	}
 	id := base
-	for i := 2; h.used[id]; i++ {
+	for i := 2; h.taken(id); i++ {
 		id = base + "-" + strconv.Itoa(i)
 	}
-	h.used[id] = true
-	return []byte(id)
+	h.use(id)
+	return id
 }
 
-func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+func (h *headingIDs) Put(value []byte) { h.use(string(value)) }

@@ -5,7 +5,6 @@ import (
 	"unicode/utf8"
 	"unsafe"
 
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
@@ -22,23 +21,25 @@ import (
 
 // simpleBlock is a block of a simple body.
 type simpleBlock struct {
-	kind  byte     // 'h' an ATX heading, 'p' a paragraph, 'l' a tight "- " list
-	level int      // a heading's level as written
-	lines []string // a heading's text, a paragraph's lines or a list's items
+	kind  byte // 'h' an ATX heading, 'p' a paragraph, 'l' a tight "- " list
+	level int  // a heading's level as written
+	// lines[first:end] of simpleBlocks' lines are a heading's text, a
+	// paragraph's lines or a list's items.
+	first, end int
 }
 
-// simpleBlocks splits src into the blocks of a simple body, and reports
-// false when src is not one. Stricter than Markdown needs, so that every
+// simpleBlocks splits src into the blocks of a simple body, appended to
+// blocks, and their lines, appended to lines (the caller's buffers), and
+// reports false when src is not one. Stricter than Markdown needs, so that every
 // body it accepts means one thing: blocks are separated by blank lines
 // (empty lines), except the lines of one paragraph and the items of one
 // list; lines have no indentation and no trailing spaces; a list is
 // followed by a blank line and then not by another item (which would make
 // it a loose list); and every line's text passes simpleInlineOK.
-func simpleBlocks(src string) ([]simpleBlock, bool) {
-	if !utf8.ValidString(src) {
-		return nil, false
-	}
-	var blocks []simpleBlock
+func simpleBlocks(src string, blocks []simpleBlock, lines []string) ([]simpleBlock, []string, bool) {
+	// src is valid UTF-8 when every line's text is: simpleInlineOK checks
+	// that, and the rest (markers, spaces, newlines) is ASCII, which never
+	// ends or starts a multi-byte character.
 	var last byte // kind of the block the previous line belongs to; 0 after a blank line
 	afterList := false
 	for src != "" {
@@ -52,7 +53,7 @@ func simpleBlocks(src string) ([]simpleBlock, bool) {
 			continue
 		}
 		if line[len(line)-1] == ' ' {
-			return nil, false
+			return nil, nil, false
 		}
 		kind, level, text := 'p', 0, line
 		switch line[0] {
@@ -62,83 +63,113 @@ func simpleBlocks(src string) ([]simpleBlock, bool) {
 				n++
 			}
 			if n > 6 || n+1 >= len(line) || line[n] != ' ' {
-				return nil, false
+				return nil, nil, false
 			}
 			// A heading's text is not read for blocks: "## 1. Mục đích" is
 			// no list.
 			kind, level, text = 'h', n, line[n+1:]
 			if text[0] == ' ' {
-				return nil, false
+				return nil, nil, false
 			}
 		case '-':
 			if len(line) < 3 || line[1] != ' ' {
-				return nil, false
+				return nil, nil, false
 			}
 			kind, text = 'l', line[2:]
 			if !startsParagraph(text) {
-				return nil, false
+				return nil, nil, false
 			}
 		default:
 			if !startsParagraph(line) {
-				return nil, false
+				return nil, nil, false
 			}
 		}
 		if !simpleInlineOK(text) {
-			return nil, false
+			return nil, nil, false
 		}
 		switch {
 		case last == 0:
 			if kind == 'l' && afterList {
-				return nil, false // a loose list
+				return nil, nil, false // a loose list
 			}
 			afterList = false
-			blocks = append(blocks, simpleBlock{kind: byte(kind), level: level, lines: []string{text}})
+			lines = append(lines, text)
+			blocks = append(blocks, simpleBlock{kind: byte(kind), level: level, first: len(lines) - 1, end: len(lines)})
 		case last == byte(kind) && kind != 'h':
-			b := &blocks[len(blocks)-1]
-			b.lines = append(b.lines, text)
+			lines = append(lines, text)
+			blocks[len(blocks)-1].end = len(lines)
 		default:
-			return nil, false // a block right after another
+			return nil, nil, false // a block right after another
 		}
 		last = byte(kind)
 		if kind == 'h' {
 			last = 'H' // nothing may follow a heading on the next line
 		}
 	}
-	return blocks, true
+	return blocks, lines, true
 }
 
 // simpleInlineOK reports whether s, the text of a line (a heading's
 // without its marker), is plain text with inline links
-// "[text](destination)" only: no control characters (s is valid UTF-8,
-// which simpleBlocks checks), no
+// "[text](destination)" only: valid UTF-8 without control characters, no
 // character that may start other inline markup or an entity ("\", "`",
 // "*", "_", "~", "|", "<", ">", "#", "]", "&", "!["), link texts of plain
 // text and destinations of the characters destByte allows but "&".
 func simpleInlineOK(s string) bool {
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
 		switch simpleClass[c] {
+		case simplePlain:
+			i++
 		case simpleStop:
 			return false
 		case simpleHigh:
-			// Valid UTF-8 (checked by simpleBlocks), but no C1 control
-			// character (U+0080–U+009F, "\xc2\x80"–"\xc2\x9f").
-			if c == 0xc2 && i+1 < len(s) && s[i+1] < 0xa0 {
-				return false
+			// The two- and three-byte characters of Vietnamese text are
+			// checked here, anything else by validRune.
+			switch {
+			case c >= 0xc3 && c <= 0xdf: // U+00C0–U+07FF
+				if i+1 >= len(s) || s[i+1]&0xc0 != 0x80 {
+					return false
+				}
+				i += 2
+			case c == 0xe1: // U+1000–U+1FFF
+				if i+2 >= len(s) || s[i+1]&0xc0 != 0x80 || s[i+2]&0xc0 != 0x80 {
+					return false
+				}
+				i += 3
+			default:
+				n := validRune(s[i:])
+				if n == 0 {
+					return false
+				}
+				i += n
 			}
 		case simpleBang:
 			if i+1 < len(s) && s[i+1] == '[' {
 				return false
 			}
+			i++
 		case simpleOpen:
 			text, dest, n, ok := simpleLink(s[i:])
 			if !ok || !simpleInlineOK(text) || strings.IndexByte(text, '[') >= 0 || strings.IndexByte(dest, '&') >= 0 {
 				return false
 			}
-			i += n - 1
+			i += n
 		}
 	}
 	return true
+}
+
+// validRune returns the length of the character encoded at the start of
+// s, which starts with a byte ≥ 0x80, or 0 when s does not start with a
+// valid UTF-8 encoding (utf8.ValidString's rules) or the character is a
+// C1 control character (U+0080–U+009F).
+func validRune(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError && n == 1 || r >= 0x80 && r < 0xa0 {
+		return 0
+	}
+	return n
 }
 
 // Classes of bytes for simpleInlineOK.
@@ -183,7 +214,10 @@ func simpleLink(s string) (text, dest string, n int, ok bool) {
 // renderSimple renders src as renderMarkdownUncached does, when it is a
 // simple body (simpleBlocks); ok is false otherwise.
 func (s *Site) renderSimple(src, docPath string, minLevel int) (out markdownOut, ok bool) {
-	blocks, ok := simpleBlocks(src)
+	// Buffers on the stack for the blocks and lines of most bodies.
+	var blockBuf [32]simpleBlock
+	var lineBuf [64]string
+	blocks, lines, ok := simpleBlocks(src, blockBuf[:0], lineBuf[:0])
 	if !ok || len(blocks) == 0 {
 		return markdownOut{}, false
 	}
@@ -196,28 +230,29 @@ func (s *Site) renderSimple(src, docPath string, minLevel int) (out markdownOut,
 	}
 	shift := max(minLevel-top, 0)
 	prev := minLevel - 1
-	ids := newHeadingIDs()
+	var ids headingIDs
 	ids.slugs = &s.slugs
 	var w strings.Builder
 	w.Grow(len(src) + len(src)/4 + 64)
 	for _, b := range blocks {
+		bl := lines[b.first:b.end]
 		switch b.kind {
 		case 'h':
 			level := min(b.level+shift, prev+1, 6)
 			prev = level
-			id := ids.Generate([]byte(b.lines[0]), ast.KindHeading)
+			id := ids.generate(bl[0])
 			w.WriteString("<h")
 			w.WriteByte(byte('0' + level))
 			w.WriteString(` id="`)
-			w.Write(util.EscapeHTML(id))
+			writeEscapedID(&w, id)
 			w.WriteString(`">`)
-			s.writeSimpleInline(&w, b.lines[0], docPath)
+			s.writeSimpleInline(&w, bl[0], docPath)
 			w.WriteString("</h")
 			w.WriteByte(byte('0' + level))
 			w.WriteString(">\n")
 		case 'p':
 			w.WriteString("<p>")
-			for i, l := range b.lines {
+			for i, l := range bl {
 				if i > 0 {
 					w.WriteByte('\n')
 				}
@@ -226,7 +261,7 @@ func (s *Site) renderSimple(src, docPath string, minLevel int) (out markdownOut,
 			w.WriteString("</p>\n")
 		case 'l':
 			w.WriteString("<ul>\n")
-			for _, l := range b.lines {
+			for _, l := range bl {
 				w.WriteString("<li>")
 				s.writeSimpleInline(&w, l, docPath)
 				w.WriteString("</li>\n")
@@ -243,8 +278,15 @@ func (s *Site) renderSimple(src, docPath string, minLevel int) (out markdownOut,
 // accepted: text escaped as goldmark escapes it, links rewritten by
 // linkDest (or reduced to their text) and written as goldmark writes them.
 func (s *Site) writeSimpleInline(w *strings.Builder, t, docPath string) {
+	// The next "[" and the next quote, found with IndexByte (much faster
+	// than IndexAny on a line of text); -1 when there is none, and each
+	// looked for again only once t has been cut past it.
+	open, quote := strings.IndexByte(t, '['), strings.IndexByte(t, '"')
 	for {
-		i := strings.IndexAny(t, `["`)
+		i := open
+		if i < 0 || quote >= 0 && quote < i {
+			i = quote
+		}
 		if i < 0 {
 			w.WriteString(t)
 			return
@@ -253,21 +295,70 @@ func (s *Site) writeSimpleInline(w *strings.Builder, t, docPath string) {
 		if t[i] == '"' {
 			w.WriteString("&quot;")
 			t = t[i+1:]
-			continue
+		} else {
+			text, dest, n, _ := simpleLink(t[i:])
+			t = t[i+n:]
+			if d, ok := s.linkDest(dest, docPath); !ok {
+				s.writeSimpleInline(w, text, docPath)
+			} else {
+				w.WriteString(`<a href="`)
+				writeHref(w, d)
+				w.WriteString(`">`)
+				s.writeSimpleInline(w, text, docPath)
+				w.WriteString("</a>")
+			}
+			i += n - 1
 		}
-		text, dest, n, _ := simpleLink(t[i:])
-		t = t[i+n:]
-		d, ok := s.linkDest(dest, docPath)
-		if !ok {
-			s.writeSimpleInline(w, text, docPath)
-			continue
-		}
-		w.WriteString(`<a href="`)
-		if !html.IsDangerousURL([]byte(d)) {
-			w.Write(util.EscapeHTML(util.URLEscape([]byte(d), true)))
-		}
-		w.WriteString(`">`)
-		s.writeSimpleInline(w, text, docPath)
-		w.WriteString("</a>")
+		// t now starts after s[i] of the old t: move the positions along.
+		open, quote = nextAfter(t, open, i, '['), nextAfter(t, quote, i, '"')
 	}
+}
+
+// nextAfter returns where c is next found in t, the rest of a string
+// after its byte at cut, given pos, c's position in that string (or -1).
+func nextAfter(t string, pos, cut int, c byte) int {
+	if pos < 0 {
+		return -1
+	}
+	if pos > cut {
+		return pos - cut - 1
+	}
+	return strings.IndexByte(t, c)
+}
+
+// writeHref writes d, a link's destination, as goldmark's renderer writes
+// it in href: nothing for a dangerous URL, else with entities and
+// escapes resolved, percent-encoded and HTML-escaped. A destination of
+// letters, digits and "-./_#?=" only, as the site's own URLs are, is
+// written as it is: none of that changes it, and with no ":" it has no
+// dangerous scheme.
+func writeHref(w *strings.Builder, d string) {
+	for i := 0; i < len(d); i++ {
+		if !hrefPlain[d[i]] {
+			if !html.IsDangerousURL([]byte(d)) {
+				w.Write(util.EscapeHTML(util.URLEscape([]byte(d), true)))
+			}
+			return
+		}
+	}
+	w.WriteString(d)
+}
+
+// hrefPlain marks the bytes writeHref writes as they are.
+var hrefPlain = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-./_#?=") {
+		t[c] = true
+	}
+	return t
+}()
+
+// writeEscapedID writes a heading's id as goldmark writes it
+// (util.EscapeHTML), without copying the id, which slugify made of
+// letters, digits and dashes (or a caller of headingIDs.Put chose).
+func writeEscapedID(w *strings.Builder, id string) {
+	if strings.ContainsAny(id, `&<>"`) {
+		w.Write(util.EscapeHTML([]byte(id)))
+		return
+	}
+	w.WriteString(id)
 }

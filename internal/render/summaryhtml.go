@@ -124,6 +124,9 @@ func writeA(b htmlWriter, url, text string) {
 func escText(b htmlWriter, s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
+		if !textEscaped[s[i]] {
+			continue
+		}
 		var repl string
 		switch s[i] {
 		case 0:
@@ -140,8 +143,6 @@ func escText(b htmlWriter, s string) {
 			repl = "&lt;"
 		case '>':
 			repl = "&gt;"
-		default:
-			continue
 		}
 		b.WriteString(s[written:i])
 		b.WriteString(repl)
@@ -149,6 +150,11 @@ func escText(b htmlWriter, s string) {
 	}
 	b.WriteString(s[written:])
 }
+
+// textEscaped marks the bytes escText replaces: a table lookup per byte
+// rather than a switch (escText is called on nearly every value of every
+// page).
+var textEscaped = [256]bool{0: true, '"': true, '&': true, '\'': true, '+': true, '<': true, '>': true}
 
 // escURL escapes s as html/template escapes a string in an href
 // attribute: a URL with a scheme other than http, https or mailto becomes
@@ -162,9 +168,19 @@ func escURL(b htmlWriter, s string) {
 		}
 	}
 	const hex = "0123456789abcdef"
+	i := 0
+	for i < len(s) && urlPlain[s[i]] {
+		i++
+	}
+	if i == len(s) {
+		// Nothing to encode or escape, as for nearly every URL of the
+		// site ("../../decisions/2016/1060-qd-ubnd/").
+		b.WriteString(s)
+		return
+	}
 	var n strings.Builder
 	written := 0
-	for i := 0; i < len(s); i++ {
+	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
 		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
@@ -186,6 +202,15 @@ func escURL(b htmlWriter, s string) {
 	}
 	escText(b, s)
 }
+
+// urlPlain marks the bytes escURL writes as they are: neither
+// percent-encoded nor escaped by escText afterwards.
+var urlPlain = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$*,/:;=?@[]-._~") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
