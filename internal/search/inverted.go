@@ -37,19 +37,22 @@ const (
 type collector struct {
 	ch chunker
 
-	// Every distinct chunk is tokenised once: chunks maps its text to its
-	// span of toks.
+	// Every distinct chunk is tokenised once: short and chunks map its
+	// text to its span of toks, short those of at most 8 bytes.
+	short   shortTable
 	chunks  chunkTable
 	toks    []ctoken
 	scratch []Token
 
 	terms []cterm
-	// lists are the terms' records; marks say where each term is in the
-	// document being added (apart, as they are read for every token).
+	// lists are the terms' records; marks[t] is where word or identifier
+	// term t may be in docTerms (apart, as they are read for every token):
+	// it is there when that slot of docTerms holds t. A bigram's slot is
+	// kept in its entry of pairs instead, which its look-up reads anyway.
 	lists []rawList
-	marks []docMark
+	marks []int32
 	keys  map[string]int32 // word or identifier key → term
-	pairs pairTable        // two terms → their bigram's term
+	pairs pairTable        // two terms → their bigram's term and slot
 	vars  []cvariant
 	varOf map[varKey]int32
 
@@ -99,11 +102,6 @@ type rawList struct {
 	// last is the document of the last record, -1 before any.
 	last int32
 }
-
-// docMark is where a term is in the document being added: seen is 1 +
-// the last document the term was noted in, slot where it is in docTerms
-// then.
-type docMark struct{ seen, slot int32 }
 
 // cvariant is an exact form of a word.
 type cvariant struct {
@@ -157,7 +155,7 @@ func (c *collector) add(n int, d *Doc) int {
 
 // done frees what only adding documents needs.
 func (c *collector) done() {
-	c.chunks, c.toks, c.scratch = chunkTable{}, nil, nil
+	c.short, c.chunks, c.toks, c.scratch = shortTable{}, chunkTable{}, nil, nil
 	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
 	c.docTerms, c.more, c.d, c.entries, c.rec = nil, nil, Doc{}, nil, nil
 }
@@ -173,10 +171,21 @@ func (c *collector) addText(text string, bit uint8) int {
 		if !ok {
 			return n
 		}
-		h := c.chunks.hash(chunk)
-		sp, ok := c.chunks.get(h, chunk)
-		if !ok {
-			sp = c.addChunk(h, chunk)
+		var sp span
+		if k, ok := packChunk(chunk); ok {
+			sl := c.short.find(k)
+			if sl.key == 0 {
+				sl.key, sl.sp = k, c.addChunk(string(chunk))
+				c.short.n++
+			}
+			sp = sl.sp
+		} else {
+			h := c.chunks.hash(chunk)
+			if sp, ok = c.chunks.get(h, chunk); !ok {
+				text := string(chunk)
+				sp = c.addChunk(text)
+				c.chunks.put(h, text, sp)
+			}
 		}
 		for _, tk := range c.toks[sp.start:sp.end] {
 			slot := c.note(tk.term, bit)
@@ -186,7 +195,7 @@ func (c *collector) addText(text string, bit uint8) int {
 			if tk.chain {
 				n++
 				if prev >= 0 {
-					c.note(c.pair(prev, tk.term), bit)
+					c.notePair(prev, tk.term, bit)
 				}
 				prev = tk.term
 			}
@@ -194,10 +203,9 @@ func (c *collector) addText(text string, bit uint8) int {
 	}
 }
 
-// addChunk tokenises a chunk seen for the first time, whose hash is h,
-// and returns its span of toks.
-func (c *collector) addChunk(h uint64, chunk []byte) span {
-	text := string(chunk)
+// addChunk tokenises a chunk seen for the first time and returns its span
+// of toks.
+func (c *collector) addChunk(text string) span {
 	c.scratch = appendChunk(c.scratch[:0], text)
 	start := int32(len(c.toks))
 	for i, tok := range c.scratch {
@@ -210,9 +218,7 @@ func (c *collector) addChunk(h uint64, chunk []byte) span {
 		chain := !(tok.Kind == ID && i+1 < len(c.scratch) && c.scratch[i+1].Kind == Part)
 		c.toks = append(c.toks, ctoken{term: term, v: v, chain: chain})
 	}
-	sp := span{start, int32(len(c.toks))}
-	c.chunks.put(h, text, sp)
-	return sp
+	return span{start, int32(len(c.toks))}
 }
 
 // term returns the term of a word or identifier key.
@@ -222,7 +228,7 @@ func (c *collector) term(key string, word bool) int32 {
 		t = int32(len(c.terms))
 		c.terms = append(c.terms, cterm{key: key, a: -1, b: -1})
 		c.lists = append(c.lists, rawList{last: -1})
-		c.marks = append(c.marks, docMark{})
+		c.marks = append(c.marks, 0)
 		c.keys[key] = t
 	}
 	if word {
@@ -245,33 +251,53 @@ func (c *collector) variant(term int32, exact string) int32 {
 	return v
 }
 
-// pair returns the term of the bigram of terms a and b.
-func (c *collector) pair(a, b int32) int32 {
-	t, ok := c.pairs.get(a, b)
-	if !ok {
-		t = int32(len(c.terms))
+// notePair records an occurrence of the bigram of terms a and b in the
+// field bit of the document being added.
+func (c *collector) notePair(a, b int32, bit uint8) {
+	p := c.pairs.find(a, b)
+	if p.key == 0 {
+		*p = pairSlot{key: pairKey(a, b), term: int32(len(c.terms))}
+		c.pairs.n++
 		c.terms = append(c.terms, cterm{a: a, b: b})
 		c.lists = append(c.lists, rawList{last: -1})
-		c.marks = append(c.marks, docMark{})
-		c.pairs.put(a, b, t)
+		c.marks = append(c.marks, 0)
 	}
-	return t
+	s := c.slot(p.term, p.slot)
+	if s != p.slot {
+		p.slot = s // written only when it changes, sparing the cache line
+	}
+	c.mark(s, bit)
 }
 
-// note records an occurrence of term in the field bit of the document
-// being added and returns its slot in docTerms.
+// note records an occurrence of word or identifier term in the field bit
+// of the document being added and returns its slot in docTerms.
 func (c *collector) note(term int32, bit uint8) int32 {
-	s := &c.marks[term]
-	if s.seen != c.doc+1 {
-		s.seen, s.slot = c.doc+1, int32(len(c.docTerms))
-		c.docTerms = append(c.docTerms, docTerm{term: term})
+	m := &c.marks[term]
+	s := c.slot(term, *m)
+	if s != *m {
+		*m = s
 	}
-	dt := &c.docTerms[s.slot]
+	c.mark(s, bit)
+	return s
+}
+
+// slot returns the slot of term in docTerms, given where it was last:
+// that one when it holds term, else a new one.
+func (c *collector) slot(term, last int32) int32 {
+	if uint(last) < uint(len(c.docTerms)) && c.docTerms[last].term == term {
+		return last
+	}
+	c.docTerms = append(c.docTerms, docTerm{term: term})
+	return int32(len(c.docTerms) - 1)
+}
+
+// mark records an occurrence in the field bit of docTerms[slot].
+func (c *collector) mark(slot int32, bit uint8) {
+	dt := &c.docTerms[slot]
 	dt.mask |= bit
 	if bit == maskBody && dt.body < bodyMany {
 		dt.body++
 	}
-	return s.slot
 }
 
 // noteVariant records that the document being added has variant v of the

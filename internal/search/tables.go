@@ -1,63 +1,48 @@
 package search
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"math/bits"
 )
 
 // pairTable maps two terms to their bigram's term, by open addressing;
-// a slot holds both the key and its term, so a look-up reads one place.
+// a slot holds the key, its term and where the term is in the document
+// being added, so that noting a bigram reads one place.
 type pairTable struct {
 	slots []pairSlot
 	n     int
 	shift uint
 }
 
-// pairSlot is a key a<<32 | b+1 (0 for an empty slot) and its term.
+// pairSlot is a key a<<32 | b+1 (0 for an empty slot), its term, and the
+// slot of docTerms that holds the term when the document being added has
+// it (see collector.slot).
 type pairSlot struct {
-	key uint64
-	val int32
+	key  uint64
+	term int32
+	slot int32
 }
 
 func pairKey(a, b int32) uint64 { return uint64(a)<<32 | uint64(b+1) }
 
-func (p *pairTable) slot(k uint64) int {
+func (p *pairTable) index(k uint64) int {
 	return int((k * 0x9e3779b97f4a7c15) >> p.shift)
 }
 
-// get returns the bigram of a and b, if there is one.
-func (p *pairTable) get(a, b int32) (int32, bool) {
-	if p.n == 0 {
-		return 0, false
-	}
-	k := pairKey(a, b)
-	mask := len(p.slots) - 1
-	for i := p.slot(k); ; i = (i + 1) & mask {
-		switch p.slots[i].key {
-		case k:
-			return p.slots[i].val, true
-		case 0:
-			return 0, false
-		}
-	}
-}
-
-// put adds the bigram t of a and b, which must not be there.
-func (p *pairTable) put(a, b, t int32) {
+// find returns the entry of a and b, or the empty entry where it goes,
+// which the caller must fill and count in n.
+func (p *pairTable) find(a, b int32) *pairSlot {
 	if 2*(p.n+1) > len(p.slots) {
 		p.grow()
 	}
-	p.insert(pairSlot{pairKey(a, b), t})
-	p.n++
-}
-
-func (p *pairTable) insert(sl pairSlot) {
+	k := pairKey(a, b)
 	mask := len(p.slots) - 1
-	i := p.slot(sl.key)
-	for p.slots[i].key != 0 {
-		i = (i + 1) & mask
+	for i := p.index(k); ; i = (i + 1) & mask {
+		if sl := &p.slots[i]; sl.key == k || sl.key == 0 {
+			return sl
+		}
 	}
-	p.slots[i] = sl
 }
 
 func (p *pairTable) grow() {
@@ -65,10 +50,86 @@ func (p *pairTable) grow() {
 	size := max(1024, 2*len(old))
 	p.slots = make([]pairSlot, size)
 	p.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	mask := size - 1
 	for _, sl := range old {
-		if sl.key != 0 {
-			p.insert(sl)
+		if sl.key == 0 {
+			continue
 		}
+		i := p.index(sl.key)
+		for p.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		p.slots[i] = sl
+	}
+}
+
+// shortTable maps a chunk of at most 8 bytes, packed in a number by
+// packChunk, to its span of tokens, by open addressing; a slot holds both,
+// so a look-up reads one place and compares no text. Most chunks (words)
+// are that short.
+type shortTable struct {
+	slots []shortSlot
+	n     int
+	shift uint
+}
+
+// shortSlot is a packed chunk (0 for an empty slot) and its span.
+type shortSlot struct {
+	key uint64
+	sp  span
+}
+
+// packChunk returns the bytes of chunk as a little-endian number, when
+// there are 1 to 8 of them and none is 0, which tells the number of them
+// apart (a chunk has letters, marks, digits and joiners, never NUL).
+func packChunk(chunk []byte) (uint64, bool) {
+	n := len(chunk)
+	if n == 0 || n > 8 {
+		return 0, false
+	}
+	var k uint64
+	if cap(chunk) >= 8 {
+		k = binary.LittleEndian.Uint64(chunk[:8]) & (^uint64(0) >> (64 - 8*n))
+	} else {
+		for i := n - 1; i >= 0; i-- {
+			k = k<<8 | uint64(chunk[i])
+		}
+	}
+	if high := uint64(0x8080808080808080) >> (64 - 8*n); (k-0x0101010101010101)&^k&high != 0 {
+		return 0, false // a zero byte among the n
+	}
+	return k, true
+}
+
+// find returns the entry of key, or the empty entry where it goes, which
+// the caller must fill and count in n.
+func (t *shortTable) find(key uint64) *shortSlot {
+	if 2*(t.n+1) > len(t.slots) {
+		t.grow()
+	}
+	mask := len(t.slots) - 1
+	for i := int((key * 0x9e3779b97f4a7c15) >> t.shift); ; i = (i + 1) & mask {
+		if sl := &t.slots[i]; sl.key == key || sl.key == 0 {
+			return sl
+		}
+	}
+}
+
+func (t *shortTable) grow() {
+	old := t.slots
+	size := max(1024, 2*len(old))
+	t.slots = make([]shortSlot, size)
+	t.shift = uint(64 - bits.TrailingZeros(uint(size)))
+	mask := size - 1
+	for _, sl := range old {
+		if sl.key == 0 {
+			continue
+		}
+		i := int((sl.key * 0x9e3779b97f4a7c15) >> t.shift)
+		for t.slots[i].key != 0 {
+			i = (i + 1) & mask
+		}
+		t.slots[i] = sl
 	}
 }
 
