@@ -218,3 +218,99 @@ func BenchmarkLinkDest(b *testing.B) {
 		i++
 	}
 }
+
+// refCSSString is cssString as it was, a character at a time.
+func refCSSString(b *strings.Builder, s string) {
+	const hex = "0123456789abcdef"
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x7f:
+			b.WriteByte('\\')
+			if r >= 0x10 {
+				b.WriteByte(hex[r>>4])
+			}
+			b.WriteByte(hex[r&15])
+			b.WriteByte(' ')
+		default:
+			b.WriteString(string(r))
+		}
+	}
+	b.WriteByte('"')
+}
+
+// TestCSSStringMatchesRunes: cssString, writing runs, gives what writing
+// each character gave, invalid UTF-8 included.
+func TestCSSStringMatchesRunes(t *testing.T) {
+	r := rand.New(rand.NewPCG(9, 10))
+	pieces := []string{"QT-01", " · ", "Lần ban hành", "\"", "\\", "<", ">", "&", "\x00", "\n", "\x1f", "\x7f", "\xff", "\xe1\xba", "\xc3", "\u00a0", "\ufffd", "\U0001f600", "'", "+"}
+	for range 50_000 {
+		var in strings.Builder
+		for range r.IntN(8) {
+			in.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		var got, want strings.Builder
+		cssString(&got, in.String())
+		refCSSString(&want, in.String())
+		if got.String() != want.String() {
+			t.Fatalf("cssString(%q) = %q, want %q", in.String(), got.String(), want.String())
+		}
+	}
+}
+
+// refEscText is escText as it was, a switch on each byte.
+func refEscText(b *strings.Builder, s string) {
+	written := 0
+	for i := 0; i < len(s); i++ {
+		var repl string
+		switch s[i] {
+		case 0:
+			repl = "\uFFFD"
+		case '"':
+			repl = "&#34;"
+		case '&':
+			repl = "&amp;"
+		case '\'':
+			repl = "&#39;"
+		case '+':
+			repl = "&#43;"
+		case '<':
+			repl = "&lt;"
+		case '>':
+			repl = "&gt;"
+		default:
+			continue
+		}
+		b.WriteString(s[written:i])
+		b.WriteString(repl)
+		written = i + 1
+	}
+	b.WriteString(s[written:])
+}
+
+// TestEscTextMatchesBytes: escText, with its table, escapes what the
+// switch on each byte escaped, every byte value at every position.
+func TestEscTextMatchesBytes(t *testing.T) {
+	r := rand.New(rand.NewPCG(11, 12))
+	pieces := []string{"Quy trình", " ", "đ", "a", "\"", "&", "'", "+", "<", ">", "\x00", "%", "=", ";", "<>", "&&", "\x80", "\xff", "*", ",", "-", "(", ")", "?"}
+	check := func(in string) {
+		var got, want strings.Builder
+		escText(&got, in)
+		refEscText(&want, in)
+		if got.String() != want.String() {
+			t.Fatalf("escText(%q) = %q, want %q", in, got.String(), want.String())
+		}
+	}
+	for c := range 256 {
+		for pos := range 20 {
+			check(strings.Repeat("x", pos) + string([]byte{byte(c)}) + strings.Repeat("y", 19-pos))
+		}
+	}
+	for range 100_000 {
+		var in strings.Builder
+		for range r.IntN(16) {
+			in.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		check(in.String())
+	}
+}

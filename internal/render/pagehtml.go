@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"strconv"
+	"unicode/utf8"
 )
 
 // This file writes in Go, byte for byte, what the "base" template of
@@ -162,18 +163,33 @@ func writeErrors(b htmlWriter, errs []diagView) {
 func cssString(b htmlWriter, s string) {
 	const hex = "0123456789abcdef"
 	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\' || r == '<' || r == '>' || r == '&' || r < 0x20 || r == 0x7f:
-			b.WriteByte('\\')
-			if r >= 0x10 {
-				b.WriteByte(hex[r>>4])
+	// Runs of characters that need no escape are written at once; an
+	// invalid byte is written as U+FFFD, as ranging over s reads it.
+	written := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && n == 1 {
+				b.WriteString(s[written:i])
+				b.WriteString("\uFFFD")
+				written = i + 1
 			}
-			b.WriteByte(hex[r&15])
-			b.WriteByte(' ')
-		default:
-			b.WriteString(string(r))
+			i += n
+			continue
 		}
+		if c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' || c < 0x20 || c == 0x7f {
+			b.WriteString(s[written:i])
+			b.WriteByte('\\')
+			if c >= 0x10 {
+				b.WriteByte(hex[c>>4])
+			}
+			b.WriteByte(hex[c&15])
+			b.WriteByte(' ')
+			written = i + 1
+		}
+		i++
 	}
+	b.WriteString(s[written:])
 	b.WriteByte('"')
 }
