@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/snnptnt-nghean/qms/internal/corpusgen"
+	"github.com/snnptnt-nghean/qms/internal/textdiff"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
 )
@@ -202,20 +203,28 @@ func TestHeadingIDsManyAndReserved(t *testing.T) {
 }
 
 // BenchmarkLinkDest resolves the destinations of the links of generated
-// bodies from documents two directories deep, as a site's are.
+// bodies from documents two directories deep, as a site's are, with
+// linkDest (its fast path) and with anyLinkDest.
 func BenchmarkLinkDest(b *testing.B) {
 	s, paths := fastPathSite(b)
 	var dests []string
 	for _, p := range paths {
 		dests = append(dests, "../../"+p)
 	}
-	b.ReportAllocs()
-	i := 0
-	for b.Loop() {
-		if _, ok := s.linkDest(dests[i%len(dests)], "processes/kiem-lam/qt-kl-01.md"); !ok {
-			b.Fatal("not resolved")
-		}
-		i++
+	for _, c := range []struct {
+		name string
+		dest func(dest, docPath string) (string, bool)
+	}{{"linkDest", s.linkDest}, {"anyLinkDest", s.anyLinkDest}} {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				if _, ok := c.dest(dests[i%len(dests)], "processes/kiem-lam/qt-kl-01.md"); !ok {
+					b.Fatal("not resolved")
+				}
+				i++
+			}
+		})
 	}
 }
 
@@ -312,5 +321,44 @@ func TestEscTextMatchesBytes(t *testing.T) {
 			in.WriteString(pieces[r.IntN(len(pieces))])
 		}
 		check(in.String())
+	}
+}
+
+// TestCompareFieldEqualLists: a list field whose items did not change
+// reports no change, as the diff of its items did, and a changed list
+// still reports its items added and removed.
+func TestCompareFieldEqualLists(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	items := []string{"3463/QĐ-UBND", "3465/QĐ-UBND", "1.004359", "BM-01", "a", "a"}
+	for range 20_000 {
+		var o, n []string
+		for range r.IntN(5) {
+			o = append(o, items[r.IntN(len(items))])
+		}
+		n = append(n, o...)
+		if r.IntN(2) == 0 && len(n) > 0 {
+			n[r.IntN(len(n))] = items[r.IntN(len(items))]
+		}
+		got, changed := compareField(list("L", o), list("L", n))
+		var parts []string
+		for _, e := range textdiff.Diff(o, n, 200) {
+			switch e.Op {
+			case textdiff.Ins:
+				for _, v := range n[e.B0:e.B1] {
+					parts = append(parts, "+ "+v)
+				}
+			}
+		}
+		for _, e := range textdiff.Diff(o, n, 200) {
+			if e.Op == textdiff.Del {
+				for _, v := range o[e.A0:e.A1] {
+					parts = append(parts, "− "+v)
+				}
+			}
+		}
+		want := strings.Join(parts, ", ")
+		if got != want || changed != (want != "") {
+			t.Fatalf("compareField(%q, %q) = %q, %v; want %q", o, n, got, changed, want)
+		}
 	}
 }

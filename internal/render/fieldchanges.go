@@ -1,6 +1,7 @@
 package render
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -20,15 +21,17 @@ type fieldChange struct {
 // String is the change as one line.
 func (c fieldChange) String() string { return c.Label + ": " + c.Text }
 
-// field is a front-matter field's value for comparison: a scalar (List
-// false) or a list of items compared as a set in order.
+// field is a front-matter field's value for comparison: a scalar (list
+// false, its value val) or a list of items (vals) compared as a set in
+// order.
 type field struct {
 	label string
 	list  bool
+	val   string
 	vals  []string
 }
 
-func scalar(label, v string) field { return field{label: label, vals: []string{v}} }
+func scalar(label, v string) field { return field{label: label, val: v} }
 
 func list(label string, vs []string) field { return field{label: label, list: true, vals: vs} }
 
@@ -164,11 +167,14 @@ func fieldChanges(old, new qms.Document) []fieldChange {
 // compareField describes how a field changed; false when it did not.
 func compareField(o, n field) (string, bool) {
 	if !n.list {
-		a, b := o.vals[0], n.vals[0]
+		a, b := o.val, n.val
 		if a == b {
 			return "", false
 		}
 		return orEmpty(a) + " → " + orEmpty(b), true
+	}
+	if slices.Equal(o.vals, n.vals) {
+		return "", false // as most lists of most revisions are
 	}
 	// Added items first, then removed ones, each in list order.
 	var added, removed []string
