@@ -3,6 +3,7 @@ package search
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"strings"
 )
 
 // Field mask bits of a posting (see the package comment).
@@ -167,19 +168,34 @@ func (c *collector) addText(text string, bit uint8) int {
 	prev := int32(-1)
 	c.ch.reset(text)
 	for {
-		chunk, ok := c.ch.next()
+		start, end, chunk, ok := c.ch.nextSpan()
 		if !ok {
 			return n
 		}
+		var k uint64
+		var short bool
+		if chunk == nil {
+			k, short = packSpan(text, start, end)
+		} else {
+			k, short = packChunk(chunk)
+		}
 		var sp span
-		if k, ok := packChunk(chunk); ok {
+		if short {
 			sl := c.short.find(k)
 			if sl.key == 0 {
-				sl.key, sl.sp = k, c.addChunk(string(chunk))
+				if chunk == nil {
+					sl.key, sl.sp = k, c.addChunk(strings.Clone(text[start:end]))
+				} else {
+					sl.key, sl.sp = k, c.addChunk(string(chunk))
+				}
 				c.short.n++
 			}
 			sp = sl.sp
 		} else {
+			if chunk == nil {
+				chunk = append(c.rec[:0], text[start:end]...)
+				c.rec = chunk
+			}
 			h := c.chunks.hash(chunk)
 			if sp, ok = c.chunks.get(h, chunk); !ok {
 				text := string(chunk)

@@ -89,12 +89,37 @@ func packChunk(chunk []byte) (uint64, bool) {
 	}
 	var k uint64
 	if cap(chunk) >= 8 {
-		k = binary.LittleEndian.Uint64(chunk[:8]) & (^uint64(0) >> (64 - 8*n))
+		k = binary.LittleEndian.Uint64(chunk[:8])
 	} else {
 		for i := n - 1; i >= 0; i-- {
 			k = k<<8 | uint64(chunk[i])
 		}
 	}
+	return packed(k, n)
+}
+
+// packSpan is packChunk of text[start:end].
+func packSpan(text string, start, end int) (uint64, bool) {
+	n := end - start
+	if n == 0 || n > 8 {
+		return 0, false
+	}
+	var k uint64
+	if start+8 <= len(text) {
+		s := text[start : start+8]
+		k = uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	} else {
+		for i := end - 1; i >= start; i-- {
+			k = k<<8 | uint64(text[i])
+		}
+	}
+	return packed(k, n)
+}
+
+// packed keeps the first n bytes of k and reports whether none is 0.
+func packed(k uint64, n int) (uint64, bool) {
+	k &= ^uint64(0) >> (64 - 8*n)
 	if high := uint64(0x8080808080808080) >> (64 - 8*n); (k-0x0101010101010101)&^k&high != 0 {
 		return 0, false // a zero byte among the n
 	}

@@ -130,6 +130,39 @@ func (c *chunker) reset(s string) { c.s, c.i, c.last = s, 0, 0 }
 // whether there was one. The chunk is valid until the next call.
 func (c *chunker) next() ([]byte, bool) {
 	c.buf = c.buf[:0]
+	return c.more()
+}
+
+// nextSpan is next for a chunk that is a span of the text as written,
+// the usual word between spaces: it returns the span, from byte start to
+// end, and a nil chunk. Any other chunk it returns as next does.
+func (c *chunker) nextSpan() (start, end int, chunk []byte, ok bool) {
+	s, i := c.s, c.i
+	j, last := c.run(i)
+	if j == i {
+		chunk, ok = c.next()
+		return 0, 0, chunk, ok
+	}
+	if last != '/' && last != '-' {
+		// what next does after such a run when the text ends, or a space
+		// ends the chunk that no other space, "/" or "-" follows
+		switch {
+		case j == len(s):
+			c.i, c.last = j, last
+			return i, j, nil, true
+		case s[j] == ' ' && (j+1 == len(s) || s[j+1] < utf8.RuneSelf && !isSpace(rune(s[j+1])) && s[j+1] != '/' && s[j+1] != '-'):
+			c.i, c.last = j+1, ' '
+			return i, j, nil, true
+		}
+	}
+	c.buf = append(c.buf[:0], s[i:j]...)
+	c.i, c.last = j, last
+	chunk, ok = c.more()
+	return 0, 0, chunk, ok
+}
+
+// more is next after c.buf, the chunk so far.
+func (c *chunker) more() ([]byte, bool) {
 	s := c.s
 	for c.i < len(s) {
 		if j, last := c.run(c.i); j > c.i {

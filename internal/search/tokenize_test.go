@@ -232,13 +232,14 @@ func referenceChunks(s string) []string {
 	return out
 }
 
-// TestChunkerRuns: the chunker, with and without its class cache, cuts
-// random texts as rules 1 and 2 read a character at a time do.
+// TestChunkerRuns: the chunker, with and without its class cache, and by
+// next or nextSpan, cuts random texts as rules 1 and 2 read a character at
+// a time do.
 func TestChunkerRuns(t *testing.T) {
 	pieces := []string{"a", "Z", "0", "9", "đ", "Đường", "ạ", "ữ", "ÿ", "ß", "Ω", "ж", "ᚠ", "\u1680", "\u1e9e", "\u1fff",
 		"\u0300", "\u0085", "\u00a0", "\u00ad", "\u07ff", "\u0800", "/", "-", ".", "&", " ", "  ", "\t", "\n", ",", ":",
 		"(", "\u2010", "\u2013", "\u2212", "\ufe58", "\uff0d", "\uff0f", "\u2003", "\u3000", "\ufeff", "\u200b", "😀",
-		"\xff", "\xe1\x80", "\xc3", "3463/QĐ-UBND", "QT-TS-01", "1.004359"}
+		"\xff", "\xe1\x80", "\xc3", "3463/QĐ-UBND", "QT-TS-01", "1.004359", "ab cd", "x, ", "tỉnh ", " - ", "/ "}
 	class := newRuneClass()
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 20000 {
@@ -249,18 +250,30 @@ func TestChunkerRuns(t *testing.T) {
 		s := b.String()
 		want := referenceChunks(s)
 		for _, cl := range []*runeClass{nil, class} {
-			c := chunker{class: cl}
-			c.reset(s)
-			var got []string
-			for {
-				chunk, ok := c.next()
-				if !ok {
-					break
+			for _, spans := range []bool{false, true} {
+				c := chunker{class: cl}
+				c.reset(s)
+				var got []string
+				for {
+					var chunk []byte
+					var ok bool
+					if spans {
+						var start, end int
+						start, end, chunk, ok = c.nextSpan()
+						if ok && chunk == nil {
+							chunk = []byte(s[start:end])
+						}
+					} else {
+						chunk, ok = c.next()
+					}
+					if !ok {
+						break
+					}
+					got = append(got, string(chunk))
 				}
-				got = append(got, string(chunk))
-			}
-			if !slices.Equal(got, want) {
-				t.Fatalf("chunks of %q (class %v) = %q, want %q", s, cl != nil, got, want)
+				if !slices.Equal(got, want) {
+					t.Fatalf("chunks of %q (class %v, spans %v) = %q, want %q", s, cl != nil, spans, got, want)
+				}
 			}
 		}
 	}
