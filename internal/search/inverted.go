@@ -350,12 +350,20 @@ func (c *collector) write() {
 		}
 		gap := uint64(c.doc - t.last - 1)
 		t.last = c.doc
-		switch {
-		case gap < 0x80 && dt.vars == 0 && !dt.more:
-			t.addShort(byte(gap), mask, 0, 2) // the usual records, in one go
-			continue
-		case gap < 0x80 && dt.vars < 0x80 && !dt.more:
-			t.addShort(byte(gap), mask, byte(dt.vars), 3)
+		// the usual records, of a gap and a variant mask of one or two
+		// bytes each, in one go
+		if gap < 0x4000 && dt.vars < 0x80 && !dt.more {
+			v, n := uint32(gap), int32(1)
+			if gap >= 0x80 {
+				v, n = uint32(gap&0x7f|0x80)|uint32(gap>>7)<<8, 2
+			}
+			v |= uint32(mask) << (8 * n)
+			n++
+			if dt.vars != 0 {
+				v |= uint32(dt.vars) << (8 * n)
+				n++
+			}
+			t.addShort(v, n)
 			continue
 		}
 		rec := binary.AppendUvarint(c.rec[:0], gap)
@@ -392,13 +400,12 @@ func (l *rawList) add(p []byte) {
 	l.n += int32(copy(l.buf[l.n:], p))
 }
 
-// addShort appends the first n of a, b and c, n ≤ 3.
-func (l *rawList) addShort(a, b, c byte, n int32) {
-	if len(l.buf)-int(l.n) < 3 {
-		l.grow(3)
+// addShort appends the first n bytes of v, little-endian, n ≤ 4.
+func (l *rawList) addShort(v uint32, n int32) {
+	if len(l.buf)-int(l.n) < 4 {
+		l.grow(4)
 	}
-	p := l.buf[l.n : l.n+3]
-	p[0], p[1], p[2] = a, b, c
+	binary.LittleEndian.PutUint32(l.buf[l.n:], v)
 	l.n += n
 }
 
