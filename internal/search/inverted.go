@@ -411,7 +411,11 @@ func (l *rawList) addShort(v uint32, n int32) {
 
 // grow makes room for n more bytes.
 func (l *rawList) grow(n int) {
-	buf := make([]byte, max(8, 2*len(l.buf), int(l.n)+n))
+	size := 2 * len(l.buf)
+	if len(l.buf) < 512 {
+		size *= 2 // fewer steps for the many short lists
+	}
+	buf := make([]byte, max(16, size, int(l.n)+n))
 	copy(buf, l.buf[:l.n])
 	l.buf = buf
 }
