@@ -137,7 +137,9 @@ func (s *Site) parsedText(src string) string {
 // strikethrough, table cells, images), a line that could start another
 // block (indented code, quotes, fences, thematic breaks, setext
 // underlines, ordered lists, "*" and "+" items, table delimiter rows),
-// control characters and invalid UTF-8.
+// control characters and invalid UTF-8. (simpleBlocks in simplehtml.go
+// reads a narrower subset, for HTML, where block boundaries and entities
+// matter.)
 func simpleText(src string) (string, bool) {
 	var t spaceCollapser
 	t.b.Grow(len(src))
