@@ -222,8 +222,7 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 		ds, err := runChecks(corpus, list, opts.AsOf)
 		checksDone <- checked{ds, err}
 	}()
-	loadDiags := diags
-	s, res, warnings, err := newSite(ctx, opts, root, corpus, loadDiags, list)
+	s, res, err := newSite(ctx, opts, root, corpus, diags, list)
 	cr := <-checksDone
 	if cr.err != nil {
 		return nil, nil, fmt.Errorf("build: %w", cr.err)
@@ -241,7 +240,7 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	if n, _ := qms.CountSeverity(diags); n > 0 && !opts.Force {
 		return nil, res, ErrChecks
 	}
-	for _, w := range warnings {
+	for _, w := range res.Warnings {
 		if _, err := fmt.Fprintf(stderr, "cảnh báo: %s\n", w); err != nil {
 			return nil, nil, fmt.Errorf("build: %w", err)
 		}
@@ -253,7 +252,7 @@ func prepare(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 // newSite waits for the history and builds the site model, without the
 // checks' diagnostics; loadDiags are the loader's (files that did not
 // load, which the working tree's state needs).
-func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus, loadDiags []qms.Diagnostic, list []*check.Check) (*render.Site, *Result, []string, error) {
+func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus, loadDiags []qms.Diagnostic, list []*check.Check) (*render.Site, *Result, error) {
 	res := &Result{}
 	commit := opts.Commit
 	if commit == "" {
@@ -270,7 +269,6 @@ func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 		LiveReload: opts.LiveReload,
 		Checks:     checkInfos(list),
 	}
-	var warnings []string
 	if !opts.NoHistory {
 		run := opts.run
 		if run == nil {
@@ -281,16 +279,16 @@ func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 		}
 		h, ws, err := run.wait(ctx, root, corpus, loadDiags)
 		if err != nil {
-			return nil, nil, nil, err
+			return nil, nil, err
 		}
 		ropts.History = h
-		res.Warnings, warnings = ws, ws
+		res.Warnings = ws
 	}
 	s, err := render.New(corpus, ropts)
 	if err != nil {
-		return nil, nil, nil, fmt.Errorf("build: %w", err)
+		return nil, nil, fmt.Errorf("build: %w", err)
 	}
-	return s, res, warnings, nil
+	return s, res, nil
 }
 
 // checkInfos describes the checks for the /checks/ page.

@@ -76,33 +76,8 @@ func lookupEntry(t []byte, name string) (rawEntry, bool, error) {
 	return rawEntry{}, false, nil
 }
 
-// compareRaw orders two entries the way git sorts tree entries: by name, a
-// directory's name followed by '/'.
-func compareRaw(a, b *rawEntry) int {
-	na, nb := a.name, b.name
-	n := min(len(na), len(nb))
-	if c := bytes.Compare(na[:n], nb[:n]); c != 0 {
-		return c
-	}
-	var ca, cb byte
-	if len(na) > n {
-		ca = na[n]
-	} else if a.isDir() {
-		ca = '/'
-	}
-	if len(nb) > n {
-		cb = nb[n]
-	} else if b.isDir() {
-		cb = '/'
-	}
-	switch {
-	case ca < cb:
-		return -1
-	case ca > cb:
-		return 1
-	}
-	return 0
-}
+// compareRaw orders two entries the way git sorts tree entries.
+func compareRaw(a, b *rawEntry) int { return compareNames(a.name, a.isDir(), b.name, b.isDir()) }
 
 // The common prefix and suffix of two versions of a tree are most of
 // both: they are compared in blocks with bytes.Equal (vectorised), then

@@ -178,3 +178,9 @@ func BenchmarkCommonSuffix(b *testing.B) {
 		commonSuffix(x, y)
 	}
 }
+
+// compareEntries orders entry i of a against entry j of b the way git
+// sorts tree entries (the parsed trees' order, for the tests).
+func compareEntries(a *tree, i int, b *tree, j int) int {
+	return compareNames(a.name(i), a.isDir(i), b.name(j), b.isDir(j))
+}

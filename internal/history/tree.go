@@ -98,10 +98,9 @@ func (t *tree) lookup(name string) int {
 	return -1
 }
 
-// compareEntries orders entry i of a against entry j of b the way git sorts
-// tree entries: by name, a directory's name followed by '/'.
-func compareEntries(a *tree, i int, b *tree, j int) int {
-	na, nb := a.name(i), b.name(j)
+// compareNames orders two tree entries, named na and nb, the way git sorts
+// them: by name, a directory's name followed by '/'.
+func compareNames(na []byte, aDir bool, nb []byte, bDir bool) int {
 	n := min(len(na), len(nb))
 	if c := bytes.Compare(na[:n], nb[:n]); c != 0 {
 		return c
@@ -109,12 +108,12 @@ func compareEntries(a *tree, i int, b *tree, j int) int {
 	var ca, cb byte
 	if len(na) > n {
 		ca = na[n]
-	} else if a.isDir(i) {
+	} else if aDir {
 		ca = '/'
 	}
 	if len(nb) > n {
 		cb = nb[n]
-	} else if b.isDir(j) {
+	} else if bDir {
 		cb = '/'
 	}
 	switch {

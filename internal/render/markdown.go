@@ -5,6 +5,7 @@ import (
 	"html"
 	"net/url"
 	"path"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -698,9 +699,8 @@ func newHeadingIDs() *headingIDs { return &headingIDs{} }
 
 // taken reports whether id is reserved (reservedIDs) or given already.
 func (h *headingIDs) taken(id string) bool {
-	switch id {
-	case "main", "search-results", "site-search", "banner-title", "content", "top", "noi-dung":
-		return true // reservedIDs
+	if slices.Contains(reservedIDs, id) {
+		return true
 	}
 	if h.usedSet != nil {
 		return h.usedSet[id]

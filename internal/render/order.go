@@ -47,18 +47,12 @@ func (c *collator) key(col *collate.Collator, keys map[string][]byte, s string) 
 // less orders a and b alphabetically, Vietnamese style, with a byte-wise
 // tie-break so that the order is total.
 func (c *collator) less(a, b string) bool {
-	if r := bytes.Compare(c.key(c.text, c.textKeys, a), c.key(c.text, c.textKeys, b)); r != 0 {
-		return r < 0
-	}
-	return a < b
+	return compareCollated(collated{c.textKey(a), a}, collated{c.textKey(b), b}) < 0
 }
 
 // lessCode orders codes with numeric runs compared as numbers.
 func (c *collator) lessCode(a, b string) bool {
-	if r := bytes.Compare(c.key(c.code, c.codeKeys, a), c.key(c.code, c.codeKeys, b)); r != 0 {
-		return r < 0
-	}
-	return a < b
+	return compareCollated(collated{c.codeKey(a), a}, collated{c.codeKey(b), b}) < 0
 }
 
 // textKey and codeKey return the collation keys of s as a name and as a
