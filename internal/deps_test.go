@@ -18,7 +18,8 @@ var rules = map[string]struct {
 	extra []string
 }{
 	"internal/qms":          {},
-	"internal/content":      {own: []string{"internal/qms"}, extra: []string{"gopkg.in/yaml.v3", "github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/markup":       {extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/content":      {own: []string{"internal/qms", "internal/markup"}, extra: []string{"gopkg.in/yaml.v3", "github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/check":        {own: []string{"internal/qms"}},
 	"internal/check/checks": {own: []string{"internal/qms", "internal/check"}},
 	"internal/history":      {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/"}},
@@ -28,7 +29,7 @@ var rules = map[string]struct {
 	"internal/rules":        {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
 	"internal/corpusgen":    {own: []string{"internal/qms"}},
 	"internal/serve":        {own: []string{"internal/qms", "internal/build", "site"}},
-	"internal/render":       {own: []string{"internal/qms", "internal/check", "internal/search", "internal/textdiff", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/render":       {own: []string{"internal/qms", "internal/markup", "internal/check", "internal/search", "internal/textdiff", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/textdiff":     {},
 }
 
