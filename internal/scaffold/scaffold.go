@@ -166,6 +166,13 @@ func Decision(c *qms.Corpus, p DecisionParams) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--number: %w", err)
 	}
+	var notes []string
+	if c, ok := num.Canonical(); ok {
+		// 77/QD-UBND: the official spelling has "Đ"; write that, and take
+		// the type from it (ASCII "QD" would read as a công văn).
+		notes = append(notes, fmt.Sprintf("số %s đã được ghi đúng dấu là %s", num, c))
+		num = c
+	}
 	p.Number = num.String()
 	if p.Type == "" {
 		p.Type = typeOf(num)
@@ -196,7 +203,6 @@ func Decision(c *qms.Corpus, p DecisionParams) (*File, error) {
 			return nil, fmt.Errorf("văn bản %s đã có (%s); văn bản cùng số ở năm khác cần --issued", num, d.Path)
 		}
 	}
-	var notes []string
 	if len(same) > 0 {
 		stem += fmt.Sprintf("-%d", year)
 		for _, d := range same {

@@ -273,3 +273,27 @@ func TestYAMLValue(t *testing.T) {
 		}
 	}
 }
+
+// TestNewDecisionCanonicalNumber: a number typed with "D" for "Đ" is
+// written with its official spelling, and its type comes from that
+// spelling (77/QD-UBND is a quyết định, not a công văn).
+func TestNewDecisionCanonicalNumber(t *testing.T) {
+	c := corpus(t, base)
+	for in, want := range map[string]struct{ number, typ, path string }{
+		"77/QD-UBND":    {"77/QĐ-UBND", "quyet-dinh", "decisions/2021/77-qd-ubnd.md"},
+		"15/2021/ND-CP": {"15/2021/NĐ-CP", "nghi-dinh", "decisions/2021/15-2021-nd-cp.md"},
+		"448/SNN-VP":    {"448/SNN-VP", "cong-van", "decisions/2021/448-snn-vp.md"},
+	} {
+		f, err := Decision(c, DecisionParams{Number: in, Issued: "2021-03-01"})
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		raw := string(f.Data)
+		if f.Path != want.path || !strings.Contains(raw, "\nnumber: \""+want.number+"\"\n") || !strings.Contains(raw, "\ntype: "+want.typ+"\n") {
+			t.Errorf("%s: %s\n%s", in, f.Path, raw)
+		}
+		if corrected := want.number != in; corrected != (len(f.Notes) == 1) {
+			t.Errorf("%s: notes %q", in, f.Notes)
+		}
+	}
+}

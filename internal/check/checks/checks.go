@@ -66,6 +66,7 @@ var All = []*check.Check{
 
 	duplicateID,
 	fileName,
+	numberDiacritics,
 
 	brokenLink,
 }

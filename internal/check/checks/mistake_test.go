@@ -76,7 +76,9 @@ func TestOneFindingPerMistake(t *testing.T) {
 		}
 	}
 	for _, d := range c.Decisions {
-		mistakes = append(mistakes, mistake{d.At("number"), d.Number.Seq + "/", d.Number.Seq + "1/", qms.Error})
+		mistakes = append(mistakes,
+			mistake{d.At("number"), d.Number.Seq + "/", d.Number.Seq + "1/", qms.Error},
+			mistake{d.At("number"), "Đ", "D", qms.Error}) // ID003
 	}
 	for _, p := range c.Procedures {
 		mistakes = append(mistakes, mistake{p.At("code"), p.Code, p.Code + "0", qms.Error})

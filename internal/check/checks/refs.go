@@ -22,11 +22,19 @@ type resolver struct {
 	// renumbered maps the number slug a misnamed decision's file name
 	// gives to that decision's issued dates.
 	renumbered map[string][]qms.Date
+	// misspelt maps the canonical key of a decision number that lacks a
+	// diacritic (ID003 reports it) to that decision's issued dates: a
+	// citation spelt correctly would otherwise be reported as matching
+	// only without diacritics, or not at all.
+	misspelt map[string][]qms.Date
 }
 
 func newResolver(c *qms.Corpus) *resolver {
-	r := &resolver{c: c, renumbered: map[string][]qms.Date{}}
+	r := &resolver{c: c, renumbered: map[string][]qms.Date{}, misspelt: map[string][]qms.Date{}}
 	for _, d := range c.Decisions {
+		if n, ok := d.Number.Canonical(); ok {
+			r.misspelt[n.Key()] = append(r.misspelt[n.Key()], d.Issued)
+		}
 		if _, _, ok := decisionStem(c, d); ok || d.Number.IsZero() {
 			continue
 		}
@@ -42,12 +50,23 @@ func (r *resolver) ok(ct qms.Citation) bool {
 	if !ct.Valid() {
 		return false
 	}
+	if dates, hit := r.misspelt[ct.Ref.Number.Key()]; hit && !r.elsewhere(ct, dates) {
+		return false
+	}
 	if len(r.renumbered) == 0 {
 		return true
 	}
 	dates, hit := r.renumbered[ct.Ref.Number.Slug()]
-	if !hit || ct.Ref.Date.IsZero() {
-		return !hit
+	return !hit || !ct.Ref.Date.IsZero() && r.elsewhere(ct, dates)
+}
+
+// elsewhere reports whether ct, whose number is that of a decision being
+// reported for its own number (issued on one of dates), names another
+// document: it gives another date, or it has no date and another
+// decision has its number.
+func (r *resolver) elsewhere(ct qms.Citation, dates []qms.Date) bool {
+	if ct.Ref.Date.IsZero() {
+		return len(r.c.DecisionsByNumber(ct.Ref.Number)) > 0
 	}
 	for _, d := range dates {
 		if d == ct.Ref.Date {
