@@ -21,7 +21,7 @@ var rules = map[string]struct {
 	"internal/markup":       {extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/content":      {own: []string{"internal/qms", "internal/markup"}, extra: []string{"gopkg.in/yaml.v3", "github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/check":        {own: []string{"internal/qms"}},
-	"internal/check/checks": {own: []string{"internal/qms", "internal/check"}},
+	"internal/check/checks": {own: []string{"internal/qms", "internal/check", "internal/markup"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/history":      {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/"}},
 	"internal/search":       {own: []string{"internal/qms"}, extra: []string{"golang.org/x/text"}},
 	"internal/change":       {own: []string{"internal/qms", "internal/check", "internal/content"}, extra: []string{"golang.org/x/text"}},

@@ -67,6 +67,7 @@ var All = []*check.Check{
 	duplicateID,
 	fileName,
 	numberDiacritics,
+	unitSpelling,
 
 	brokenLink,
 }

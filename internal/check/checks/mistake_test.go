@@ -86,6 +86,29 @@ func TestOneFindingPerMistake(t *testing.T) {
 	for _, p := range c.Processes {
 		mistakes = append(mistakes, mistake{p.At("code"), p.Code, p.Code + "0", qms.Error})
 	}
+	// The common mistakes of issue 12, planted one at a time on the first
+	// line of the file that contains old.
+	for _, pl := range []struct {
+		path, old, new string
+		sev            qms.Severity
+	}{
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thuỷ sản", qms.Error}, // ID004
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc Thuy san", qms.Error}, // ID004
+		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: chi cục thủy sản", qms.Error}, // ID004
+	} {
+		lines := bytes.Split(fsys[pl.path].Data, []byte("\n"))
+		found := false
+		for i, l := range lines {
+			if bytes.Contains(l, []byte(pl.old)) {
+				mistakes = append(mistakes, mistake{qms.Pos{Path: pl.path, Line: i + 1}, pl.old, pl.new, pl.sev})
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("%s has no line with %q", pl.path, pl.old)
+		}
+	}
 	tried := 0
 	for _, m := range mistakes {
 		src := fsys[m.pos.Path].Data
