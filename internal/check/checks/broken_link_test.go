@@ -28,6 +28,14 @@ func TestLinkTarget(t *testing.T) {
 		{"processes/qt-01.md", "java\tscript:alert(1)", "", true},
 		{"processes/qt-01.md", "data:text/html,<script>", "", true},
 		{"processes/qt-01.md", "%zz.md", "", true},
+		{"processes/qt-01.md", "&#106;avascript:alert(1)", "", true},
+		{"processes/qt-01.md", "&#x6A;avascript:alert(1)", "", true},
+		{"processes/qt-01.md", "java%73cript:alert(1)", "", true},
+		{"processes/qt-01.md", "%6Aavascript:alert(1)", "", true},
+		{"processes/qt-01.md", "%256Aavascript:alert(1)", "", true},
+		{"processes/qt-01.md", "java&Tab;script&colon;alert(1)", "", true},
+		{"processes/qt-01.md", "qt-02", "", false},
+		{"processes/qt-01.md", "qt%2002.md#m%E1%BB%A5c", "processes/qt 02.md", false},
 	} {
 		target, msg := linkTarget(tc.from, tc.dest)
 		if target != tc.target || (msg != "") != tc.bad {
@@ -68,6 +76,23 @@ func TestRelPath(t *testing.T) {
 			if back := path.Join(tc.dir, relPath(tc.dir, tc.target)); back != tc.target {
 				t.Errorf("relPath(%q, %q) does not lead back: %q", tc.dir, tc.target, back)
 			}
+		}
+	}
+}
+
+func TestResolveLink(t *testing.T) {
+	for _, tc := range []struct {
+		dest, target, fragment, suffix string
+		md                             bool
+	}{
+		{"../procedures/na-ty-02", "procedures/na-ty-02", "", "", false},
+		{"../procedures/na-ty-02/", "procedures/na-ty-02", "", "", false},
+		{"qt-02.md#5-noi-dung", "processes/qt-02.md", "5-noi-dung", "#5-noi-dung", true},
+		{"qt-02.md?x=1#a%20b", "processes/qt-02.md", "a b", "?x=1#a%20b", true},
+	} {
+		r := resolveLink("processes/qt-01.md", tc.dest)
+		if r.target != tc.target || r.fragment != tc.fragment || r.suffix != tc.suffix || r.md != tc.md || r.msg != "" {
+			t.Errorf("resolveLink(%q) = %+v", tc.dest, r)
 		}
 	}
 }

@@ -70,4 +70,5 @@ var All = []*check.Check{
 	unitSpelling,
 
 	brokenLink,
+	brokenAnchor,
 }

@@ -1,0 +1,66 @@
+package checks
+
+import (
+	"bytes"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/snnptnt-nghean/qms/internal/markup"
+	"github.com/snnptnt-nghean/qms/internal/qms"
+)
+
+// heading is a heading of a document's body.
+type heading struct {
+	// Text is the heading's text as written, without the "#" marks.
+	Text string
+	// ID is its anchor on the document's page (markup.IDs, as the pages
+	// give it).
+	ID string
+}
+
+// bodyParser is the project's Markdown parser (internal/markup), made
+// once; it keeps no state between calls.
+var bodyParser = sync.OnceValue(func() parser.Parser { return markup.New(nil, nil).Parser() })
+
+// headingsOf returns the headings of body with the ids its page gives them.
+func headingsOf(body string) []heading {
+	src := []byte(body)
+	ctx := parser.NewContext(parser.WithIDs(markup.NewIDs()))
+	root := bodyParser().Parse(text.NewReader(src), parser.WithContext(ctx))
+	var out []heading
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		h, ok := n.(*ast.Heading)
+		if !entering || !ok {
+			return ast.WalkContinue, nil
+		}
+		var t bytes.Buffer
+		lines := h.Lines()
+		for i := range lines.Len() {
+			if i > 0 {
+				t.WriteByte(' ')
+			}
+			seg := lines.At(i)
+			t.Write(bytes.TrimSpace(seg.Value(src)))
+		}
+		id, _ := h.AttributeString("id")
+		idb, _ := id.([]byte)
+		out = append(out, heading{Text: t.String(), ID: string(idb)})
+		return ast.WalkSkipChildren, nil
+	})
+	return out
+}
+
+// headingCache computes each document's headings once per check run.
+type headingCache map[*qms.Doc][]heading
+
+func (c headingCache) of(d *qms.Doc) []heading {
+	h, ok := c[d]
+	if !ok {
+		h = headingsOf(d.Body)
+		c[d] = h
+	}
+	return h
+}
