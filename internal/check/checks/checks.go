@@ -60,6 +60,8 @@ var All = []*check.Check{
 	coverage,
 	reviewOverdue,
 	statusMismatch,
+	stepForm,
+	missingSections,
 
 	supersessionCycle,
 	selfReference,

@@ -49,6 +49,9 @@ func TestOneFindingPerMistake(t *testing.T) {
 		sev      qms.Severity
 	}
 	var mistakes []mistake
+	// wantLine is the line of a mistake's finding when it is not the line
+	// changed; -1 when a change must give no finding at all.
+	wantLine := map[int]int{}
 	for _, r := range newResolver(c).refs() {
 		n, pos := r.cit.Ref.Number, r.cit.Pos
 		mistakes = append(mistakes,
@@ -87,30 +90,42 @@ func TestOneFindingPerMistake(t *testing.T) {
 		mistakes = append(mistakes, mistake{p.At("code"), p.Code, p.Code + "0", qms.Error})
 	}
 	// The common mistakes of issue 12, planted one at a time on the first
-	// line of the file that contains old.
-	for _, pl := range []struct {
+	// line of the file that contains old; the finding is on that line, or
+	// on the first line that contains at when it is set.
+	type planted struct {
 		path, old, new string
 		sev            qms.Severity
-	}{
-		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thuỷ sản", qms.Error}, // ID004
-		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc Thuy san", qms.Error}, // ID004
-		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: chi cục thủy sản", qms.Error}, // ID004
+		at             string
+	}
+	for _, pl := range []planted{
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thuỷ sản", qms.Error, ""}, // ID004
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc Thuy san", qms.Error, ""}, // ID004
+		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: chi cục thủy sản", qms.Error, ""}, // ID004
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(qt-ts-01)", qms.Error, ""},                         // LK001, no .md
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(&#106;avascript:alert(1))", qms.Error, ""},         // LK001
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(java%73cript:alert(1))", qms.Error, ""},            // LK001
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(%6Aavascript:alert(1))", qms.Error, ""},            // LK001
+		{"processes/qt-01.md", "#dieu-1-pham-vi-dieu-chinh", "#khong-co", qms.Error, ""},             // LK002
+		{"processes/qt-ts-01.md", `forms: ["BM-TS-01-02"]`, `forms: ["BM-TS-01-03"]`, qms.Error, ""}, // PR005
+		{"processes/qt-ts-01.md", "## 6. Biểu mẫu", "## 6. Phụ lục", qms.Warning, "status:"},         // PR006
+		{"processes/qt-01.md", "## 1. Mục đích", "Mục đích", qms.Warning, "status:"},                 // PR006
+		{"processes/qt-01.md", "## 7. Hồ sơ cần lưu", "## VII. HỒ SƠ LƯU", qms.Warning, "-"},         // no finding
 	} {
-		lines := bytes.Split(fsys[pl.path].Data, []byte("\n"))
-		found := false
-		for i, l := range lines {
-			if bytes.Contains(l, []byte(pl.old)) {
-				mistakes = append(mistakes, mistake{qms.Pos{Path: pl.path, Line: i + 1}, pl.old, pl.new, pl.sev})
-				found = true
-				break
-			}
+		line, at := lineOf(fsys[pl.path].Data, pl.old), lineOf(fsys[pl.path].Data, pl.at)
+		if line == 0 || pl.at != "" && at == 0 {
+			t.Errorf("%s has no line with %q or %q", pl.path, pl.old, pl.at)
+			continue
 		}
-		if !found {
-			t.Errorf("%s has no line with %q", pl.path, pl.old)
+		mistakes = append(mistakes, mistake{qms.Pos{Path: pl.path, Line: line}, pl.old, pl.new, pl.sev})
+		if pl.at != "" {
+			wantLine[len(mistakes)-1] = at
+		}
+		if pl.at == "-" {
+			wantLine[len(mistakes)-1] = -1
 		}
 	}
 	tried := 0
-	for _, m := range mistakes {
+	for i, m := range mistakes {
 		src := fsys[m.pos.Path].Data
 		lines := bytes.Split(src, []byte("\n"))
 		line := lines[m.pos.Line-1]
@@ -123,6 +138,15 @@ func TestOneFindingPerMistake(t *testing.T) {
 		broken[m.pos.Path] = &fstest.MapFile{Data: bytes.Join(lines, []byte("\n"))}
 		ds := run(broken)
 		what := fmt.Sprintf("%s:%d: %q → %q", m.pos.Path, m.pos.Line, m.old, m.new)
+		if wantLine[i] == -1 {
+			if len(ds) != 0 {
+				t.Errorf("%s: %d diagnostics, want none:\n%s", what, len(ds), diagLines(ds))
+			}
+			continue
+		}
+		if l, ok := wantLine[i]; ok {
+			m.pos.Line = l
+		}
 		if len(ds) != 1 {
 			t.Errorf("%s: %d diagnostics, want 1:\n%s", what, len(ds), diagLines(ds))
 			continue
@@ -135,6 +159,19 @@ func TestOneFindingPerMistake(t *testing.T) {
 	if tried < 40 {
 		t.Errorf("only %d mistakes tried; the manual lost its references?", tried)
 	}
+}
+
+// lineOf returns the number of the first line of src that contains s, or 0.
+func lineOf(src []byte, s string) int {
+	if s == "" {
+		return 0
+	}
+	for i, l := range bytes.Split(src, []byte("\n")) {
+		if bytes.Contains(l, []byte(s)) {
+			return i + 1
+		}
+	}
+	return 0
 }
 
 func diagLines(ds []qms.Diagnostic) string {
