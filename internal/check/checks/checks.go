@@ -65,6 +65,7 @@ var All = []*check.Check{
 
 	supersessionCycle,
 	selfReference,
+	legalRank,
 
 	duplicateID,
 	fileName,

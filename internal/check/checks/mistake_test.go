@@ -109,7 +109,10 @@ func TestOneFindingPerMistake(t *testing.T) {
 		{"processes/qt-ts-01.md", `forms: ["BM-TS-01-02"]`, `forms: ["BM-TS-01-03"]`, qms.Error, ""}, // PR005
 		{"processes/qt-ts-01.md", "## 6. Biểu mẫu", "## 6. Phụ lục", qms.Warning, "status:"},         // PR006
 		{"processes/qt-01.md", "## 1. Mục đích", "Mục đích", qms.Warning, "status:"},                 // PR006
-		{"processes/qt-01.md", "## 7. Hồ sơ cần lưu", "## VII. HỒ SƠ LƯU", qms.Warning, "-"},         // no finding
+		{"processes/qt-01.md", "## 7. Hồ sơ cần lưu", "## VII. HỒ SƠ LƯU", qms.Warning, "-"},
+		{"decisions/2020/3463-qd-ubnd-2020.md", "issuer: UBND tỉnh Nghệ An", "issuer: Sở Nông nghiệp và PTNT Nghệ An", qms.Error, "  - 3463/QĐ-UBND"}, // GR003
+		{"decisions/2018/107-2021-nd-cp.md", "issuer: Chính phủ", "issuer: UBND tỉnh Nghệ An", qms.Error, "  - 61/2018"},                              // GR003
+		{"decisions/2020/3463-qd-ubnd-2020.md", "issuer: UBND tỉnh Nghệ An", "issuer: UBND huyện Diễn Châu", qms.Warning, "  - 3463/QĐ-UBND"},         // GR003         // no finding
 	} {
 		line, at := lineOf(fsys[pl.path].Data, pl.old), lineOf(fsys[pl.path].Data, pl.at)
 		if line == 0 || pl.at != "" && at == 0 {
