@@ -63,7 +63,14 @@ procedures:
 legal_basis:
   - "61/2018/NĐ-CP"
 ---
+## 1. Mục đích
+## 2. Phạm vi
+## 3. Tài liệu viện dẫn
+## 4. Định nghĩa, chữ viết tắt
+## 5. Nội dung quy trình
 Nội dung quy trình.
+## 6. Biểu mẫu
+## 7. Hồ sơ cần lưu
 `,
 }
 
