@@ -237,8 +237,29 @@ supersedes:
   - 3463/QĐ-UBND
 ---
 `},
+			// Both processes now rely on a superseded decision: ST001
+			// reports that, and CC005 does not repeat it.
+			nil,
+		},
+		{
+			"decision superseded, procedure announced again",
+			map[string]string{
+				"decisions/2024/1-qd-ubnd.md": `---
+number: 1/QĐ-UBND
+type: quyet-dinh
+issuer: UBND tỉnh Nghệ An
+issued: 2024-01-05
+title: Công bố lại
+supersedes:
+  - 3463/QĐ-UBND
+---
+`,
+				"procedures/na-ts-01.md": "s|  - 3463/QĐ-UBND|  - 3463/QĐ-UBND\\n  - 1/QĐ-UBND|",
+			},
+			// qt-01 still cites 3463/QĐ-UBND: ST001 alone. qt-ts-01's
+			// procedure was announced again: not ST001's, so CC005.
 			[]string{
-				"processes/qt-01.md:12:5 CC005 văn bản 3463/QĐ-UBND mà quy trình dựa vào (legal_basis) đã thay đổi: tình trạng hôm nay: còn hiệu lực → bị thay thế bởi 1/QĐ-UBND từ ngày 05/01/2024",
+				"processes/qt-ts-01.md:11:5 CC005 thủ tục NA-TS-01 mà quy trình thực hiện đã thay đổi: văn bản công bố",
 				"processes/qt-ts-01.md:11:5 CC005 văn bản 3463/QĐ-UBND công bố thủ tục NA-TS-01",
 			},
 		},

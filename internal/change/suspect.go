@@ -45,6 +45,9 @@ func (c *comparison) suspect() {
 				return
 			}
 			done[d] = true
+			if c.reportedObsolete(p, d, nil) {
+				return
+			}
 			c.report(Suspect, ct.Pos, "cần xem xét lại quy trình: văn bản %s mà quy trình dựa vào (%s) đã thay đổi: %s",
 				d.Number, field, what)
 		}
@@ -74,9 +77,41 @@ func (c *comparison) suspect() {
 					continue
 				}
 				done[d] = true
+				if c.reportedObsolete(p, d, pr) {
+					continue
+				}
 				c.report(Suspect, cr.Pos, "cần xem xét lại quy trình: văn bản %s công bố thủ tục %s mà quy trình thực hiện đã thay đổi: %s",
 					d.Number, pr.Code, what)
 			}
 		}
 	}
+}
+
+// reportedObsolete reports whether ST001 (internal/check/checks) already
+// reports that the process p relies on d, which is obsolete as of today:
+// directly, or (pr not nil) as the announcing decision of a procedure p
+// implements that is not abolished and was not announced again by d's
+// successor. One mistake gives one diagnostic: CC005 does not repeat it.
+func (c *comparison) reportedObsolete(p *qms.Process, d *qms.Decision, pr *qms.Procedure) bool {
+	if p.Status != qms.StatusActive {
+		return false
+	}
+	st := c.headRel.StatusOf(d, c.opt.Today)
+	if !st.Kind.Obsolete() {
+		return false
+	}
+	if pr == nil {
+		return true
+	}
+	if ab, _ := c.head.Corpus.ProcedureAbolished(pr, c.opt.Today); ab {
+		return false
+	}
+	if st.By != nil {
+		for _, ct := range pr.AnnouncedBy {
+			if ct.Valid() && c.head.Corpus.Lookup(ct.Ref) == st.By {
+				return false
+			}
+		}
+	}
+	return true
 }
