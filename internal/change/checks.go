@@ -80,5 +80,7 @@ bố, căn cứ pháp lý, quyết định bãi bỏ hoặc tình trạng bãi b
 trình dựa vào một tài liệu qua legal_basis, approved_by, procedures và văn
 bản công bố (announced_by) của các thủ tục nó thực hiện. Không báo quy trình
 mới, quy trình đã bãi bỏ và quy trình vừa được ban hành lại trong cùng thay
-đổi (revision tăng). Thông báo nêu điều đã thay đổi.`,
+đổi (revision tăng). Không báo lại việc quy trình đang áp dụng dựa vào văn
+bản đã hết hiệu lực tính đến hôm nay: lỗi ST001 đã báo việc đó. Thông báo
+nêu điều đã thay đổi.`,
 }

@@ -38,7 +38,9 @@
 //     relies on it (legal_basis, approved_by, procedures, and the
 //     announcing decisions of its procedures) and that the change did not
 //     itself re-approve (its revision did not rise) is to be re-reviewed;
-//     the message names what changed.
+//     the message names what changed. A reliance that ST001
+//     (internal/check/checks) reports, on a decision obsolete as of
+//     today, is not reported again.
 //
 // Diagnostics are positioned in the head (the working tree), at the value
 // concerned; a deleted file's diagnostic names its base path.
