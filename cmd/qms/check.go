@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/check"
@@ -54,12 +55,6 @@ func (f *checkFlags) today() (qms.Date, error) {
 	return qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))), nil
 }
 
-func newFlagSet(name string, e *env) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
-	return fs
-}
-
 func runCheck(ctx context.Context, e *env, args []string) int {
 	fs := newFlagSet("check", e)
 	var f checkFlags
@@ -75,8 +70,13 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	if *list {
+		var b strings.Builder
 		for _, c := range allChecks() {
-			fmt.Fprintf(e.Stdout, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
+			fmt.Fprintf(&b, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
+		}
+		if _, err := io.WriteString(e.Stdout, b.String()); err != nil {
+			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+			return exitUsage
 		}
 		return exitOK
 	}
@@ -86,7 +86,10 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 			fmt.Fprintf(e.Stderr, "qms check: không có quy tắc %q; xem \"qms check -list\"\n", *explain)
 			return exitUsage
 		}
-		fmt.Fprintf(e.Stdout, "%s %s (%s, %s)\n\n%s\n", c.ID, c.Title(), c.Name, c.Severity, c.Body())
+		if _, err := fmt.Fprintf(e.Stdout, "%s %s (%s, %s)\n\n%s\n", c.ID, c.Title(), c.Name, c.Severity, c.Body()); err != nil {
+			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+			return exitUsage
+		}
 		return exitOK
 	}
 	write, err := writer(f.format)

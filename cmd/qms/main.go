@@ -68,29 +68,54 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	e := &env{Stdout: stdout, Stderr: stderr, Dir: wd}
 	if len(args) == 0 {
-		usage(stderr)
+		_ = usage(stderr)
 		return exitUsage
 	}
 	name, rest := args[0], args[1:]
 	if name == "help" || name == "-h" || name == "--help" || name == "-help" {
-		if len(rest) == 0 {
-			usage(stdout)
-			return exitOK
-		}
-		c := find(rest[0])
-		if c == nil {
-			fmt.Fprintf(stderr, "qms help: không có lệnh %q\n", rest[0])
-			return exitUsage
-		}
-		fmt.Fprintf(stdout, "Cách dùng: qms %s\n\n%s\n", c.Usage, strings.TrimSpace(c.Long))
-		return exitOK
+		return help(stdout, stderr, rest)
 	}
 	c := find(name)
 	if c == nil {
 		fmt.Fprintf(stderr, "qms: không có lệnh %q; chạy \"qms help\" để xem danh sách lệnh\n", name)
 		return exitUsage
 	}
+	if wantsHelp(rest) {
+		return help(stdout, stderr, []string{name})
+	}
 	return c.Run(ctx, e, rest)
+}
+
+// helpUsage is the help of "qms help" itself.
+const helpUsage = `Cách dùng: qms help [lệnh]
+
+Help in danh sách các lệnh; "qms help <lệnh>" in cách dùng và giải thích một lệnh.
+"qms <lệnh> -h" cũng in giải thích đó.`
+
+// help prints the list of commands, or one command's help.
+func help(stdout, stderr io.Writer, args []string) int {
+	var err error
+	switch {
+	case len(args) == 0:
+		err = usage(stdout)
+	case len(args) > 1:
+		fmt.Fprintf(stderr, "qms help: chỉ nhận một tên lệnh, thừa %q\n", args[1])
+		return exitUsage
+	case args[0] == "help":
+		_, err = fmt.Fprintln(stdout, helpUsage)
+	default:
+		c := find(args[0])
+		if c == nil {
+			fmt.Fprintf(stderr, "qms help: không có lệnh %q; chạy \"qms help\" để xem danh sách lệnh\n", args[0])
+			return exitUsage
+		}
+		_, err = fmt.Fprintf(stdout, "Cách dùng: qms %s\n\n%s\n", c.Usage, strings.TrimSpace(c.Long))
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "qms help: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
 }
 
 func find(name string) *command {
@@ -102,11 +127,15 @@ func find(name string) *command {
 	return nil
 }
 
-func usage(w io.Writer) {
-	fmt.Fprintln(w, "qms: hệ thống tài liệu ISO 9001 dạng mã nguồn (documents-as-code)")
-	fmt.Fprintln(w, "\nCách dùng: qms <lệnh> [tham số]\n\nCác lệnh:")
+func usage(w io.Writer) error {
+	var b strings.Builder
+	b.WriteString("qms: hệ thống tài liệu ISO 9001 dạng mã nguồn (documents-as-code)\n")
+	b.WriteString("\nCách dùng: qms <lệnh> [tham số]\n\nCác lệnh:\n")
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.Name, c.Short)
+		fmt.Fprintf(&b, "  %-10s %s\n", c.Name, c.Short)
 	}
-	fmt.Fprintln(w, "\nChạy \"qms help <lệnh>\" để xem chi tiết một lệnh.")
+	fmt.Fprintf(&b, "  %-10s %s\n", "help", "in danh sách lệnh hoặc giải thích một lệnh")
+	b.WriteString("\nChạy \"qms help <lệnh>\" để xem chi tiết một lệnh.\n")
+	_, err := io.WriteString(w, b.String())
+	return err
 }

@@ -2,7 +2,11 @@ package main
 
 import (
 	"context"
+	"errors"
+	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -26,3 +30,43 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// TestExitCodes checks the exit codes the scripts can only tell from zero:
+// usage errors and I/O failures are 2, errors found are 1.
+func TestExitCodes(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "processes")
+	if err := os.MkdirAll(bad, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "qt-01.md"), []byte("không có phần đầu\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"check", "--nope"}, exitUsage},
+		{[]string{"check", "--root", filepath.Join(dir, "does-not-exist")}, exitUsage},
+		{[]string{"check", "--root", dir}, exitFail},
+		{[]string{"help", "help"}, exitOK},
+		{[]string{"new", "decision", "--root", filepath.Join(dir, "does-not-exist"), "--number", "1/QĐ-UBND"}, exitUsage},
+		{[]string{"impact", "--root", filepath.Join(dir, "does-not-exist"), "1/QĐ-UBND"}, exitUsage},
+	} {
+		var out, errb strings.Builder
+		if got := run(context.Background(), tc.args, &out, &errb); got != tc.want {
+			t.Errorf("qms %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), got, tc.want, errb.String())
+		}
+	}
+	// Output that cannot be written is an I/O failure too.
+	if got := run(context.Background(), []string{"check", "-list"}, failWriter{}, io.Discard); got != exitUsage {
+		t.Errorf("qms check -list to a failing writer: exit %d, want %d", got, exitUsage)
+	}
+	if got := run(context.Background(), []string{"check", "--root", dir}, failWriter{}, io.Discard); got != exitUsage {
+		t.Errorf("qms check to a failing writer: exit %d, want %d", got, exitUsage)
+	}
+}
+
+type failWriter struct{}
+
+func (failWriter) Write([]byte) (int, error) { return 0, errors.New("ghi thất bại") }
