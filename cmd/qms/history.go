@@ -28,7 +28,7 @@ thư mục hiện tại) hoặc bằng số văn bản, mã thủ tục, mã quy
 các lần đổi tên, chuyển thư mục.
 
 --since REF in những gì đã thay đổi từ REF (nhánh, thẻ, mã commit, HEAD~3 ...) đến HEAD,
-theo từng commit: tài liệu nào được thêm, sửa, đổi tên, xoá.
+theo từng commit: tài liệu nào được thêm, sửa, đổi tên, xóa.
 
 Sửa đổi chưa commit trong thư mục làm việc được ghi ở đầu danh sách. Với bản sao nông
 (shallow clone), lệnh nói rõ lịch sử bắt đầu từ ngày nào.
@@ -157,7 +157,7 @@ func changeNote(r qms.Revision) string {
 	case r.Change == qms.ChangeAdded:
 		return "tạo mới"
 	case r.Change == qms.ChangeDeleted:
-		return "xoá"
+		return "xóa"
 	case r.Change == qms.ChangeRenamed:
 		return "đổi tên từ " + r.OldPath
 	case r.Commit.Merge:
@@ -194,7 +194,7 @@ func printSince(w io.Writer, ref string, rg *history.Range) {
 			case qms.ChangeAdded:
 				verb = "thêm"
 			case qms.ChangeDeleted:
-				verb = "xoá"
+				verb = "xóa"
 			case qms.ChangeRenamed:
 				verb, what = "đổi tên", r.OldPath+" → "+r.Path
 			}

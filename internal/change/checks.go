@@ -45,12 +45,12 @@ hành mới vào decisions/ và dẫn nó trong approved_by.`,
 // Deleted is CC003.
 var Deleted = &check.Check{
 	ID: "CC003", Name: "document-deleted", Severity: qms.Error,
-	Doc: `Tệp tài liệu bị xoá
-Chỉ chạy với --base. Tài liệu lỗi thời được giữ lại và đánh dấu, không xoá
+	Doc: `Tệp tài liệu bị xóa
+Chỉ chạy với --base. Tài liệu lỗi thời được giữ lại và đánh dấu, không xóa
 (ISO 9001 mục 7.5.3): quy trình thôi áp dụng ghi status: abolished và
 abolished_by; thủ tục bị bãi bỏ ghi abolished_by; văn bản hết hiệu lực vẫn
 nằm trong decisions/, tình trạng của nó được suy ra từ supersedes, repealed
-hoặc expires. Đổi tên hay chuyển thư mục một tệp không phải là xoá, miễn là
+hoặc expires. Đổi tên hay chuyển thư mục một tệp không phải là xóa, miễn là
 định danh (code, number) giữ nguyên. Cách sửa: khôi phục tệp và đánh dấu nó.`,
 }
 

@@ -19,7 +19,7 @@ func (c *comparison) deleted() {
 				continue // present but unreadable: the loader reports it
 			}
 		}
-		c.report(Deleted, qms.Pos{Path: p}, "%s %s (tệp %s ở %s) đã bị xoá; %s",
+		c.report(Deleted, qms.Pos{Path: p}, "%s %s (tệp %s ở %s) đã bị xóa; %s",
 			kindNoun(b), b.ID(), p, c.baseName(), keepAdvice(b))
 	}
 }

@@ -21,7 +21,7 @@ var Placeholder = &check.Check{
 Tài liệu tạo bằng "qms new" có các chỗ trống dạng "<điền …>" nói rõ cần ghi
 gì. Mỗi chỗ trống còn lại trong phần thông tin đầu hay phần nội dung là một
 lỗi, để tài liệu chưa hoàn chỉnh không lọt vào sổ tay. Cách sửa: thay cả cụm
-"<điền …>" (kể cả dấu < >) bằng nội dung thật, hoặc xoá dòng nếu không cần.`,
+"<điền …>" (kể cả dấu < >) bằng nội dung thật, hoặc xóa dòng nếu không cần.`,
 	Run: runPlaceholder,
 }
 

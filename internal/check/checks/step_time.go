@@ -17,7 +17,7 @@ làm việc, một ngày làm việc là 8 giờ: 04 giờ + 06 ngày + 02 ngày
 là 72 giờ, tức 09 ngày làm việc.
 
 Thời hạn tính theo ngày hoặc giờ theo lịch ("20 ngày", "24 giờ") không đổi
-được chính xác ra ngày làm việc vì còn tuỳ ngày nghỉ. Quy tắc so với số giờ
+được chính xác ra ngày làm việc vì còn tùy ngày nghỉ. Quy tắc so với số giờ
 làm việc nhiều nhất có thể nằm trong thời hạn đó: mỗi 7 ngày theo lịch có
 nhiều nhất 5 ngày làm việc (20 ngày theo lịch có nhiều nhất 2 × 5 + 5 = 15
 ngày làm việc), mỗi 24 giờ theo lịch có nhiều nhất 8 giờ làm việc. Chỉ báo

@@ -11,7 +11,7 @@ var unresolvedRef = &check.Check{
 Mỗi số văn bản được dẫn trong supersedes, amends, announced_by,
 legal_basis, abolished_by và approved_by phải là số của một văn bản có
 trong decisions/; mỗi mã thủ tục trong procedures của quy trình phải là mã
-của một thủ tục có trong procedures/. Số được so sánh sau khi chuẩn hoá
+của một thủ tục có trong procedures/. Số được so sánh sau khi chuẩn hóa
 (tiền tố "Số:", khoảng trắng, các loại gạch ngang, số 0 ở đầu không tính).
 Khi có số hoặc mã gần giống (khác một vài ký tự, không kể dấu và chữ
 hoa/thường), thông báo gợi ý "có phải ...?". Văn bản chưa có trong kho thì
