@@ -11,6 +11,9 @@ import (
 
 // WriteText prints one line per diagnostic, "path:line:col: message (ID)"
 // (a warning's message starts with "cảnh báo: "), and a summary line.
+// Control characters in paths and messages (a newline from a
+// percent-encoded link, say) are written %XX as in the GitHub format, so
+// that each diagnostic stays on one line and no terminal escape passes.
 func WriteText(w io.Writer, ds []qms.Diagnostic) error {
 	var b strings.Builder
 	for _, d := range ds {
@@ -18,7 +21,7 @@ func WriteText(w io.Writer, ds []qms.Diagnostic) error {
 		if d.Severity == qms.Warning {
 			msg = "cảnh báo: " + msg
 		}
-		fmt.Fprintf(&b, "%s: %s (%s)\n", d.Pos, msg, d.Check)
+		fmt.Fprintf(&b, "%s: %s (%s)\n", escControl(d.Pos.String()), escControl(msg), d.Check)
 	}
 	e, wn := qms.CountSeverity(ds)
 	fmt.Fprintf(&b, "%d lỗi, %d cảnh báo\n", e, wn)
@@ -90,4 +93,28 @@ func ghData(s string) string {
 // ghProp escapes a workflow-command property value.
 func ghProp(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// escControl writes the control characters of s (C0, DEL, C1 and the
+// Unicode line and paragraph separators) as the percent-encoding of their
+// UTF-8 bytes: "\n" → "%0A".
+func escControl(s string) string {
+	if !strings.ContainsFunc(s, isControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if !isControl(r) {
+			b.WriteRune(r)
+			continue
+		}
+		for _, c := range []byte(string(r)) {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+func isControl(r rune) bool {
+	return r < 0x20 || 0x7f <= r && r < 0xa0 || r == 0x2028 || r == 0x2029
 }
