@@ -40,3 +40,16 @@ func checkBase(e *env, root, ref string, head *qms.Corpus, today qms.Date) ([]qm
 	headTree := change.NewTree(head, change.ListFiles(os.DirFS(abs)))
 	return change.Compare(base, headTree, change.Options{Today: today, BaseName: ref}), nil
 }
+
+// checkBaseDir is checkBase with the base read from the folder dir (a
+// content root) instead of a git revision: the pre-commit hook exports the
+// last commit's documents there and compares the staged ones with them.
+func checkBaseDir(e *env, root, dir string, head *qms.Corpus, today qms.Date) ([]qms.Diagnostic, error) {
+	abs := absRoot(e, dir)
+	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
+		return nil, fmt.Errorf("--base-dir: %s không phải thư mục", dir)
+	}
+	base, _ := change.LoadTree(os.DirFS(abs))
+	headTree := change.NewTree(head, change.ListFiles(os.DirFS(absRoot(e, root))))
+	return change.Compare(base, headTree, change.Options{Today: today, BaseName: "lần commit trước"}), nil
+}

@@ -17,7 +17,7 @@ import (
 
 var cmdCheck = &command{
 	Name:  "check",
-	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--base REF] [-list] [-explain ID]",
+	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--base REF | --base-dir DIR] [-list] [-explain ID]",
 	Short: "kiểm tra tham chiếu, hiệu lực văn bản, thời hạn và định dạng của mọi tài liệu",
 	Long: `Check nạp mọi tài liệu trong processes/, procedures/ và decisions/ dưới thư mục gốc
 (--root, mặc định là thư mục hiện tại), rồi chạy mọi quy tắc kiểm tra.
@@ -27,6 +27,8 @@ Mỗi phát hiện in ra một dòng "đường-dẫn:dòng:cột: thông báo (
 --as-of chọn ngày xét hiệu lực văn bản (mặc định: hôm nay).
 --base REF so với phiên bản git REF (nhánh đích của pull request, ví dụ origin/main) và chạy thêm
 các quy tắc kiểm soát thay đổi CC001–CC005; cần đủ lịch sử git (fetch-depth: 0).
+--base-dir DIR làm như --base, với bản gốc là nội dung trong thư mục DIR (hook pre-commit xuất bản
+đã commit ra một thư mục tạm và so với các tệp đã "git add").
 -list liệt kê các quy tắc; -explain MÃ giải thích một quy tắc.
 
 Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
@@ -62,6 +64,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	list := fs.Bool("list", false, "liệt kê các quy tắc kiểm tra")
 	explain := fs.String("explain", "", "giải thích quy tắc có mã `ID`")
 	base := fs.String("base", "", "so với phiên bản git `REF` (nhánh đích của pull request) và chạy thêm các quy tắc kiểm soát thay đổi CC")
+	baseDir := fs.String("base-dir", "", "so với nội dung trong thư mục `DIR` (hook pre-commit: bản đã commit) và chạy thêm các quy tắc kiểm soát thay đổi CC")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -106,6 +109,18 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
+	}
+	if *base != "" && *baseDir != "" {
+		fmt.Fprintln(e.Stderr, "qms check: chỉ dùng một trong hai tùy chọn --base và --base-dir")
+		return exitUsage
+	}
+	if *baseDir != "" {
+		cc, err := checkBaseDir(e, f.root, *baseDir, corpus, today)
+		if err != nil {
+			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+			return exitUsage
+		}
+		diags = qms.SortDiagnostics(append(diags, cc...))
 	}
 	if *base != "" {
 		cc, err := checkBase(e, f.root, *base, corpus, today)
