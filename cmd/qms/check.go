@@ -13,6 +13,7 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/check"
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/qms"
+	"github.com/snnptnt-nghean/qms/internal/rules"
 )
 
 var cmdCheck = &command{
@@ -29,7 +30,8 @@ Mỗi phát hiện in ra một dòng "đường-dẫn:dòng:cột: thông báo (
 các quy tắc kiểm soát thay đổi CC001–CC005; cần đủ lịch sử git (fetch-depth: 0).
 --base-dir DIR làm như --base, với bản gốc là nội dung trong thư mục DIR (hook pre-commit xuất bản
 đã commit ra một thư mục tạm và so với các tệp đã "git add").
--list liệt kê các quy tắc; -explain MÃ giải thích một quy tắc.
+-list liệt kê các quy tắc (với --format markdown: kèm giải thích, như trong docs/huong-dan-bien-tap.md);
+-explain MÃ giải thích một quy tắc.
 
 Mã thoát: 0 khi không có lỗi (có thể có cảnh báo), 1 khi có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
 	Run: runCheck,
@@ -74,8 +76,19 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	}
 	if *list {
 		var b strings.Builder
-		for _, c := range allChecks() {
-			fmt.Fprintf(&b, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
+		switch f.format {
+		case "markdown", "md":
+			if err := rules.WriteMarkdown(&b, allChecks()); err != nil {
+				fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+				return exitUsage
+			}
+		case "text", "":
+			for _, c := range allChecks() {
+				fmt.Fprintf(&b, "%s  %-28s %-8s %s\n", c.ID, c.Name, c.Severity, c.Title())
+			}
+		default:
+			fmt.Fprintln(e.Stderr, "qms check: -list nhận --format text hoặc markdown")
+			return exitUsage
 		}
 		if _, err := io.WriteString(e.Stdout, b.String()); err != nil {
 			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
