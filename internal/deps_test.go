@@ -11,8 +11,8 @@ import (
 const module = "github.com/snnptnt-nghean/qms/"
 
 // rules says which of the module's own packages, and which third-party
-// modules, each internal package may import (architecture.md). Test files
-// are exempt: they may use anything.
+// modules, each internal package may import (the layering the README's
+// Layout section describes). Test files are exempt: they may use anything.
 var rules = map[string]struct {
 	own   []string
 	extra []string

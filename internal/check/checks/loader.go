@@ -32,7 +32,7 @@ không được nạp, các tệp khác vẫn được kiểm tra.`,
 var missingField = &check.Check{
 	ID: "LD003", Name: "missing-field", Severity: qms.Error,
 	Doc: `Thiếu trường bắt buộc
-Mỗi loại tài liệu có những trường bắt buộc (xem lược đồ nội dung): văn bản
+Mỗi loại tài liệu có những trường bắt buộc (xem docs/mo-hinh-noi-dung.md): văn bản
 cần number, type, issuer, issued, title; thủ tục cần code, title, field,
 level, agency, receiving, time_limit và ít nhất một announced_by; quy trình
 cần code, title, kind, unit, revision, effective, status, và mỗi bước cần
