@@ -10,10 +10,13 @@
 //	ST  reliance of an active process on an obsolete document
 //	DT  dates that contradict each other
 //	TM  step times over a procedure's time limit
-//	PR  process and procedure lifecycle: abolition, coverage, review
-//	GR  the supersession and amendment graph
-//	ID  identities: duplicate IDs, file names
-//	LK  links in Markdown bodies
+//	PR  processes and procedures: abolition, coverage, review, a process's
+//	    step forms and body sections
+//	GR  the supersession and amendment graph, and the legal rank it must
+//	    respect
+//	ID  identities: duplicate IDs, file names, the spelling of a decision's
+//	    number and of unit names
+//	LK  links in Markdown bodies, and the headings they point to
 //
 // A rule reports each problem once, at the exact front-matter value or link
 // it concerns, and does not report what another rule or the loader already
