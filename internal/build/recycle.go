@@ -24,7 +24,7 @@ func prevDir(out string) string {
 
 // claimScratch returns the directory to build into: the kept previous
 // output renamed to a fresh temporary name (reused true) when there is one
-// that looks like a site built by qms, else a new empty directory.
+// with the marker, else a new directory holding only the marker.
 func claimScratch(out string) (dir string, reused bool, err error) {
 	prev := prevDir(out)
 	if isSite(prev) {
@@ -53,15 +53,17 @@ func release(tmp string, reused bool, out string) {
 	_ = os.RemoveAll(tmp)
 }
 
-// isSite reports whether dir looks like a site built by qms (the test of
-// checkOut).
+// siteMarker is the file that marks a directory as made by qms build: its
+// output, the kept copy and its temporary directories. Only such a
+// directory is replaced, recycled or removed as a leftover.
+const siteMarker = ".qms-site"
+
+var markerText = []byte("Thư mục này do qms build tạo ra; mỗi lần dựng, toàn bộ nội dung của nó được thay thế.\n")
+
+// isSite reports whether dir holds the marker.
 func isSite(dir string) bool {
-	for _, f := range []string{"index.html", "sitemap.xml"} {
-		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || !fi.Mode().IsRegular() {
-			return false
-		}
-	}
-	return true
+	fi, err := os.Lstat(filepath.Join(dir, siteMarker))
+	return err == nil && fi.Mode().IsRegular()
 }
 
 // reserveName returns an unused name ".<out>"+infix+"…" next to out.

@@ -273,7 +273,7 @@ feed:
 }
 
 // tempDir makes the directory the site is rendered into, next to out so
-// that the final rename stays on one file system.
+// that the final rename stays on one file system, with the marker.
 func tempDir(out string) (string, error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -283,7 +283,11 @@ func tempDir(out string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("build: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, siteMarker), markerText, 0o644)
+	}
+	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return "", fmt.Errorf("build: %w", err)
 	}
