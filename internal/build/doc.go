@@ -26,7 +26,8 @@
 // cancelled leaves the output as it was (and the kept copy usable). Out
 // must not contain the content root, and an existing non-empty Out that
 // does not hold the marker file .qms-site of a qms build is refused
-// rather than replaced.
+// rather than replaced. A build first removes the temporary directories
+// (with the marker) that a killed build into the same Out left.
 //
 // # History
 //

@@ -26,6 +26,7 @@ func prevDir(out string) string {
 // output renamed to a fresh temporary name (reused true) when there is one
 // with the marker, else a new directory holding only the marker.
 func claimScratch(out string) (dir string, reused bool, err error) {
+	removeLeftovers(out)
 	prev := prevDir(out)
 	if isSite(prev) {
 		name, err := reserveName(out, ".tmp-")
@@ -64,6 +65,21 @@ var markerText = []byte("Thư mục này do qms build tạo ra; mỗi lần dự
 func isSite(dir string) bool {
 	fi, err := os.Lstat(filepath.Join(dir, siteMarker))
 	return err == nil && fi.Mode().IsRegular()
+}
+
+// removeLeftovers removes the temporary directories that a build into out
+// killed before it could clean up left next to it: those named as
+// tempDir and reserveName name them that hold the marker.
+func removeLeftovers(out string) {
+	parent, base := filepath.Dir(out), "."+filepath.Base(out)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
+		temp := strings.HasPrefix(e.Name(), base+".tmp-") || strings.HasPrefix(e.Name(), base+".old-")
+		if temp && e.IsDir() && isSite(p) {
+			_ = os.RemoveAll(p)
+		}
+	}
 }
 
 // reserveName returns an unused name ".<out>"+infix+"…" next to out.

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -175,5 +175,41 @@ func TestOutForeignSite(t *testing.T) {
 	}
 	if !isSite(fresh) || !isSite(filepath.Join(dir, ".site.prev")) {
 		t.Error("the output and the kept copy are not marked")
+	}
+}
+
+// TestLeftovers: a build removes the temporary directories that a killed
+// build into the same folder left (they hold the marker), and nothing
+// else that only looks like one.
+func TestLeftovers(t *testing.T) {
+	root := writeArchive(t, loadArchive(t, "site.txtar"))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	opts := Options{Root: root, Out: out, AsOf: testAsOf, NoHistory: true}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	// A build killed while writing: its temporary directory, made as a
+	// build makes it, holds the marker and part of a site.
+	killed, err := tempDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(killed, "processes", "qt-01"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A folder of the user's with a name like a temporary directory.
+	mine := filepath.Join(dir, ".public.tmp-cua-toi")
+	if err := os.MkdirAll(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(killed); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the killed build's directory is still there: %v", err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a folder without the marker was removed: %v", err)
 	}
 }
