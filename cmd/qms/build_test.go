@@ -111,6 +111,17 @@ func TestServe(t *testing.T) {
 	if code, _, _ := get("../../etc/passwd"); code != 404 {
 		t.Errorf("path escape: %d", code)
 	}
+	// Another site's name for this address (DNS rebinding) is refused.
+	req, err := http.NewRequest("GET", base, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "attacker.example"
+	if resp, err := client.Do(req); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host attacker.example: %v, %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 	cancel()
 	select {
 	case code := <-done:

@@ -87,11 +87,7 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends the event streams on Ctrl+C
-	}
+	hs := srv.HTTPServer(ctx, serve.Hosts(*addr, ln.Addr())) // ctx ends the event streams on Ctrl+C
 	nerr, nwarn := qms.CountSeverity(srv.Snapshot().Result.Diagnostics)
 	date := srv.AsOf().VN()
 	if follow {
