@@ -9,14 +9,30 @@ import (
 	"time"
 )
 
+// The HTTP server's timeouts (HTTPServer): a request is read within
+// readTimeout (its header within readHeaderTimeout), a response written
+// within writeTimeout, and a keep-alive connection left idle is closed
+// after idleTimeout. The event stream lifts the read and write deadlines
+// for itself (events). Variables so that the tests can shorten them.
+var (
+	readHeaderTimeout = 10 * time.Second
+	readTimeout       = 30 * time.Second
+	writeTimeout      = time.Minute
+	idleTimeout       = 2 * time.Minute
+)
+
 // HTTPServer returns the http.Server that serves s: it answers only the
 // requests whose Host is one of hosts (see Hosts; another name means a
 // page of some other site reaching the server through its own domain
-// name, DNS rebinding). ctx ends the event streams when it is done.
+// name, DNS rebinding), and it closes idle and slow connections. ctx ends
+// the event streams when it is done.
 func (s *Server) HTTPServer(ctx context.Context, hosts []string) *http.Server {
 	return &http.Server{
 		Handler:           allowHosts(s, hosts),
-		ReadHeaderTimeout: 10 * time.Second,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
 }

@@ -1,6 +1,7 @@
 package serve
 
 import (
+	"bufio"
 	"context"
 	"io"
 	"net"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestHosts: the server answers requests to the names it is reached by
@@ -78,4 +80,82 @@ func TestHostsEveryInterface(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestTimeouts: with the server's timeouts (shortened here), a keep-alive
+// connection left idle is closed, and the event stream outlives the read
+// and write timeouts: it still brings the next build.
+func TestTimeouts(t *testing.T) {
+	defer func(r, w, i time.Duration) { readTimeout, writeTimeout, idleTimeout = r, w, i }(readTimeout, writeTimeout, idleTimeout)
+	readTimeout, writeTimeout, idleTimeout = 200*time.Millisecond, 200*time.Millisecond, 200*time.Millisecond
+	h := start(t, nil)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	hs := h.srv.HTTPServer(ctx, Hosts("127.0.0.1:0", ln.Addr()))
+	go hs.Serve(ln)
+	defer hs.Close()
+
+	// An idle connection is closed by the server.
+	c, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := io.WriteString(c, "HEAD / HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"); err != nil {
+		t.Fatal(err)
+	}
+	_ = c.SetReadDeadline(time.Now().Add(20 * time.Second))
+	rd := bufio.NewReader(c)
+	resp, err := http.ReadResponse(rd, nil)
+	if err != nil || resp.StatusCode != 200 {
+		t.Fatalf("HEAD /: %v, %v", resp, err)
+	}
+	if _, err := rd.ReadByte(); err != io.EOF {
+		t.Errorf("idle connection: read %v, want EOF (closed by the server)", err)
+	}
+
+	// The event stream lives past the timeouts.
+	req, err := http.NewRequest("GET", "http://"+ln.Addr().String()+"/"+eventsPath, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sresp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer sresp.Body.Close()
+	events := make(chan string, 4)
+	go func() {
+		defer close(events)
+		sc := bufio.NewScanner(sresp.Body)
+		for sc.Scan() {
+			if strings.HasPrefix(sc.Text(), "data: ") {
+				events <- sc.Text()
+			}
+		}
+	}()
+	first := waitEvent(t, events)
+	time.Sleep(5 * readTimeout)
+	h.edit("processes/qt-01.md", "Nội dung quy trình.", "Nội dung quy trình đã sửa.")
+	if second := waitEvent(t, events); second == first {
+		t.Errorf("the same event twice: %s", second)
+	}
+}
+
+func waitEvent(t *testing.T, events <-chan string) string {
+	t.Helper()
+	select {
+	case e, ok := <-events:
+		if !ok {
+			t.Fatal("event stream closed")
+		}
+		return e
+	case <-time.After(20 * time.Second):
+		t.Fatal("no event")
+	}
+	return ""
 }
