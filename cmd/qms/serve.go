@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -99,8 +100,12 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if opts.ThemeDir != "" {
 		watching += " và giao diện " + opts.ThemeDir
 	}
-	fmt.Fprintf(e.Stdout, "Mở http://%s/ trong trình duyệt (Ctrl+C để dừng).\nĐang theo dõi %s: sửa tệp thì trang tự tải lại.\n",
-		ln.Addr(), watching)
+	url, warning := serveURL(*addr, ln.Addr())
+	if warning != "" {
+		fmt.Fprintf(e.Stderr, "qms serve: cảnh báo: %s\n", warning)
+	}
+	fmt.Fprintf(e.Stdout, "Mở %s trong trình duyệt (Ctrl+C để dừng).\nĐang theo dõi %s: sửa tệp thì trang tự tải lại.\n",
+		url, watching)
 	go srv.Watch(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -117,4 +122,24 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
 		return exitUsage
 	}
+}
+
+// serveURL returns the address to open the served site at in a browser on
+// this machine, and, when the listener is not on loopback, the warning
+// that other machines can open it too (with their address for it).
+func serveURL(addr string, ln net.Addr) (url, warning string) {
+	tcp, ok := ln.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return "http://" + ln.String() + "/", ""
+	}
+	port := strconv.Itoa(tcp.Port)
+	if !tcp.IP.IsUnspecified() {
+		url = "http://" + net.JoinHostPort(tcp.IP.String(), port) + "/"
+		return url, fmt.Sprintf("--addr %s không phải địa chỉ nội bộ (loopback): máy khác trong mạng mở được site này tại %s, kể cả các sửa đổi chưa commit.", addr, url)
+	}
+	there := ""
+	if name, err := os.Hostname(); err == nil && name != "" {
+		there = " tại http://" + net.JoinHostPort(name, port) + "/"
+	}
+	return "http://127.0.0.1:" + port + "/", fmt.Sprintf("--addr %s nghe trên mọi giao diện mạng: máy khác trong mạng mở được site này%s, kể cả các sửa đổi chưa commit. Dùng --addr 127.0.0.1:%s để chỉ máy này truy cập được.", addr, there, port)
 }
