@@ -132,6 +132,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if opts.BaseURL == "" && opts.Stderr != nil {
+		// render leaves the sitemap out: its addresses must be absolute.
+		fmt.Fprintln(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ site (--base-url, ví dụ https://example.gov.vn/iso/).")
+	}
 	tmp, reused, err := claimScratch(out)
 	if err != nil {
 		return nil, err
