@@ -54,12 +54,6 @@ func (f *checkFlags) today() (qms.Date, error) {
 	return qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))), nil
 }
 
-func newFlagSet(name string, e *env) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(e.Stderr)
-	return fs
-}
-
 func runCheck(ctx context.Context, e *env, args []string) int {
 	fs := newFlagSet("check", e)
 	var f checkFlags
