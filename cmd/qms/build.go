@@ -5,10 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -146,12 +148,54 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms: %v\n", err) // "qms: build: …"
+		fmt.Fprintf(e.Stderr, "qms build: %s\n", errorText(err))
 		return exitUsage
 	}
 	fmt.Fprintf(e.Stdout, "Đã dựng %d tệp (%s) vào %s trong %s; hiệu lực tính đến %s.\n",
 		res.Files, sizeText(res.Bytes), res.Out, time.Since(start).Round(time.Millisecond), asOf.VN())
 	return exitOK
+}
+
+// errorText is err for people, in Vietnamese: a file-system failure as
+// the path and the reason, a run stopped by Ctrl+C or SIGTERM as such;
+// any other error as it is, without the package's prefix.
+func errorText(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "đã dừng giữa chừng (Ctrl+C hoặc SIGTERM); thư mục xuất được giữ nguyên"
+	case errors.As(err, &pe):
+		return fmt.Sprintf("lỗi đọc/ghi %s: %s", pe.Path, reasonText(pe.Err))
+	case errors.As(err, &le):
+		return fmt.Sprintf("không đổi tên được %s thành %s: %s", le.Old, le.New, reasonText(le.Err))
+	}
+	s := err.Error()
+	for _, p := range []string{"build: ", "serve: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// reasonText is the reason of a file-system failure in Vietnamese.
+func reasonText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "không tồn tại"
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền truy cập"
+	case errors.Is(err, fs.ErrExist):
+		return "đã tồn tại"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "một phần của đường dẫn là tệp, không phải thư mục"
+	case errors.Is(err, syscall.EISDIR):
+		return "là thư mục, không phải tệp"
+	case errors.Is(err, syscall.ENOSPC):
+		return "ổ đĩa đã đầy"
+	case errors.Is(err, syscall.EROFS):
+		return "ổ đĩa chỉ cho đọc"
+	}
+	return err.Error()
 }
 
 // sizeText formats a byte count for people.

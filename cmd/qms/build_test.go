@@ -151,3 +151,43 @@ func TestSIGTERM(t *testing.T) {
 		t.Fatal("SIGTERM did not cancel the context")
 	}
 }
+
+// TestIOErrors: a file-system failure is told in Vietnamese (the path and
+// the reason), with exit 2, by build and serve alike.
+func TestIOErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "tep")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--root", filepath.Join(dir, "khong-co"), "--as-of", "2025-06-01"}, "khong-co: không tồn tại"},
+		{[]string{"build", "--root", root, "--out", filepath.Join(file, "site"), "--as-of", "2025-06-01"}, "không phải thư mục"},
+		{[]string{"serve", "--root", filepath.Join(dir, "khong-co"), "--as-of", "2025-06-01", "--addr", "127.0.0.1:0"}, "khong-co: không tồn tại"},
+		{[]string{"serve", "--root", root, "--as-of", "2025-06-01", "--addr", "khong-co-cong"}, "--addr khong-co-cong"},
+	}
+	for _, c := range cases {
+		var stdout, stderr syncBuffer
+		code := run(context.Background(), c.args, &stdout, &stderr)
+		out := stderr.String()
+		if code != exitUsage || !strings.Contains(out, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want %q", c.args, code, out, c.want)
+		}
+		for _, w := range []string{"no such file", "not a directory", "missing port", "stat ", "open "} {
+			if strings.Contains(out, w) {
+				t.Errorf("%q: English %q in %q", c.args, w, out)
+			}
+		}
+	}
+	// A build stopped by Ctrl+C or SIGTERM says so.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var stdout, stderr syncBuffer
+	if code := run(ctx, []string{"build", "--root", root, "--out", filepath.Join(dir, "site"), "--as-of", "2025-06-01"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "đã dừng") || strings.Contains(stderr.String(), "context canceled") {
+		t.Errorf("cancelled build: exit %d, stderr %q", code, stderr.String())
+	}
+}

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -77,15 +78,21 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		opts.ThemeDir = dir
 		opts.Build.Theme = os.DirFS(dir)
 	}
-	start := time.Now()
-	srv, err := serve.New(ctx, opts)
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+	// Listen first: a wrong or busy address fails before the build.
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		fmt.Fprintf(e.Stderr, "qms serve: --addr %s không đúng dạng host:cổng (ví dụ 127.0.0.1:8080)\n", *addr)
 		return exitUsage
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms serve: không mở được --addr %s: %s\n", *addr, listenText(err))
+		return exitUsage
+	}
+	defer ln.Close()
+	start := time.Now()
+	srv, err := serve.New(ctx, opts)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms serve: %s\n", errorText(err))
 		return exitUsage
 	}
 	hs := srv.HTTPServer(ctx, serve.Hosts(*addr, ln.Addr())) // ctx ends the event streams on Ctrl+C
@@ -119,9 +126,26 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		if errors.Is(err, http.ErrServerClosed) {
 			return exitOK
 		}
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms serve: %s\n", errorText(err))
 		return exitUsage
 	}
+}
+
+// listenText is why listening failed, in Vietnamese.
+func listenText(err error) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "cổng này đang được một chương trình khác dùng; chọn cổng khác"
+	case errors.Is(err, syscall.EACCES):
+		return "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị); chọn cổng khác"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return "máy này không có địa chỉ đó"
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return "không tìm thấy máy có tên " + dns.Name
+	}
+	return err.Error()
 }
 
 // serveURL returns the address to open the served site at in a browser on
