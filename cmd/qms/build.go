@@ -52,17 +52,15 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 }
 
 // buildMemoryLimit is the soft memory limit of a build (issue 4: at most
-// half of Hugo's peak memory on the 10,000-document repository, 820 MiB in
-// the issue, 1,000 MiB with Hugo's default outputs here). The build's live
-// heap stays well under it (about 150 MiB there), so the collector runs
-// at GOGC's pace until the heap nears the limit, and then collects earlier
-// instead of letting the heap grow further.
+// half of Hugo's peak memory on the 10,000-document repository; the
+// figures are in the commit messages). The build's live heap stays well
+// under it, so the collector runs at GOGC's pace until the heap nears the
+// limit, and then collects earlier instead of letting the heap grow.
 const buildMemoryLimit = 380 << 20
 
 // buildGCPercent is the build's GOGC: under the soft memory limit the heap
 // cannot outgrow it anyway, and letting it grow to five times the live
-// heap instead of twice runs the collector about a third less often on the
-// 10,000-document repository (peak 400 MiB instead of 330).
+// heap instead of twice runs the collector less often.
 const buildGCPercent = 400
 
 // limitMemory sets the build's soft memory limit and GC percentage unless
