@@ -105,7 +105,7 @@ func buildDateFixed(asOf string) (d qms.Date, fixed bool, err error) {
 	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
+			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải một số giây kể từ 01/01/1970 (Unix time)", s)
 		}
 		return qms.DateOf(time.Unix(sec, 0).In(ict)), true, nil
 	}

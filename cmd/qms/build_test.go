@@ -183,10 +183,22 @@ func TestIOErrors(t *testing.T) {
 			}
 		}
 	}
+	// serve's root that is a file, and a SOURCE_DATE_EPOCH that is not a
+	// number.
+	var stdout, stderr syncBuffer
+	if code := run(context.Background(), []string{"serve", "--root", file, "--as-of", "2025-06-01", "--addr", "127.0.0.1:0"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "không phải thư mục") {
+		t.Errorf("serve --root FILE: exit %d, stderr %q", code, stderr.String())
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "hôm qua")
+	stderr = syncBuffer{}
+	if code := run(context.Background(), []string{"build", "--root", root, "--out", filepath.Join(dir, "site")}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "không phải một số giây") || strings.Contains(stderr.String(), "strconv") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d, stderr %q", code, stderr.String())
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
 	// A build stopped by Ctrl+C or SIGTERM says so.
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	var stdout, stderr syncBuffer
+	stderr = syncBuffer{}
 	if code := run(ctx, []string{"build", "--root", root, "--out", filepath.Join(dir, "site"), "--as-of", "2025-06-01"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "đã dừng") || strings.Contains(stderr.String(), "context canceled") {
 		t.Errorf("cancelled build: exit %d, stderr %q", code, stderr.String())
 	}
