@@ -31,7 +31,9 @@ của tài liệu bị lỗi. --drafts đăng cả quy trình dự thảo. --bas
 Tình trạng hiệu lực được tính đến ngày --as-of; nếu không có, đến ngày của biến môi
 trường SOURCE_DATE_EPOCH; nếu không có nữa, đến hôm nay (giờ Việt Nam). Hai lần dựng
 cùng nội dung và cùng ngày cho ra các tệp giống hệt nhau. Thư mục xuất được thay thế
-nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ.
+nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ. Chỉ thư mục do qms
+tạo ra (có tệp .qms-site) mới được thay thế; một thư mục khác đã có nội dung thì bị từ chối.
+Không có --base-url thì không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ).
 
 Mã thoát: 0 khi dựng xong, 1 khi nội dung có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
 	Run: runBuild,
