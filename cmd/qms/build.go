@@ -5,10 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -29,7 +31,9 @@ của tài liệu bị lỗi. --drafts đăng cả quy trình dự thảo. --bas
 Tình trạng hiệu lực được tính đến ngày --as-of; nếu không có, đến ngày của biến môi
 trường SOURCE_DATE_EPOCH; nếu không có nữa, đến hôm nay (giờ Việt Nam). Hai lần dựng
 cùng nội dung và cùng ngày cho ra các tệp giống hệt nhau. Thư mục xuất được thay thế
-nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ.
+nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ. Chỉ thư mục do qms
+tạo ra (có tệp .qms-site) mới được thay thế; một thư mục khác đã có nội dung thì bị từ chối.
+Không có --base-url thì không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ).
 
 Mã thoát: 0 khi dựng xong, 1 khi nội dung có lỗi, 2 khi dùng sai lệnh hoặc lỗi đọc/ghi.`,
 	Run: runBuild,
@@ -50,17 +54,15 @@ func (f *siteFlags) register(fs *flag.FlagSet) {
 }
 
 // buildMemoryLimit is the soft memory limit of a build (issue 4: at most
-// half of Hugo's peak memory on the 10,000-document repository, 820 MiB in
-// the issue, 1,000 MiB with Hugo's default outputs here). The build's live
-// heap stays well under it (about 150 MiB there), so the collector runs
-// at GOGC's pace until the heap nears the limit, and then collects earlier
-// instead of letting the heap grow further.
+// half of Hugo's peak memory on the 10,000-document repository; the
+// figures are in the commit messages). The build's live heap stays well
+// under it, so the collector runs at GOGC's pace until the heap nears the
+// limit, and then collects earlier instead of letting the heap grow.
 const buildMemoryLimit = 380 << 20
 
 // buildGCPercent is the build's GOGC: under the soft memory limit the heap
 // cannot outgrow it anyway, and letting it grow to five times the live
-// heap instead of twice runs the collector about a third less often on the
-// 10,000-document repository (peak 400 MiB instead of 330).
+// heap instead of twice runs the collector less often.
 const buildGCPercent = 400
 
 // limitMemory sets the build's soft memory limit and GC percentage unless
@@ -105,7 +107,7 @@ func buildDateFixed(asOf string) (d qms.Date, fixed bool, err error) {
 	if s := strings.TrimSpace(os.Getenv("SOURCE_DATE_EPOCH")); s != "" {
 		sec, err := strconv.ParseInt(s, 10, 64)
 		if err != nil {
-			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q: %w", s, err)
+			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải một số giây kể từ 01/01/1970 (Unix time)", s)
 		}
 		return qms.DateOf(time.Unix(sec, 0).In(ict)), true, nil
 	}
@@ -146,12 +148,54 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 		return exitFail
 	}
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms: %v\n", err) // "qms: build: …"
+		fmt.Fprintf(e.Stderr, "qms build: %s\n", errorText(err))
 		return exitUsage
 	}
 	fmt.Fprintf(e.Stdout, "Đã dựng %d tệp (%s) vào %s trong %s; hiệu lực tính đến %s.\n",
 		res.Files, sizeText(res.Bytes), res.Out, time.Since(start).Round(time.Millisecond), asOf.VN())
 	return exitOK
+}
+
+// errorText is err for people, in Vietnamese: a file-system failure as
+// the path and the reason, a run stopped by Ctrl+C or SIGTERM as such;
+// any other error as it is, without the package's prefix.
+func errorText(err error) string {
+	var pe *fs.PathError
+	var le *os.LinkError
+	switch {
+	case errors.Is(err, context.Canceled):
+		return "đã dừng giữa chừng (Ctrl+C hoặc SIGTERM); thư mục xuất được giữ nguyên"
+	case errors.As(err, &pe):
+		return fmt.Sprintf("lỗi đọc/ghi %s: %s", pe.Path, reasonText(pe.Err))
+	case errors.As(err, &le):
+		return fmt.Sprintf("không đổi tên được %s thành %s: %s", le.Old, le.New, reasonText(le.Err))
+	}
+	s := err.Error()
+	for _, p := range []string{"build: ", "serve: "} {
+		s = strings.TrimPrefix(s, p)
+	}
+	return s
+}
+
+// reasonText is the reason of a file-system failure in Vietnamese.
+func reasonText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "không tồn tại"
+	case errors.Is(err, fs.ErrPermission):
+		return "không có quyền truy cập"
+	case errors.Is(err, fs.ErrExist):
+		return "đã tồn tại"
+	case errors.Is(err, syscall.ENOTDIR):
+		return "một phần của đường dẫn là tệp, không phải thư mục"
+	case errors.Is(err, syscall.EISDIR):
+		return "là thư mục, không phải tệp"
+	case errors.Is(err, syscall.ENOSPC):
+		return "ổ đĩa đã đầy"
+	case errors.Is(err, syscall.EROFS):
+		return "ổ đĩa chỉ cho đọc"
+	}
+	return err.Error()
 }
 
 // sizeText formats a byte count for people.

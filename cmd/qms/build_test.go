@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -110,6 +111,17 @@ func TestServe(t *testing.T) {
 	if code, _, _ := get("../../etc/passwd"); code != 404 {
 		t.Errorf("path escape: %d", code)
 	}
+	// Another site's name for this address (DNS rebinding) is refused.
+	req, err := http.NewRequest("GET", base, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Host = "attacker.example"
+	if resp, err := client.Do(req); err != nil || resp.StatusCode != http.StatusMisdirectedRequest {
+		t.Errorf("Host attacker.example: %v, %v", resp, err)
+	} else {
+		resp.Body.Close()
+	}
 	cancel()
 	select {
 	case code := <-done:
@@ -118,5 +130,76 @@ func TestServe(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("serve did not stop")
+	}
+}
+
+// TestSIGTERM: SIGTERM cancels the run's context, as Ctrl+C does, instead
+// of killing the process in the middle of a build.
+func TestSIGTERM(t *testing.T) {
+	ctx, stop := notifyStop(context.Background())
+	defer stop()
+	p, err := os.FindProcess(os.Getpid())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Signal(syscall.SIGTERM); err != nil {
+		t.Skip("cannot send SIGTERM here:", err)
+	}
+	select {
+	case <-ctx.Done():
+	case <-time.After(10 * time.Second):
+		t.Fatal("SIGTERM did not cancel the context")
+	}
+}
+
+// TestIOErrors: a file-system failure is told in Vietnamese (the path and
+// the reason), with exit 2, by build and serve alike.
+func TestIOErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "tep")
+	if err := os.WriteFile(file, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	cases := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"build", "--root", filepath.Join(dir, "khong-co"), "--as-of", "2025-06-01"}, "khong-co: không tồn tại"},
+		{[]string{"build", "--root", root, "--out", filepath.Join(file, "site"), "--as-of", "2025-06-01"}, "không phải thư mục"},
+		{[]string{"serve", "--root", filepath.Join(dir, "khong-co"), "--as-of", "2025-06-01", "--addr", "127.0.0.1:0"}, "khong-co: không tồn tại"},
+		{[]string{"serve", "--root", root, "--as-of", "2025-06-01", "--addr", "khong-co-cong"}, "--addr khong-co-cong"},
+	}
+	for _, c := range cases {
+		var stdout, stderr syncBuffer
+		code := run(context.Background(), c.args, &stdout, &stderr)
+		out := stderr.String()
+		if code != exitUsage || !strings.Contains(out, c.want) {
+			t.Errorf("%q: exit %d, stderr %q; want %q", c.args, code, out, c.want)
+		}
+		for _, w := range []string{"no such file", "not a directory", "missing port", "stat ", "open "} {
+			if strings.Contains(out, w) {
+				t.Errorf("%q: English %q in %q", c.args, w, out)
+			}
+		}
+	}
+	// serve's root that is a file, and a SOURCE_DATE_EPOCH that is not a
+	// number.
+	var stdout, stderr syncBuffer
+	if code := run(context.Background(), []string{"serve", "--root", file, "--as-of", "2025-06-01", "--addr", "127.0.0.1:0"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "không phải thư mục") {
+		t.Errorf("serve --root FILE: exit %d, stderr %q", code, stderr.String())
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "hôm qua")
+	stderr = syncBuffer{}
+	if code := run(context.Background(), []string{"build", "--root", root, "--out", filepath.Join(dir, "site")}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "không phải một số giây") || strings.Contains(stderr.String(), "strconv") {
+		t.Errorf("bad SOURCE_DATE_EPOCH: exit %d, stderr %q", code, stderr.String())
+	}
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	// A build stopped by Ctrl+C or SIGTERM says so.
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	stderr = syncBuffer{}
+	if code := run(ctx, []string{"build", "--root", root, "--out", filepath.Join(dir, "site"), "--as-of", "2025-06-01"}, &stdout, &stderr); code != exitUsage || !strings.Contains(stderr.String(), "đã dừng") || strings.Contains(stderr.String(), "context canceled") {
+		t.Errorf("cancelled build: exit %d, stderr %q", code, stderr.String())
 	}
 }

@@ -29,32 +29,27 @@ func newFlagSet(name string, e *env) *flag.FlagSet {
 	return fs
 }
 
-var (
-	reNotDefined = regexp.MustCompile(`^flag provided but not defined: (\S+)$`)
-	reNeedsArg   = regexp.MustCompile(`^flag needs an argument: (\S+)$`)
-	reBadSyntax  = regexp.MustCompile(`^bad flag syntax: (.*)$`)
-	reBadValue   = regexp.MustCompile(`^invalid (?:boolean )?value (".*") for (?:flag )?(\S+): (.*)$`)
-)
+// flagErrors translate the flag package's error lines.
+var flagErrors = []struct {
+	re *regexp.Regexp
+	vi string
+}{
+	{regexp.MustCompile(`^flag provided but not defined: -+(.*)$`), "không có tùy chọn --$1"},
+	{regexp.MustCompile(`^flag needs an argument: -+(.*)$`), "tùy chọn --$1 cần một giá trị"},
+	{regexp.MustCompile(`^invalid boolean value (".*") for -+(\S+): .*$`), "giá trị $1 không hợp lệ cho --$2 (chỉ nhận true hoặc false)"},
+	{regexp.MustCompile(`^invalid boolean flag (\S+): .*$`), "tùy chọn --$1 không nhận giá trị này (chỉ nhận true hoặc false)"},
+	{regexp.MustCompile(`^invalid value (".*") for flag -+(\S+): .*$`), "giá trị $1 không hợp lệ cho --$2"},
+	{regexp.MustCompile(`^bad flag syntax: (.*)$`), "tùy chọn viết sai cú pháp: $1"},
+}
 
-// flagErrorText translates an error message of the flag package.
+// flagErrorText is the flag package's error line m in Vietnamese.
 func flagErrorText(m string) string {
-	if s := reNotDefined.FindStringSubmatch(m); s != nil {
-		return "không có tùy chọn " + s[1]
-	}
-	if s := reNeedsArg.FindStringSubmatch(m); s != nil {
-		return "tùy chọn " + s[1] + " cần một giá trị"
-	}
-	if s := reBadSyntax.FindStringSubmatch(m); s != nil {
-		return "tùy chọn viết sai: " + s[1]
-	}
-	if s := reBadValue.FindStringSubmatch(m); s != nil {
-		why := s[3]
-		if why == "parse error" {
-			why = "cần true hoặc false"
+	for _, f := range flagErrors {
+		if f.re.MatchString(m) {
+			return f.re.ReplaceAllString(m, f.vi)
 		}
-		return "giá trị " + s[1] + " của tùy chọn " + s[2] + " không hợp lệ: " + why
 	}
-	return m
+	return "tùy chọn không hợp lệ: " + m
 }
 
 // usageOf maps a command's name to its usage line. It is filled by init,

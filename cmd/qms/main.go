@@ -16,6 +16,7 @@ import (
 	"os/signal"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // Exit codes, as go vet: 0 clean (warnings allowed), 1 errors reported,
@@ -52,10 +53,17 @@ func commands() []*command {
 }
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, stop := notifyStop(context.Background())
 	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
+}
+
+// notifyStop returns a context cancelled by Ctrl+C or SIGTERM (a service
+// manager, a CI job's timeout), so that a build removes its temporary
+// directory and serve closes its connections before exiting.
+func notifyStop(parent context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(parent, os.Interrupt, syscall.SIGTERM)
 }
 
 // run is the whole program: it parses args, runs the command and returns

@@ -8,6 +8,8 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
+	"syscall"
 	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/build"
@@ -76,22 +78,24 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		opts.ThemeDir = dir
 		opts.Build.Theme = os.DirFS(dir)
 	}
-	start := time.Now()
-	srv, err := serve.New(ctx, opts)
-	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+	// Listen first: a wrong or busy address fails before the build.
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		fmt.Fprintf(e.Stderr, "qms serve: --addr %s không đúng dạng host:cổng (ví dụ 127.0.0.1:8080)\n", *addr)
 		return exitUsage
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms serve: không mở được --addr %s: %s\n", *addr, listenText(err))
 		return exitUsage
 	}
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		BaseContext:       func(net.Listener) context.Context { return ctx }, // ends the event streams on Ctrl+C
+	defer ln.Close()
+	start := time.Now()
+	srv, err := serve.New(ctx, opts)
+	if err != nil {
+		fmt.Fprintf(e.Stderr, "qms serve: %s\n", errorText(err))
+		return exitUsage
 	}
+	hs := srv.HTTPServer(ctx, serve.Hosts(*addr, ln.Addr())) // ctx ends the event streams on Ctrl+C
 	nerr, nwarn := qms.CountSeverity(srv.Snapshot().Result.Diagnostics)
 	date := srv.AsOf().VN()
 	if follow {
@@ -103,8 +107,12 @@ func runServe(ctx context.Context, e *env, args []string) int {
 	if opts.ThemeDir != "" {
 		watching += " và giao diện " + opts.ThemeDir
 	}
-	fmt.Fprintf(e.Stdout, "Mở http://%s/ trong trình duyệt (Ctrl+C để dừng).\nĐang theo dõi %s: sửa tệp thì trang tự tải lại.\n",
-		ln.Addr(), watching)
+	url, warning := serveURL(*addr, ln.Addr())
+	if warning != "" {
+		fmt.Fprintf(e.Stderr, "qms serve: cảnh báo: %s\n", warning)
+	}
+	fmt.Fprintf(e.Stdout, "Mở %s trong trình duyệt (Ctrl+C để dừng).\nĐang theo dõi %s: sửa tệp thì trang tự tải lại.\n",
+		url, watching)
 	go srv.Watch(ctx)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -118,7 +126,44 @@ func runServe(ctx context.Context, e *env, args []string) int {
 		if errors.Is(err, http.ErrServerClosed) {
 			return exitOK
 		}
-		fmt.Fprintf(e.Stderr, "qms serve: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms serve: %s\n", errorText(err))
 		return exitUsage
 	}
+}
+
+// listenText is why listening failed, in Vietnamese.
+func listenText(err error) string {
+	switch {
+	case errors.Is(err, syscall.EADDRINUSE):
+		return "cổng này đang được một chương trình khác dùng; chọn cổng khác"
+	case errors.Is(err, syscall.EACCES):
+		return "không có quyền mở cổng này (cổng dưới 1024 cần quyền quản trị); chọn cổng khác"
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return "máy này không có địa chỉ đó"
+	}
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		return "không tìm thấy máy có tên " + dns.Name
+	}
+	return err.Error()
+}
+
+// serveURL returns the address to open the served site at in a browser on
+// this machine, and, when the listener is not on loopback, the warning
+// that other machines can open it too (with their address for it).
+func serveURL(addr string, ln net.Addr) (url, warning string) {
+	tcp, ok := ln.(*net.TCPAddr)
+	if !ok || tcp.IP.IsLoopback() {
+		return "http://" + ln.String() + "/", ""
+	}
+	port := strconv.Itoa(tcp.Port)
+	if !tcp.IP.IsUnspecified() {
+		url = "http://" + net.JoinHostPort(tcp.IP.String(), port) + "/"
+		return url, fmt.Sprintf("--addr %s không phải địa chỉ nội bộ (loopback): máy khác trong mạng mở được site này tại %s, kể cả các sửa đổi chưa commit.", addr, url)
+	}
+	there := ""
+	if name, err := os.Hostname(); err == nil && name != "" {
+		there = " tại http://" + net.JoinHostPort(name, port) + "/"
+	}
+	return "http://127.0.0.1:" + port + "/", fmt.Sprintf("--addr %s nghe trên mọi giao diện mạng: máy khác trong mạng mở được site này%s, kể cả các sửa đổi chưa commit. Dùng --addr 127.0.0.1:%s để chỉ máy này truy cập được.", addr, there, port)
 }

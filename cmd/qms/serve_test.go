@@ -102,3 +102,46 @@ func TestServeBadTheme(t *testing.T) {
 		t.Errorf("exit %d, stderr %q", code, stderr.String())
 	}
 }
+
+// TestServeEveryInterface: with --addr 0.0.0.0:…, serve warns on stderr
+// that other machines can open the site, prints an address that works in
+// a browser (not 0.0.0.0) and the machine's name, and serves it.
+func TestServeEveryInterface(t *testing.T) {
+	root := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var stdout, stderr syncBuffer
+	done := make(chan int, 1)
+	go func() {
+		done <- run(ctx, []string{"serve", "--root", root, "--addr", "0.0.0.0:0", "--as-of", "2025-06-01"}, &stdout, &stderr)
+	}()
+	addr := regexp.MustCompile(`http://127\.0\.0\.1:(\d+)/`)
+	var m []string
+	for deadline := time.Now().Add(30 * time.Second); m == nil && time.Now().Before(deadline); {
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d: %s", code, stderr.String())
+		case <-time.After(20 * time.Millisecond):
+		}
+		m = addr.FindStringSubmatch(stdout.String())
+	}
+	if m == nil {
+		t.Fatalf("no usable address printed: %q", stdout.String())
+	}
+	if !strings.Contains(stderr.String(), "máy khác") {
+		t.Errorf("no warning on stderr: %q", stderr.String())
+	}
+	if name, err := os.Hostname(); err == nil && !strings.Contains(stderr.String(), "http://"+name+":"+m[1]+"/") {
+		t.Errorf("the machine's address is not printed: %q", stderr.String())
+	}
+	resp, err := http.Get(m[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Errorf("GET %s = %d", m[0], resp.StatusCode)
+	}
+	cancel()
+	<-done
+}

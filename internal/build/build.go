@@ -132,6 +132,10 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return res, err
 	}
+	if opts.BaseURL == "" && opts.Stderr != nil {
+		// render leaves the sitemap out: its addresses must be absolute.
+		fmt.Fprintln(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ site (--base-url, ví dụ https://example.gov.vn/iso/).")
+	}
 	tmp, reused, err := claimScratch(out)
 	if err != nil {
 		return nil, err
@@ -155,6 +159,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if reused {
 		// The static files are written; the pages are listed in files.
 		static := w.writtenUnder(tmp)
+		static[filepath.Join(tmp, siteMarker)] = true
 		go func() {
 			expected := make(map[string]bool, len(files)+len(static))
 			for _, f := range files {
@@ -301,7 +306,7 @@ func checkInfos(list []*check.Check) []render.CheckInfo {
 }
 
 // checkOut refuses an output directory that would swallow the content, and
-// an existing directory that is not a previous build.
+// an existing non-empty directory without the marker of a previous build.
 func checkOut(root, out string) error {
 	if out == root || strings.HasPrefix(root+string(filepath.Separator), out+string(filepath.Separator)) {
 		return fmt.Errorf("build: thư mục xuất %s chứa thư mục nội dung %s", out, root)
@@ -319,10 +324,8 @@ func checkOut(root, out string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	for _, f := range []string{"index.html", "sitemap.xml"} {
-		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
-			return fmt.Errorf("build: thư mục xuất %s đã có nội dung khác, không phải một site do qms tạo; hãy xóa nó hoặc chọn --out khác", out)
-		}
+	if !isSite(out) {
+		return fmt.Errorf("build: thư mục xuất %s đã có nội dung khác, không phải một site do qms tạo (không có tệp %s); hãy xóa nó hoặc chọn --out khác", out, siteMarker)
 	}
 	return nil
 }

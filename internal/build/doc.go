@@ -25,8 +25,9 @@
 // on disk, which may be deleted at any time. A build that fails or is
 // cancelled leaves the output as it was (and the kept copy usable). Out
 // must not contain the content root, and an existing non-empty Out that
-// does not look like a site built by qms (index.html and sitemap.xml) is
-// refused rather than replaced.
+// does not hold the marker file .qms-site of a qms build is refused
+// rather than replaced. A build first removes the temporary directories
+// (with the marker) that a killed build into the same Out left.
 //
 // # History
 //

@@ -59,7 +59,7 @@ func (dc *docCache) load() (*qms.Corpus, []qms.Diagnostic, int, error) {
 		return nil, nil, 0, fmt.Errorf("load %s: %w", dc.root, err)
 	}
 	if !st.IsDir() {
-		return nil, nil, 0, fmt.Errorf("load %s: not a directory", dc.root)
+		return nil, nil, 0, fmt.Errorf("thư mục gốc %s là một tệp, không phải thư mục", dc.root)
 	}
 	now := time.Now()
 	files, err := dc.list()

@@ -7,18 +7,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 )
 
 // The site of a build replaces the previous one atomically (swap), which
 // means writing every file into a new directory. Creating tens of
 // thousands of files and directories and deleting the previous tree costs
-// far more than overwriting files that exist (measured on the 10,000
-// document repository: about 0.3–0.7 ms per page to create and delete,
-// 0.05 ms to overwrite). So the previous output is not deleted: it is kept
-// next to Out as .<name>.prev, and the next build claims it as its
-// temporary directory, overwrites its files, deletes what it did not
-// write, and swaps it in. Out itself is never written in place.
+// far more than overwriting files that exist. So the previous output is
+// not deleted: it is kept next to Out as .<name>.prev, and the next build
+// claims it as its temporary directory, overwrites its files, deletes what
+// it did not write, and swaps it in. Out itself is never written in place.
 
 // prevDir is where the output before the current one is kept.
 func prevDir(out string) string {
@@ -27,8 +24,9 @@ func prevDir(out string) string {
 
 // claimScratch returns the directory to build into: the kept previous
 // output renamed to a fresh temporary name (reused true) when there is one
-// that looks like a site built by qms, else a new empty directory.
+// with the marker, else a new directory holding only the marker.
 func claimScratch(out string) (dir string, reused bool, err error) {
+	removeLeftovers(out)
 	prev := prevDir(out)
 	if isSite(prev) {
 		name, err := reserveName(out, ".tmp-")
@@ -56,15 +54,32 @@ func release(tmp string, reused bool, out string) {
 	_ = os.RemoveAll(tmp)
 }
 
-// isSite reports whether dir looks like a site built by qms (the test of
-// checkOut).
+// siteMarker is the file that marks a directory as made by qms build: its
+// output, the kept copy and its temporary directories. Only such a
+// directory is replaced, recycled or removed as a leftover.
+const siteMarker = ".qms-site"
+
+var markerText = []byte("Thư mục này do qms build tạo ra; mỗi lần dựng, toàn bộ nội dung của nó được thay thế.\n")
+
+// isSite reports whether dir holds the marker.
 func isSite(dir string) bool {
-	for _, f := range []string{"index.html", "sitemap.xml"} {
-		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || !fi.Mode().IsRegular() {
-			return false
+	fi, err := os.Lstat(filepath.Join(dir, siteMarker))
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// removeLeftovers removes the temporary directories that a build into out
+// killed before it could clean up left next to it: those named as
+// tempDir and reserveName name them that hold the marker.
+func removeLeftovers(out string) {
+	parent, base := filepath.Dir(out), "."+filepath.Base(out)
+	entries, _ := os.ReadDir(parent)
+	for _, e := range entries {
+		p := filepath.Join(parent, e.Name())
+		temp := strings.HasPrefix(e.Name(), base+".tmp-") || strings.HasPrefix(e.Name(), base+".old-")
+		if temp && e.IsDir() && isSite(p) {
+			_ = os.RemoveAll(p)
 		}
 	}
-	return true
 }
 
 // reserveName returns an unused name ".<out>"+infix+"…" next to out.
@@ -100,20 +115,22 @@ func (w *writer) removeStale(root string, expected map[string]bool, skip string)
 	}
 	var walk func(dir string) error
 	walk = func(dir string) error {
-		names, err := dirNames(dir)
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			return err
 		}
-		for _, name := range names {
-			p := dir + string(filepath.Separator) + name
+		for _, e := range entries {
+			p := filepath.Join(dir, e.Name())
 			switch {
 			case p == skip || expected[p]:
 				continue
 			case dirs[p]:
-				// A file where a directory goes is the writer's to
-				// replace (clearWay).
-				if err := walk(p); err != nil && !errors.Is(err, syscall.ENOTDIR) {
-					return err
+				// A file (or a link) where a directory goes is the
+				// writer's to replace (clearWay).
+				if e.IsDir() {
+					if err := walk(p); err != nil {
+						return err
+					}
 				}
 				continue
 			}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -130,4 +131,85 @@ func countDirs(t *testing.T, dir string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// TestOutForeignSite: a folder that holds index.html and sitemap.xml but
+// was not built by qms (a Hugo public/, a web root) is refused, twice,
+// and keeps every file; a build into a new folder marks it as qms's.
+func TestOutForeignSite(t *testing.T) {
+	root := writeArchive(t, loadArchive(t, "site.txtar"))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	files := map[string]string{"index.html": "<html>", "sitemap.xml": "<urlset/>", "anh/logo.png": "png"}
+	for name, data := range files {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	opts := Options{Root: root, Out: out, AsOf: testAsOf, NoHistory: true}
+	for range 2 {
+		_, err := Build(context.Background(), opts)
+		if err == nil || !strings.Contains(err.Error(), "không phải một site do qms tạo") {
+			t.Fatalf("foreign site: err = %v", err)
+		}
+	}
+	for name, data := range files {
+		if b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(name))); err != nil || string(b) != data {
+			t.Errorf("%s: %q, %v", name, b, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("left next to the output: %v", entries)
+	}
+
+	fresh := filepath.Join(dir, "site")
+	opts.Out = fresh
+	for range 3 {
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if !isSite(fresh) || !isSite(filepath.Join(dir, ".site.prev")) {
+		t.Error("the output and the kept copy are not marked")
+	}
+}
+
+// TestLeftovers: a build removes the temporary directories that a killed
+// build into the same folder left (they hold the marker), and nothing
+// else that only looks like one.
+func TestLeftovers(t *testing.T) {
+	root := writeArchive(t, loadArchive(t, "site.txtar"))
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	opts := Options{Root: root, Out: out, AsOf: testAsOf, NoHistory: true}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	// A build killed while writing: its temporary directory, made as a
+	// build makes it, holds the marker and part of a site.
+	killed, err := tempDir(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Join(killed, "processes", "qt-01"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	// A folder of the user's with a name like a temporary directory.
+	mine := filepath.Join(dir, ".public.tmp-cua-toi")
+	if err := os.MkdirAll(mine, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Build(context.Background(), opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(killed); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the killed build's directory is still there: %v", err)
+	}
+	if _, err := os.Stat(mine); err != nil {
+		t.Errorf("a folder without the marker was removed: %v", err)
+	}
 }

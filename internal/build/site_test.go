@@ -471,3 +471,21 @@ func TestOutGuard(t *testing.T) {
 		t.Errorf("content touched: %v", err)
 	}
 }
+
+// TestSitemapNotice: without a base URL the sitemap cannot have absolute
+// addresses (render leaves it out); the build says so once on Stderr, and
+// not when the base URL is set.
+func TestSitemapNotice(t *testing.T) {
+	root := writeArchive(t, loadArchive(t, "site.txtar"))
+	for _, base := range []string{"", "https://example.gov.vn/so-tay/"} {
+		var stderr bytes.Buffer
+		opts := Options{Root: root, Out: filepath.Join(t.TempDir(), "public"), AsOf: testAsOf, NoHistory: true, BaseURL: base, Stderr: &stderr}
+		if _, err := Build(context.Background(), opts); err != nil {
+			t.Fatal(err)
+		}
+		n := strings.Count(stderr.String(), "sitemap.xml")
+		if want := map[bool]int{true: 1, false: 0}[base == ""]; n != want {
+			t.Errorf("base URL %q: the notice %d times, want %d:\n%s", base, n, want, stderr.String())
+		}
+	}
+}

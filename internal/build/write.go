@@ -95,7 +95,7 @@ func (w *writer) mkdirOnce(p string) error {
 	if _, ok := w.dirs.Load(d); ok {
 		return nil
 	}
-	if err := mkdir(d); err != nil {
+	if err := os.MkdirAll(d, 0o755); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
 	w.dirs.Store(d, true)
@@ -119,18 +119,14 @@ func (w *writer) clearWay(p string) error {
 	return errors.New("nothing in the way")
 }
 
-// mkdir makes directory d and, only when needed, its parents: one system
-// call in the usual case where the parent exists (os.MkdirAll first
-// stats d), which counts when a site has tens of thousands of pages.
-func mkdir(d string) error {
-	err := os.Mkdir(d, 0o755)
-	switch {
-	case err == nil || errors.Is(err, fs.ErrExist):
-		return nil
-	case errors.Is(err, fs.ErrNotExist):
-		return os.MkdirAll(d, 0o755)
+// createFile creates the new file p for writing, or with overwrite opens
+// the file there for reading and writing, creating it if there is none
+// (updateWriter then rewrites it from its first changed byte).
+func createFile(p string, overwrite bool) (*os.File, error) {
+	if overwrite {
+		return os.OpenFile(p, os.O_RDWR|os.O_CREATE, 0o644)
 	}
-	return err
+	return os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 }
 
 // write writes one file with the content that fill produces.
@@ -277,7 +273,7 @@ feed:
 }
 
 // tempDir makes the directory the site is rendered into, next to out so
-// that the final rename stays on one file system.
+// that the final rename stays on one file system, with the marker.
 func tempDir(out string) (string, error) {
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
@@ -287,7 +283,11 @@ func tempDir(out string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("build: %w", err)
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
+	err = os.Chmod(tmp, 0o755)
+	if err == nil {
+		err = os.WriteFile(filepath.Join(tmp, siteMarker), markerText, 0o644)
+	}
+	if err != nil {
 		_ = os.RemoveAll(tmp)
 		return "", fmt.Errorf("build: %w", err)
 	}

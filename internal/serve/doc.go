@@ -47,4 +47,12 @@
 // being served (and a failed rebuild's error) at once and after every
 // rebuild, and reloads the page when the generation is not its own. The
 // pages work without it: a manual reload shows the latest build.
+//
+// # HTTP
+//
+// Server.HTTPServer is the http.Server of qms serve: it answers only
+// requests whose Host is a name the listener is reached by (Hosts), so
+// that a page of another site cannot read the manual through a domain
+// name rebound to this machine, and it closes idle and slow connections;
+// the event stream lifts the read and write deadlines for itself.
 package serve

@@ -457,9 +457,10 @@ func TestHandler(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	b, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusMethodNotAllowed {
-		t.Errorf("POST / = %d", resp.StatusCode)
+	if resp.StatusCode != http.StatusMethodNotAllowed || !strings.Contains(string(b), "Chỉ xem được trang") {
+		t.Errorf("POST / = %d %q", resp.StatusCode, b)
 	}
 }
 
