@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,38 +29,6 @@ func (d *decoder) pos(n *yaml.Node) qms.Pos {
 
 func (d *decoder) errorf(n *yaml.Node, id, format string, args ...any) {
 	*d.diags = append(*d.diags, diag(d.pos(n), qms.Error, id, format, args...))
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// parseYAML decodes the front matter, valid UTF-8, into its top-level
-// mapping node: with fastYAML when src is in its subset, else with
-// yaml.v3 (which gives every syntax error).
-func (d *decoder) parseYAML(src string) (*yaml.Node, bool) {
-	doc, fast := fastYAMLValid(src)
-	if !fast {
-		doc = &yaml.Node{}
-		if err := yaml.Unmarshal([]byte(src), doc); err != nil {
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			line := 1
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
-			}
-			*d.diags = append(*d.diags, diag(qms.Pos{Path: d.path, Line: line + d.line0, Col: 1}, qms.Error, idYAML,
-				"lỗi cú pháp YAML trong phần thông tin đầu: %s", msg))
-			return nil, false
-		}
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, true
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		d.errorf(root, idType, "phần thông tin đầu phải là các cặp \"khóa: giá trị\"")
-		return nil, false
-	}
-	return root, true
 }
 
 // keyCount returns how many keys the decoder can record for the mapping
@@ -126,14 +95,14 @@ func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []s
 				names[jj] = schema[jj].name
 			}
 			if near := nearest(name, names); near != "" {
-				d.errorf(k, idUnknownKey, "khóa không được biết %q; có phải là %q?", name, near)
+				d.errorf(k, idUnknownKey, "trường %q không có trong mẫu %s; có phải là %q?", name, d.schemaName(), near)
 			} else {
-				d.errorf(k, idUnknownKey, "khóa không được biết %q; các khóa hợp lệ: %s", name, strings.Join(names, ", "))
+				d.errorf(k, idUnknownKey, "trường %q không có trong mẫu %s; các trường của mẫu: %s", name, d.schemaName(), strings.Join(names, ", "))
 			}
 			continue
 		}
 		if seen.has(j) {
-			d.errorf(k, idYAML, "khóa %q xuất hiện hai lần", name)
+			d.errorf(k, idYAML, "trường %q được ghi hai lần; hãy xóa một dòng", name)
 			continue
 		}
 		seen |= 1 << j
@@ -178,7 +147,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "một danh sách"
 	case yaml.MappingNode:
-		return "một bảng khóa-giá trị"
+		return "các dòng \"trường: giá trị\""
 	}
 	return "một giá trị đơn"
 }
@@ -209,16 +178,71 @@ func (d *decoder) code(n *yaml.Node, key string, dst *string) {
 }
 
 func (d *decoder) date(n *yaml.Node, key string, dst *qms.Date) {
-	s, ok := d.scalar(n, key, "một ngày YYYY-MM-DD")
-	if !ok {
+	s, ok := d.scalar(n, key, "một ngày dạng năm-tháng-ngày (YYYY-MM-DD)")
+	if !ok || isPlaceholder(s) {
 		return
 	}
 	t, err := qms.ParseDate(s)
 	if err != nil {
-		d.errorf(n, idDate, "trường %q: %v", key, err)
+		if v, ok := otherDate(s); ok {
+			d.errorf(n, idDate, "trường %q: ngày phải ghi theo thứ tự năm-tháng-ngày, viết là %s", key, v)
+		} else {
+			d.errorf(n, idDate, "trường %q: %v", key, err)
+		}
+		return
+	}
+	if last := today().Time().AddDate(50, 0, 0); t.Before(firstDate) || t.Time().After(last) {
+		d.errorf(n, idDate, "trường %q: ngày %s nằm ngoài khoảng hợp lý (từ %s đến %s); hãy kiểm tra lại năm",
+			key, t.VN(), firstDate.VN(), qms.DateOf(last).VN())
 		return
 	}
 	*dst = t
+}
+
+// firstDate is the earliest date a document of the manual can carry.
+var firstDate = qms.Date{Year: 1945, Month: 1, Day: 1}
+
+// today is the date the loader takes as today.
+var today = func() qms.Date { return qms.DateOf(time.Now()) }
+
+var (
+	dayFirst  = regexp.MustCompile(`^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
+	yearFirst = regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+)
+
+// otherDate reads a date written the Vietnamese way (20/11/2020,
+// 1.12.2020) or with the year first but other separators or no leading
+// zeros (2020/11/20, 2020-1-6), and returns it as YYYY-MM-DD.
+func otherDate(s string) (string, bool) {
+	var y, m, dd string
+	if p := dayFirst.FindStringSubmatch(s); p != nil {
+		dd, m, y = p[1], p[2], p[3]
+	} else if p := yearFirst.FindStringSubmatch(s); p != nil {
+		y, m, dd = p[1], p[2], p[3]
+	} else {
+		return "", false
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(dd)
+	t, err := qms.NewDate(yi, mi, di)
+	if err != nil {
+		return "", false
+	}
+	return t.String(), true
+}
+
+// isPlaceholder reports whether s holds a template's unfilled
+// placeholder ("<điền …>", scaffold.Marker): check PH001 reports it, so
+// the value's own format is not.
+func isPlaceholder(s string) bool { return strings.Contains(s, "<điền") }
+
+// schemaName names the schema being decoded, for messages.
+func (d *decoder) schemaName() string {
+	if d.path == OrgFile {
+		return "tệp " + OrgFile
+	}
+	return "tài liệu"
 }
 
 func (d *decoder) positiveInt(n *yaml.Node, key string, dst *int) {
@@ -226,21 +250,40 @@ func (d *decoder) positiveInt(n *yaml.Node, key string, dst *int) {
 	if !ok {
 		return
 	}
-	v, err := strconv.Atoi(s)
-	if err != nil || n.Tag != "!!int" {
-		d.errorf(n, idType, "trường %q phải là một số nguyên (1, 2, …), không phải %q", key, s)
+	d.intFrom(n, key, s, 1, dst)
+}
+
+// intFrom stores the integer s, the value of n, into dst when it is at
+// least least.
+func (d *decoder) intFrom(n *yaml.Node, key, s string, least int, dst *int) {
+	if isPlaceholder(s) {
 		return
 	}
-	if v < 1 {
-		d.errorf(n, idType, "trường %q phải lớn hơn hoặc bằng 1, không phải %d", key, v)
+	v, err := strconv.Atoi(s)
+	if err != nil || n.Tag != "!!int" {
+		d.errorf(n, idType, "trường %q phải là một số nguyên (%d, %d, …), không phải %q", key, least, least+1, s)
+		return
+	}
+	if v < least {
+		d.errorf(n, idType, "trường %q phải lớn hơn hoặc bằng %d, không phải %d", key, least, v)
 		return
 	}
 	*dst = v
 }
 
+// count decodes an optional integer ≥ 0.
+func (d *decoder) count(n *yaml.Node, key string, dst **int) {
+	if s, ok := d.scalar(n, key, "một số nguyên"); ok {
+		v := -1
+		if d.intFrom(n, key, s, 0, &v); v >= 0 {
+			*dst = &v
+		}
+	}
+}
+
 func (d *decoder) enum(n *yaml.Node, key string, dst *string, allowed []string) {
 	s, ok := d.scalar(n, key, "một giá trị")
-	if !ok {
+	if !ok || isPlaceholder(s) {
 		return
 	}
 	for _, a := range allowed {
@@ -262,6 +305,9 @@ func (d *decoder) citation(n *yaml.Node, key string) (qms.Citation, bool) {
 		return qms.Citation{}, false
 	}
 	c := qms.Citation{Text: s, Pos: d.pos(n)}
+	if isPlaceholder(s) {
+		return c, true
+	}
 	r, err := qms.ParseRef(s)
 	if err != nil {
 		d.errorf(n, idNumber, "số và ký hiệu không hợp lệ %q: %v", s, err)
@@ -324,6 +370,9 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 		return
 	}
 	*text = s
+	if isPlaceholder(s) {
+		return
+	}
 	v, err := qms.ParseDuration(s)
 	if err != nil {
 		d.errorf(n, idDuration, "thời hạn không hợp lệ %q cho %q: %v", s, key, err)
@@ -338,7 +387,7 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start func(d *decoder, it *yaml.Node, x *T), schema []field[*T]) {
 	d.each(n, key, "một danh sách", func(it *yaml.Node, k string, paths []string) {
 		if it.Kind != yaml.MappingNode {
-			d.errorf(it, idType, "mỗi mục của %q phải là các cặp \"khóa: giá trị\", không phải %s", key, kindName(it))
+			d.errorf(it, idType, "mỗi mục của %q phải gồm các dòng \"trường: giá trị\", không phải %s", key, kindName(it))
 			return
 		}
 		if *dst == nil {

@@ -2,51 +2,37 @@ package content
 
 import (
 	"bytes"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-// linkParser is the GFM Markdown parser findLinks uses, made once: a
-// goldmark parser keeps no state between calls and is safe for concurrent
-// use (the loader parses files on several goroutines).
+// linkParser is the project's Markdown parser (internal/markup), the one
+// the pages are rendered with, made once: a goldmark parser keeps no
+// state between calls and is safe for concurrent use.
 var linkParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	return markup.New(nil, nil).Parser()
 })
 
-// findLinks returns the links of body whose destination is not an
-// absolute URL or an in-page anchor, plus every javascript:/vbscript:/data:
-// link, with positions in the file, as goldmark (GFM) parses them: with
-// fastLinks when body is in its subset, else with goldmark itself.
+// findLinks returns the links and images of body whose destination is
+// not an absolute URL or an in-page anchor, plus every javascript:,
+// vbscript: and data: link, with positions in the file, as the pages'
+// Markdown reads them.
 func findLinks(p, body string, bodyLine int) []qms.Link {
 	if !mayHaveLinks(body) {
 		return nil
 	}
-	if spans, ok := fastLinks(body); ok {
-		var links []qms.Link
-		for _, s := range spans {
-			if keepLink(s.dest) {
-				line, col := lineCol(body, s.off)
-				links = append(links, qms.Link{Dest: s.dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
-			}
-		}
-		return links
-	}
-	return parseLinks(p, body, bodyLine)
-}
-
-// parseLinks is findLinks with goldmark.
-func parseLinks(p, body string, bodyLine int) []qms.Link {
 	src := []byte(body)
-	root := linkParser().Parse(text.NewReader(src))
+	root := linkParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(markup.NewIDs()))))
+	loc := newLocator(body)
 	var links []qms.Link
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -64,8 +50,7 @@ func parseLinks(p, body string, bodyLine int) []qms.Link {
 		if !keepLink(dest) {
 			return ast.WalkContinue, nil
 		}
-		off := linkOffset(n, src, dest)
-		line, col := lineCol(body, off)
+		line, col := loc.lineCol(linkOffset(n, src, dest))
 		links = append(links, qms.Link{Dest: dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
 		return ast.WalkContinue, nil
 	})
@@ -119,14 +104,41 @@ func linkOffset(n ast.Node, src []byte, dest string) int {
 	return 0
 }
 
-// lineCol turns a byte offset in src into a line and a column (in runes),
-// both from 1.
-func lineCol(src string, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
+// locator turns byte offsets of a text into lines and columns: the line
+// by binary search in the offsets where lines start, the column by
+// counting runes from the line's start, or from the last offset asked
+// when it is earlier on the same line, so that offsets asked in order
+// cost one pass over the text in all.
+type locator struct {
+	src    string
+	starts []int // offset of the start of each line
+	last   int   // last offset asked, its line index and its column
+	line   int
+	col    int
+}
+
+func newLocator(src string) *locator {
+	starts := []int{0}
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			break
+		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	line = 1 + strings.Count(src[:off], "\n")
-	start := strings.LastIndexByte(src[:off], '\n') + 1
-	col = 1 + utf8.RuneCountInString(src[start:off])
-	return line, col
+	return &locator{src: src, starts: starts, last: -1}
+}
+
+// lineCol returns the line and the column (in runes) of off, both from 1.
+func (l *locator) lineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(l.src))
+	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
+	from, col := l.starts[i], 1
+	if i == l.line && l.last >= from && l.last <= off {
+		from, col = l.last, l.col
+	}
+	col += utf8.RuneCountInString(l.src[from:off])
+	l.last, l.line, l.col = off, i, col
+	return i + 1, col
 }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,12 +19,19 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
+// MaxFileSize bounds one document: a larger file is reported at its
+// first line and not parsed, so that no single file can make loading,
+// checking or building crawl.
+const MaxFileSize = 10 << 20
+
 // Load reads every document under processes/, procedures/ and decisions/ of
-// fsys (whose root is the content root) and returns the indexed corpus and
-// the loader's diagnostics, sorted. A missing folder is not an error.
+// fsys (whose root is the content root) and qms.yaml at its root, and
+// returns the indexed corpus and the loader's diagnostics, sorted. A
+// missing folder is not an error.
 func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
+	c.Org = loadOrg(fsys, &diags)
 	for _, k := range qms.Kinds {
 		var files []string
 		err := fs.WalkDir(fsys, k.Dir(), func(p string, d fs.DirEntry, err error) error {
@@ -51,6 +59,11 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 					"phần mở rộng phải viết thường \".md\" để được nạp như một tài liệu"))
 				return nil
 			}
+			if d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p) {
+				diags = append(diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
+					"tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục sổ tay nên không được nạp; hãy sao chép nội dung vào đây thay cho liên kết"))
+				return nil
+			}
 			files = append(files, p)
 			return nil
 		})
@@ -65,6 +78,33 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 	}
 	c.Index()
 	return c, qms.SortDiagnostics(diags)
+}
+
+// linkInside reports whether the symbolic link p of fsys, followed link
+// by link, ends inside fsys. A target is resolved by its path alone: an
+// absolute one, or one climbing above the root, is outside.
+func linkInside(fsys fs.FS, p string) bool {
+	for range 40 {
+		target, err := fs.ReadLink(fsys, p)
+		if err != nil {
+			return false
+		}
+		if path.IsAbs(target) {
+			return false
+		}
+		p = path.Join(path.Dir(p), target)
+		if p == ".." || strings.HasPrefix(p, "../") {
+			return false
+		}
+		info, err := fs.Lstat(fsys, p)
+		if err != nil {
+			return false
+		}
+		if info.Mode()&fs.ModeSymlink == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // parsed is one file's result in parseAll.
@@ -88,13 +128,7 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 				if i >= len(files) {
 					return
 				}
-				p := files[i]
-				data, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					out[i].diags = []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
-					continue
-				}
-				out[i].doc, out[i].diags = ParseFile(p, data)
+				out[i].doc, out[i].diags = readFile(fsys, files[i])
 			}
 		})
 	}
@@ -102,8 +136,29 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 	return out
 }
 
+// readFile reads and parses the document p, refusing a file larger than
+// MaxFileSize before reading it.
+func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
+	at := qms.Pos{Path: p, Line: 1, Col: 1}
+	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}
+	}
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		return nil, []qms.Diagnostic{diag(at, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
+	}
+	return ParseFile(p, data)
+}
+
+func tooLarge(p string, size int64) qms.Diagnostic {
+	return diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding,
+		"tệp quá lớn (%.1f MB), vượt giới hạn %d MB cho một tài liệu nên không được nạp; hãy tách thành nhiều tài liệu hoặc chuyển phần đính kèm ra tệp riêng",
+		float64(size)/(1<<20), MaxFileSize>>20)
+}
+
 // LoadDir loads the content root directory root. It fails only when root
-// itself cannot be read.
+// itself cannot be read. Files are opened through an os.Root, so that no
+// symbolic link, of a file or of a folder, reads outside root.
 func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	st, err := os.Stat(root)
 	if err != nil {
@@ -112,17 +167,22 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	if !st.IsDir() {
 		return nil, nil, fmt.Errorf("load %s: not a directory", root)
 	}
-	c, ds := Load(os.DirFS(root))
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("load %s: %w", root, err)
+	}
+	defer r.Close()
+	c, ds := Load(r.FS())
 	return c, ds, nil
 }
 
 func isNotExist(err error) bool {
-	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "file does not exist"))
+	return err != nil && (errors.Is(err, fs.ErrNotExist) || strings.Contains(err.Error(), "file does not exist"))
 }
 
 // ParseFile parses one document. path is relative to the content root and
 // decides the kind (its first element); data is the file's bytes. It
-// returns nil when the file's front matter cannot be read at all. The
+// returns nil when the file cannot be read as a document at all. The
 // document keeps data (its Source and Body share it), so the caller must
 // not modify data afterwards.
 func ParseFile(p string, data []byte) (qms.Document, []qms.Diagnostic) {
@@ -144,17 +204,19 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 	kind := qms.KindOfDir(dir)
 	if kind == 0 {
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
-			"tài liệu phải nằm trong processes/, procedures/ hoặc decisions/")}
+			"tài liệu phải nằm trong thư mục processes/, procedures/ hoặc decisions/")}
 	}
-	valid, plain := scanText(bytes.TrimPrefix(data, []byte("\ufeff")))
-	if !valid {
+	if len(data) > MaxFileSize {
+		return nil, []qms.Diagnostic{tooLarge(p, int64(len(data)))}
+	}
+	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: line, Col: col}, qms.Error, idEncoding,
 			"tệp không phải UTF-8 hợp lệ; hãy lưu lại với bảng mã UTF-8")}
 	}
-	src := normalize(data, plain)
+	src := normalize(data)
 	fm, ok := splitFrontMatter(p, src, &diags)
-	if !ok {
+	if !ok && fm.yaml == "" {
 		return nil, diags
 	}
 	base := qms.Doc{
@@ -164,15 +226,24 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 		Body:     fm.body,
 		BodyLine: fm.bodyLine,
 		Source:   src,
+		Partial:  !ok,
 	}
 	d := &decoder{path: p, line0: fm.line0, diags: &diags}
-	root, ok := d.parseYAML(fm.yaml)
-	if !ok {
-		return nil, diags
+	root, yok := d.parseYAML(fm.yaml)
+	if !yok {
+		if root == nil {
+			return nil, diags
+		}
+		base.Partial = true
+	}
+	if base.Partial {
+		// Decode what could be read for its identity and references, but
+		// report only the syntax error: the rest follows from it.
+		d.diags = new([]qms.Diagnostic)
 	}
 	base.Keys = make(map[string]qms.Pos, keyCount(root))
 	d.keys = base.Keys
-	if !o.NoLinks {
+	if !o.NoLinks && !base.Partial {
 		base.Links = findLinks(p, fm.body, fm.bodyLine)
 	}
 	var doc qms.Document
@@ -188,16 +259,12 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 }
 
 // normalize drops a UTF-8 BOM, turns CRLF (and lone CR) into LF and
-// applies NFC, unless plain says data is made of runes that need none
-// (see scanText).
-func normalize(data []byte, plain bool) []byte {
+// applies NFC (returning data itself when it is in NFC already).
+func normalize(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
-	}
-	if plain {
-		return data
 	}
 	return norm.NFC.Bytes(data)
 }

@@ -20,6 +20,9 @@ var (
 				return
 			}
 			x.NumberText = s
+			if isPlaceholder(s) {
+				return
+			}
 			num, err := qms.ParseNumber(s)
 			if err != nil {
 				d.errorf(n, idNumber, "số và ký hiệu không hợp lệ %q: %v", s, err)
@@ -39,6 +42,7 @@ var (
 		{"amends", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.citations(n, key, &x.Amends) }},
 		{"repealed", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Repealed) }},
 		{"source", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.str(n, key, &x.Source) }},
+		{"announces", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.count(n, key, &x.Announces) }},
 	}
 
 	procedureFields = []field[*qms.Procedure]{
@@ -77,6 +81,15 @@ var (
 		{"prepared_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.PreparedBy) }},
 		{"reviewed_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.ReviewedBy) }},
 		{"approver", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.Approver) }},
+		{"revisions", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			decodeList(d, n, key, &x.Revisions, startAmendment, amendmentFields)
+		}},
+		{"under_review", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			if n.Kind == yaml.MappingNode {
+				x.UnderReview = &qms.UnderReview{Pos: d.pos(n)}
+			}
+			decodeMap(d, n, key, x.UnderReview, underReviewFields)
+		}},
 		{"steps", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
 			decodeList(d, n, key, &x.Steps, startStep, stepFields)
 		}},
@@ -93,6 +106,20 @@ var (
 		{"action", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.str(n, key, &x.Action) }},
 		{"time", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.duration(n, key, &x.TimeText, &x.Time) }},
 		{"forms", false, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.strList(n, key, &x.Forms) }},
+	}
+
+	amendmentFields = []field[*qms.Amendment]{
+		{"revision", true, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.positiveInt(n, key, &x.Revision) }},
+		{"effective", true, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.date(n, key, &x.Effective) }},
+		{"approved_by", false, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) {
+			d.citationPtr(n, key, &x.ApprovedBy)
+		}},
+		{"change", false, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.str(n, key, &x.Change) }},
+	}
+
+	underReviewFields = []field[*qms.UnderReview]{
+		{"since", true, func(d *decoder, x *qms.UnderReview, n *yaml.Node, key string) { d.date(n, key, &x.Since) }},
+		{"reason", true, func(d *decoder, x *qms.UnderReview, n *yaml.Node, key string) { d.str(n, key, &x.Reason) }},
 	}
 
 	formFields = []field[*qms.Form]{
@@ -123,6 +150,9 @@ func enumKeys(m map[string]string) []string {
 
 // startStep records where a step starts.
 func startStep(d *decoder, it *yaml.Node, s *qms.Step) { s.Pos = d.pos(it) }
+
+// startAmendment records where a row of the amendment record starts.
+func startAmendment(d *decoder, it *yaml.Node, a *qms.Amendment) { a.Pos = d.pos(it) }
 
 // pathedItems is how many items of each list get their key paths made
 // once for all documents by listPaths.
@@ -173,6 +203,7 @@ var listPaths = sync.OnceValue(func() map[string]*itemPaths {
 	add("steps", fieldNames(stepFields))
 	add("forms", fieldNames(formFields))
 	add("records", fieldNames(recordFields))
+	add("revisions", fieldNames(amendmentFields))
 	return m
 })
 

@@ -8,6 +8,9 @@ type Corpus struct {
 	Decisions  []*Decision
 	Procedures []*Procedure
 	Processes  []*Process
+	// Org is the manual's qms.yaml, or DefaultOrganization when it has
+	// none.
+	Org Organization
 
 	byKey    map[string][]*Decision // Number.Key()
 	byFolded map[string][]*Decision // Number.FoldedKey()
