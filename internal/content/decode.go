@@ -31,25 +31,6 @@ func (d *decoder) errorf(n *yaml.Node, id, format string, args ...any) {
 	*d.diags = append(*d.diags, diag(d.pos(n), qms.Error, id, format, args...))
 }
 
-// keyCount returns how many keys the decoder can record for the mapping
-// root, at most: its own, the items of its lists and the keys of their
-// mappings, so that the document's Keys is made at its final size.
-func keyCount(root *yaml.Node) int {
-	n := 0
-	for i := 1; i < len(root.Content); i += 2 {
-		n++
-		if v := root.Content[i]; v.Kind == yaml.SequenceNode {
-			n += len(v.Content)
-			for _, it := range v.Content {
-				if it.Kind == yaml.MappingNode {
-					n += len(it.Content) / 2
-				}
-			}
-		}
-	}
-	return n
-}
-
 // field describes one front-matter key of a document or list item of
 // type T: decode stores the value n of the key, whose path is key
 // ("steps.0.time"), into x.
@@ -75,10 +56,8 @@ func keyPath(parent, name string) string {
 // decodeFields walks a mapping node against a schema: unknown and
 // duplicate keys are reported, known ones decoded into x, missing
 // required ones reported at missingAt. parent is the path of the mapping
-// ("" at the top, "steps.0" for an item); paths, when not nil, holds the
-// key path of every field of the schema, made beforehand. It returns the
-// fields seen.
-func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []string, missingAt *yaml.Node, schema []field[T]) fieldSet {
+// ("" at the top, "steps.0" for an item). It returns the fields seen.
+func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, missingAt *yaml.Node, schema []field[T]) fieldSet {
 	var seen fieldSet
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -106,12 +85,7 @@ func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []s
 			continue
 		}
 		seen |= 1 << j
-		var key string
-		if paths != nil {
-			key = paths[j]
-		} else {
-			key = keyPath(parent, name)
-		}
+		key := keyPath(parent, name)
 		d.keys[key] = d.pos(v)
 		f := &schema[j]
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -325,23 +299,21 @@ func (d *decoder) citationPtr(n *yaml.Node, key string, dst **qms.Citation) {
 
 // each decodes every item of a sequence node with item, recording each
 // item's position under "key.i"; what names the expected items in the
-// wrong-type message. item gets the item's key path and the paths made
-// beforehand for its fields, if any (see listPaths).
-func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, k string, paths []string)) {
+// wrong-type message. item gets the item's key path.
+func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, k string)) {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, idType, "trường %q phải là %s (mỗi dòng bắt đầu bằng \"- \"), không phải %s", key, what, kindName(n))
 		return
 	}
-	lp := listPaths()[key]
 	for i, it := range n.Content {
-		k, paths := lp.item(key, i)
+		k := key + "." + strconv.Itoa(i)
 		d.keys[k] = d.pos(it)
-		item(it, k, paths)
+		item(it, k)
 	}
 }
 
 func (d *decoder) citations(n *yaml.Node, key string, dst *[]qms.Citation) {
-	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string, _ []string) {
+	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string) {
 		if c, ok := d.citation(it, k); ok {
 			if *dst == nil {
 				*dst = make([]qms.Citation, 0, len(n.Content))
@@ -352,7 +324,7 @@ func (d *decoder) citations(n *yaml.Node, key string, dst *[]qms.Citation) {
 }
 
 func (d *decoder) codes(n *yaml.Node, key string, dst *[]qms.CodeRef) {
-	d.each(n, key, "một danh sách mã thủ tục", func(it *yaml.Node, k string, _ []string) {
+	d.each(n, key, "một danh sách mã thủ tục", func(it *yaml.Node, k string) {
 		var s string
 		d.code(it, k, &s)
 		if s != "" {
@@ -385,7 +357,7 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 // new item appended to dst; start, if not nil, sets up the item before
 // its fields are decoded.
 func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start func(d *decoder, it *yaml.Node, x *T), schema []field[*T]) {
-	d.each(n, key, "một danh sách", func(it *yaml.Node, k string, paths []string) {
+	d.each(n, key, "một danh sách", func(it *yaml.Node, k string) {
 		if it.Kind != yaml.MappingNode {
 			d.errorf(it, idType, "mỗi mục của %q phải gồm các dòng \"trường: giá trị\", không phải %s", key, kindName(it))
 			return
@@ -399,7 +371,7 @@ func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start fun
 		if start != nil {
 			start(d, it, x)
 		}
-		decodeFields(d, it, x, k, paths, it, schema)
+		decodeFields(d, it, x, k, it, schema)
 	})
 }
 

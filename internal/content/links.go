@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"sort"
 	"strings"
 	"sync"
@@ -50,7 +49,7 @@ func findLinks(p, body string, bodyLine int) []qms.Link {
 		if !keepLink(dest) {
 			return ast.WalkContinue, nil
 		}
-		line, col := loc.lineCol(linkOffset(n, src, dest))
+		line, col := loc.lineCol(n.Pos()) // the "[" of a link, the "!" of an image
 		links = append(links, qms.Link{Dest: dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
 		return ast.WalkContinue, nil
 	})
@@ -76,32 +75,6 @@ func keepLink(dest string) bool {
 		return false
 	}
 	return true
-}
-
-// linkOffset finds the byte offset of a link in src: the node's own
-// position when goldmark knows it, else the destination's first
-// occurrence inside the enclosing block, else the block's start.
-func linkOffset(n ast.Node, src []byte, dest string) int {
-	if p := n.Pos(); p >= 0 && p < len(src) {
-		return p
-	}
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
-			continue
-		}
-		start := b.Lines().At(0).Start
-		end := b.Lines().At(b.Lines().Len() - 1).Stop
-		if start >= 0 && end <= len(src) && start <= end {
-			if i := bytes.Index(src[start:end], []byte("]("+dest)); i >= 0 {
-				return start + i + 2
-			}
-			if i := bytes.Index(src[start:end], []byte(dest)); i >= 0 {
-				return start + i
-			}
-			return start
-		}
-	}
-	return 0
 }
 
 // locator turns byte offsets of a text into lines and columns: the line

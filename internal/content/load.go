@@ -241,7 +241,7 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 		// report only the syntax error: the rest follows from it.
 		d.diags = new([]qms.Diagnostic)
 	}
-	base.Keys = make(map[string]qms.Pos, keyCount(root))
+	base.Keys = map[string]qms.Pos{}
 	d.keys = base.Keys
 	if !o.NoLinks && !base.Partial {
 		base.Links = findLinks(p, fm.body, fm.bodyLine)

@@ -59,7 +59,7 @@ func decodeMap[T any](d *decoder, n *yaml.Node, key string, x T, schema []field[
 		d.errorf(n, idType, "trường %q phải gồm các dòng \"trường: giá trị\" thụt lề bên dưới, không phải %s", key, kindName(n))
 		return
 	}
-	decodeFields(d, n, x, key, nil, n, schema)
+	decodeFields(d, n, x, key, n, schema)
 }
 
 // loadOrg reads OrgFile at the root of fsys. Without one, or when it
@@ -96,7 +96,7 @@ func ParseOrg(data []byte, diags *[]qms.Diagnostic) qms.Organization {
 		return qms.DefaultOrganization()
 	}
 	var o qms.Organization
-	decodeFields(d, root, &o, "", nil, nil, orgFileFields)
+	decodeFields(d, root, &o, "", nil, orgFileFields)
 	def := qms.DefaultOrganization()
 	if o.Name == "" {
 		o.Name = def.Name

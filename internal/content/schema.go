@@ -2,8 +2,6 @@ package content
 
 import (
 	"sort"
-	"strconv"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -154,76 +152,15 @@ func startStep(d *decoder, it *yaml.Node, s *qms.Step) { s.Pos = d.pos(it) }
 // startAmendment records where a row of the amendment record starts.
 func startAmendment(d *decoder, it *yaml.Node, a *qms.Amendment) { a.Pos = d.pos(it) }
 
-// pathedItems is how many items of each list get their key paths made
-// once for all documents by listPaths.
-const pathedItems = 64
-
-// itemPaths holds the key paths of a list's first items ("steps.0") and
-// of their fields (fields[i][j] is "steps.i." and the j-th field's name).
-type itemPaths struct {
-	items  []string
-	fields [][]string
-}
-
-// item returns the key path of the i-th item of the list key and those
-// of its fields (nil when they are to be made).
-func (p *itemPaths) item(key string, i int) (string, []string) {
-	if p == nil || i >= len(p.items) {
-		return key + "." + strconv.Itoa(i), nil
-	}
-	if p.fields == nil {
-		return p.items[i], nil
-	}
-	return p.items[i], p.fields[i]
-}
-
-// listPaths maps the key of every top-level list of the schemas to the
-// key paths of its first items. Documents share these strings in their
-// Keys instead of each making its own.
-var listPaths = sync.OnceValue(func() map[string]*itemPaths {
-	m := map[string]*itemPaths{}
-	add := func(key string, names []string) {
-		p := &itemPaths{}
-		for i := range pathedItems {
-			k := key + "." + strconv.Itoa(i)
-			p.items = append(p.items, k)
-			if names != nil {
-				f := make([]string, len(names))
-				for j, name := range names {
-					f[j] = keyPath(k, name)
-				}
-				p.fields = append(p.fields, f)
-			}
-		}
-		m[key] = p
-	}
-	for _, key := range []string{"supersedes", "amends", "announced_by", "legal_basis", "procedures"} {
-		add(key, nil)
-	}
-	add("steps", fieldNames(stepFields))
-	add("forms", fieldNames(formFields))
-	add("records", fieldNames(recordFields))
-	add("revisions", fieldNames(amendmentFields))
-	return m
-})
-
-func fieldNames[T any](schema []field[T]) []string {
-	names := make([]string, len(schema))
-	for i, f := range schema {
-		names[i] = f.name
-	}
-	return names
-}
-
 func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
 	x := &qms.Decision{Doc: base}
-	decodeFields(d, root, x, "", nil, nil, decisionFields)
+	decodeFields(d, root, x, "", nil, decisionFields)
 	return x
 }
 
 func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 	x := &qms.Procedure{Doc: base}
-	decodeFields(d, root, x, "", nil, nil, procedureFields)
+	decodeFields(d, root, x, "", nil, procedureFields)
 	if _, ok := x.Keys["announced_by"]; ok && len(x.AnnouncedBy) == 0 && !hasNull(root, "announced_by") {
 		d.errorf(nodeOf(root, "announced_by"), idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
 	}
@@ -232,7 +169,7 @@ func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 
 func (d *decoder) process(root *yaml.Node, base qms.Doc) *qms.Process {
 	x := &qms.Process{Doc: base}
-	seen := decodeFields(d, root, x, "", nil, nil, processFields)
+	seen := decodeFields(d, root, x, "", nil, processFields)
 	if x.Status != qms.StatusDraft && x.Status != "" && !seen.has(fieldIndex(processFields, "approved_by")) {
 		d.errorf(nil, idMissing, "thiếu trường bắt buộc \"approved_by\": quy trình không ở trạng thái dự thảo phải ghi quyết định ban hành")
 	}

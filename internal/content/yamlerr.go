@@ -94,6 +94,16 @@ func yamlError(src string, err error) (line, col int, msg string) {
 		line++
 	}
 	line = min(max(line, 1), len(lines))
+	if strings.HasPrefix(text, "did not find expected") {
+		// A quote left open runs on to the next quote, often lines
+		// later, where the parser fails: the open quote is the mistake.
+		for i, l := range lines[:line] {
+			if q := openingQuote(l); q >= 0 && strings.Count(l[q:], l[q:q+1])%2 == 1 {
+				line, text = i+1, "found unexpected end of stream"
+				break
+			}
+		}
+	}
 	l := lines[line-1]
 	col = indentOf(l) + 1
 	at := func(i int) { // i is a byte offset in l
@@ -137,14 +147,33 @@ func yamlError(src string, err error) (line, col int, msg string) {
 		if strings.HasSuffix(text, "'}'") {
 			open, close = "{", "}"
 		}
+		for i := line; i >= 1; i-- { // the line of the bracket left open
+			if strings.Count(lines[i-1], open) > strings.Count(lines[i-1], close) {
+				line, l = i, lines[i-1]
+				break
+			}
+		}
 		at(strings.LastIndex(l, open))
 		msg = fmt.Sprintf("dấu %s mở ở đây chưa được đóng bằng %s, hoặc thiếu dấu phẩy giữa các mục", open, close)
 	case text == "did not find expected key" || text == "did not find expected '-' indicator":
 		line, col = misaligned(lines, line, text != "did not find expected key")
+		if l = lines[line-1]; !strings.Contains(text, "-") {
+			if q := openingQuote(l); q >= 0 {
+				if end := strings.IndexByte(l[q+1:], l[q]); end >= 0 && strings.TrimSpace(l[q+end+2:]) != "" {
+					at(q + end + 2 + indentOf(l[q+end+2:]))
+				}
+			}
+		}
 		msg = "dòng này không thẳng hàng với các dòng cùng cấp bên trên hoặc không có dạng \"trường: giá trị\"; hãy kiểm tra số dấu cách đầu dòng, và đặt giá trị có dấu nháy bên trong trọn trong dấu nháy"
 	case text == "did not find expected node content":
 		msg = "thiếu giá trị ở đây"
 	case strings.HasPrefix(text, "unknown anchor"):
+		name, _, _ := strings.Cut(strings.TrimPrefix(text, "unknown anchor '"), "'")
+		if i := strings.Index(src, "*"+name); i >= 0 {
+			line = 1 + strings.Count(src[:i], "\n")
+			l = lines[line-1]
+			at(i - strings.LastIndexByte(src[:i], '\n') - 1)
+		}
 		msg = "tham chiếu \"*\" không trỏ tới neo \"&\" nào; nếu giá trị bắt đầu bằng * hãy đặt nó trong dấu nháy kép"
 	default:
 		msg = fmt.Sprintf("YAML không đọc được dòng này (%s)", text)
