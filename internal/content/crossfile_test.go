@@ -50,9 +50,9 @@ func TestBrokenFileStaysLocal(t *testing.T) {
 	for _, tc := range []struct {
 		path, old, new string
 	}{
-		{"processes/qt-ts-01.md", "kind: task\n", "kind: task\n\tunit: x\n"},                              // a tab
-		{"procedures/na-ts-01.md", "field: Thủy sản\n", "field: \"Thủy sản\n"},                            // an unterminated quote
-		{"procedures/na-ts-01.md", "  - \"3464/QĐ-UBND\"\n---\n", "  - \"3464/QĐ-UBND\"\n"},             // no closing line
+		{"processes/qt-ts-01.md", "kind: task\n", "kind: task\n\tunit: x\n"},                           // a tab
+		{"procedures/na-ts-01.md", "field: Thủy sản\n", "field: \"Thủy sản\n"},                         // an unterminated quote
+		{"procedures/na-ts-01.md", "  - \"3464/QĐ-UBND\"\n---\n", "  - \"3464/QĐ-UBND\"\n"},            // no closing line
 		{"decisions/2020/3464-qd-ubnd.md", "type: quyet-dinh\n", "type: quyet-dinh\ntitle: a: b: c\n"}, // a colon
 	} {
 		t.Run(tc.path, func(t *testing.T) {

@@ -144,8 +144,8 @@ func TestSymlinks(t *testing.T) {
 func TestPartialDocument(t *testing.T) {
 	tests := []struct {
 		name, src, want string
-		code          string
-		procedures    int
+		code            string
+		procedures      int
 	}{
 		{"tab", strings.Replace(goodProcess, "kind: task\n", "kind: task\n\tx: y\n", 1), "processes/qt-01.md:4:1 LD002", "QT-TY-01", 1},
 		{"quote", strings.Replace(goodProcess, "title: Quy", "title: \"Quy", 1), "processes/qt-01.md:3:8 LD002", "QT-TY-01", 1},
