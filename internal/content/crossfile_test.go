@@ -82,3 +82,36 @@ func TestBrokenFileStaysLocal(t *testing.T) {
 		})
 	}
 }
+
+// TestTaskListLinkChecked: "- [x](y.md)" in a body is a link for the
+// checks as for the pages, so a missing target is reported at it; an
+// unfilled placeholder date is reported once, by PH001.
+func TestTaskListLinkChecked(t *testing.T) {
+	src, err := os.ReadFile("../../processes/qt-ts-01.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Replace(string(src), "effective: 2020-12-01", "effective: \"<điền ngày hiệu lực>\"", 1) + "\n- [x](khong-co.md)\n"
+	line := strings.Count(text, "\n")
+	fsys := fstest.MapFS{"processes/qt-ts-01.md": {Data: []byte(text)}}
+	c, diags := content.Load(fsys)
+	found, err := check.Run(c, rules.All(), qms.Date{Year: 2026, Month: 6, Day: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	link, placeholder := false, 0
+	for _, d := range append(diags, found...) {
+		switch {
+		case d.Pos.Line == line && d.Pos.Col == 3 && strings.Contains(d.Message, "khong-co.md"):
+			link = true
+		case d.Pos.Line == 7:
+			placeholder++
+			if d.Check != "PH001" {
+				t.Errorf("placeholder date: %s %s", d.Check, d.Message)
+			}
+		}
+	}
+	if !link || placeholder != 1 {
+		t.Errorf("link reported: %v, placeholder diagnostics: %d", link, placeholder)
+	}
+}

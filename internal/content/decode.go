@@ -158,7 +158,9 @@ func (d *decoder) date(n *yaml.Node, key string, dst *qms.Date) {
 	}
 	t, err := qms.ParseDate(s)
 	if err != nil {
-		if v, ok := otherDate(s); ok {
+		if v, ok, verr := otherDate(s); ok && verr != nil {
+			d.errorf(n, idDate, "trường %q: %v", key, verr)
+		} else if ok {
 			d.errorf(n, idDate, "trường %q: ngày phải ghi theo thứ tự năm-tháng-ngày, viết là %s", key, v)
 		} else {
 			d.errorf(n, idDate, "trường %q: %v", key, err)
@@ -186,24 +188,22 @@ var (
 
 // otherDate reads a date written the Vietnamese way (20/11/2020,
 // 1.12.2020) or with the year first but other separators or no leading
-// zeros (2020/11/20, 2020-1-6), and returns it as YYYY-MM-DD.
-func otherDate(s string) (string, bool) {
+// zeros (2020/11/20, 2020-1-6), and returns it as YYYY-MM-DD, or the
+// error when there is no such date; ok is false when s is not so written.
+func otherDate(s string) (iso string, ok bool, err error) {
 	var y, m, dd string
 	if p := dayFirst.FindStringSubmatch(s); p != nil {
 		dd, m, y = p[1], p[2], p[3]
 	} else if p := yearFirst.FindStringSubmatch(s); p != nil {
 		y, m, dd = p[1], p[2], p[3]
 	} else {
-		return "", false
+		return "", false, nil
 	}
 	yi, _ := strconv.Atoi(y)
 	mi, _ := strconv.Atoi(m)
 	di, _ := strconv.Atoi(dd)
 	t, err := qms.NewDate(yi, mi, di)
-	if err != nil {
-		return "", false
-	}
-	return t.String(), true
+	return t.String(), true, err
 }
 
 // isPlaceholder reports whether s holds a template's unfilled
