@@ -56,8 +56,8 @@ func keyPath(parent, name string) string {
 // decodeFields walks a mapping node against a schema: unknown and
 // duplicate keys are reported, known ones decoded into x, missing
 // required ones reported at missingAt. parent is the path of the mapping
-// ("" at the top, "steps.0" for an item). It returns the fields seen.
-func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, missingAt *yaml.Node, schema []field[T]) fieldSet {
+// ("" at the top, "steps.0" for an item).
+func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, missingAt *yaml.Node, schema []field[T]) {
 	var seen fieldSet
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -101,7 +101,6 @@ func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, missingAt
 			d.errorf(missingAt, idMissing, "thiếu trường bắt buộc %q", keyPath(parent, schema[j].name))
 		}
 	}
-	return seen
 }
 
 // scalar returns a scalar's text or reports a wrong type.
@@ -220,11 +219,9 @@ func (d *decoder) schemaName() string {
 }
 
 func (d *decoder) positiveInt(n *yaml.Node, key string, dst *int) {
-	s, ok := d.scalar(n, key, "một số nguyên")
-	if !ok {
-		return
+	if s, ok := d.scalar(n, key, "một số nguyên"); ok {
+		d.intFrom(n, key, s, 1, dst)
 	}
-	d.intFrom(n, key, s, 1, dst)
 }
 
 // intFrom stores the integer s, the value of n, into dst when it is at
@@ -315,9 +312,6 @@ func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, 
 func (d *decoder) citations(n *yaml.Node, key string, dst *[]qms.Citation) {
 	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string) {
 		if c, ok := d.citation(it, k); ok {
-			if *dst == nil {
-				*dst = make([]qms.Citation, 0, len(n.Content))
-			}
 			*dst = append(*dst, c)
 		}
 	})
@@ -328,9 +322,6 @@ func (d *decoder) codes(n *yaml.Node, key string, dst *[]qms.CodeRef) {
 		var s string
 		d.code(it, k, &s)
 		if s != "" {
-			if *dst == nil {
-				*dst = make([]qms.CodeRef, 0, len(n.Content))
-			}
 			*dst = append(*dst, qms.CodeRef{Code: s, Pos: d.pos(it)})
 		}
 	})
@@ -362,9 +353,6 @@ func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start fun
 			d.errorf(it, idType, "mỗi mục của %q phải gồm các dòng \"trường: giá trị\", không phải %s", key, kindName(it))
 			return
 		}
-		if *dst == nil {
-			*dst = make([]T, 0, len(n.Content))
-		}
 		var zero T
 		*dst = append(*dst, zero)
 		x := &(*dst)[len(*dst)-1] // nothing else appends to dst meanwhile
@@ -375,22 +363,15 @@ func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start fun
 	})
 }
 
+// strList decodes a list of strings, or one string as a list of one.
 func (d *decoder) strList(n *yaml.Node, key string, dst *[]string) {
 	if n.Kind == yaml.ScalarNode {
-		if s, ok := d.scalar(n, key, "một chuỗi"); ok && s != "" {
-			*dst = append(*dst, s)
-		}
-		return
+		n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, idType, "trường %q phải là một danh sách, không phải %s", key, kindName(n))
-		return
-	}
-	for i, it := range n.Content {
+	d.each(n, key, "một danh sách", func(it *yaml.Node, k string) {
 		var s string
-		d.str(it, key+"."+strconv.Itoa(i), &s)
-		if s != "" {
+		if d.str(it, k, &s); s != "" {
 			*dst = append(*dst, s)
 		}
-	}
+	})
 }

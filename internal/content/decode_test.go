@@ -27,7 +27,7 @@ func TestDecodeNested(t *testing.T) {
 			`220:5 LD003 thiếu trường bắt buộc "steps.70.time"`,
 		}},
 		{"nested", "processes/qt-01.md", strings.Replace(goodProcess, "    action: Thẩm định\n",
-			"    action: ~\n    actr: X\n    forms: [BM-01, \"\", [x]]\n    time: 1 ngày\n", 1), 31, []string{
+			"    action: ~\n    actr: X\n    forms: [BM-01, \"\", [x]]\n    time: 1 ngày\n", 1), 34, []string{
 			`19:13 LD003 trường bắt buộc "action" đang để trống`,
 			`20:5 LD007 trường "actr" không có trong mẫu tài liệu; có phải là "actor"?`,
 			`21:20 LD003 trường "steps.1.forms.1" đang để trống`,

@@ -1,10 +1,8 @@
 package content
 
 import (
-	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -31,7 +29,7 @@ func findLinks(p, body string, bodyLine int) []qms.Link {
 	}
 	src := []byte(body)
 	root := linkParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(markup.NewIDs()))))
-	loc := newLocator(body)
+	loc := &locator{src: body}
 	var links []qms.Link
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -77,41 +75,27 @@ func keepLink(dest string) bool {
 	return true
 }
 
-// locator turns byte offsets of a text into lines and columns: the line
-// by binary search in the offsets where lines start, the column by
-// counting runes from the line's start, or from the last offset asked
-// when it is earlier on the same line, so that offsets asked in order
-// cost one pass over the text in all.
+// locator turns byte offsets of a text, asked in increasing order (as
+// the walk of a body meets its links), into lines and columns (in runes)
+// from 1, reading the text once in all; an offset before the last one
+// asked starts again from the top.
 type locator struct {
-	src    string
-	starts []int // offset of the start of each line
-	last   int   // last offset asked, its line index and its column
-	line   int
-	col    int
+	src            string
+	off, line, col int
 }
 
-func newLocator(src string) *locator {
-	starts := []int{0}
-	for i := 0; ; {
-		j := strings.IndexByte(src[i:], '\n')
-		if j < 0 {
-			break
-		}
-		i += j + 1
-		starts = append(starts, i)
-	}
-	return &locator{src: src, starts: starts, last: -1}
-}
-
-// lineCol returns the line and the column (in runes) of off, both from 1.
 func (l *locator) lineCol(off int) (line, col int) {
 	off = min(max(off, 0), len(l.src))
-	i := sort.Search(len(l.starts), func(i int) bool { return l.starts[i] > off }) - 1
-	from, col := l.starts[i], 1
-	if i == l.line && l.last >= from && l.last <= off {
-		from, col = l.last, l.col
+	if off < l.off || l.line == 0 {
+		l.off, l.line, l.col = 0, 1, 1
 	}
-	col += utf8.RuneCountInString(l.src[from:off])
-	l.last, l.line, l.col = off, i, col
-	return i + 1, col
+	for _, r := range l.src[l.off:off] {
+		if r == '\n' {
+			l.line, l.col = l.line+1, 1
+		} else {
+			l.col++
+		}
+	}
+	l.off = off
+	return l.line, l.col
 }

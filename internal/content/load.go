@@ -36,7 +36,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 		var files []string
 		err := fs.WalkDir(fsys, k.Dir(), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if p == k.Dir() && isNotExist(err) {
+				if p == k.Dir() && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
 				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "không đọc được: %v", err))
@@ -67,7 +67,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 			files = append(files, p)
 			return nil
 		})
-		if err != nil && !isNotExist(err) {
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "không đọc được thư mục: %v", err))
 		}
 		sort.Strings(files)
@@ -176,10 +176,6 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	return c, ds, nil
 }
 
-func isNotExist(err error) bool {
-	return err != nil && (errors.Is(err, fs.ErrNotExist) || strings.Contains(err.Error(), "file does not exist"))
-}
-
 // ParseFile parses one document. path is relative to the content root and
 // decides the kind (its first element); data is the file's bytes. It
 // returns nil when the file cannot be read as a document at all. The
@@ -270,20 +266,11 @@ func normalize(data []byte) []byte {
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
+	i := 0
+	for r, n := utf8.DecodeRune(data); i < len(data) && (r != utf8.RuneError || n > 1); r, n = utf8.DecodeRune(data[i:]) {
+		i += n
 	}
-	return line, col
+	return 1 + bytes.Count(data[:i], []byte("\n")), 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
 }
 
 func diag(pos qms.Pos, sev qms.Severity, id, format string, args ...any) qms.Diagnostic {

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"errors"
 	"io/fs"
 	"unicode/utf8"
 
@@ -68,7 +69,7 @@ func decodeMap[T any](d *decoder, n *yaml.Node, key string, x T, schema []field[
 func loadOrg(fsys fs.FS, diags *[]qms.Diagnostic) qms.Organization {
 	data, err := fs.ReadFile(fsys, OrgFile)
 	if err != nil {
-		if !isNotExist(err) {
+		if !errors.Is(err, fs.ErrNotExist) {
 			*diags = append(*diags, diag(qms.Pos{Path: OrgFile, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err))
 		}
 		return qms.DefaultOrganization()

@@ -161,32 +161,22 @@ func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
 func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 	x := &qms.Procedure{Doc: base}
 	decodeFields(d, root, x, "", nil, procedureFields)
-	if _, ok := x.Keys["announced_by"]; ok && len(x.AnnouncedBy) == 0 && !hasNull(root, "announced_by") {
-		d.errorf(nodeOf(root, "announced_by"), idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
+	if n := nodeOf(root, "announced_by"); n != nil && n.Tag != "!!null" && len(x.AnnouncedBy) == 0 {
+		d.errorf(n, idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
 	}
 	return x
 }
 
 func (d *decoder) process(root *yaml.Node, base qms.Doc) *qms.Process {
 	x := &qms.Process{Doc: base}
-	seen := decodeFields(d, root, x, "", nil, processFields)
-	if x.Status != qms.StatusDraft && x.Status != "" && !seen.has(fieldIndex(processFields, "approved_by")) {
+	decodeFields(d, root, x, "", nil, processFields)
+	if _, ok := x.Keys["approved_by"]; !ok && x.Status != qms.StatusDraft && x.Status != "" {
 		d.errorf(nil, idMissing, "thiếu trường bắt buộc \"approved_by\": quy trình không ở trạng thái dự thảo phải ghi quyết định ban hành")
 	}
-	if x.Status == qms.StatusAbolished && !seen.has(fieldIndex(processFields, "abolished_by")) {
+	if _, ok := x.Keys["abolished_by"]; !ok && x.Status == qms.StatusAbolished {
 		d.errorf(nodeOf(root, "status"), idMissing, "quy trình đã bãi bỏ (status: abolished) phải ghi \"abolished_by\": quyết định bãi bỏ")
 	}
 	return x
-}
-
-// fieldIndex returns the index of the field name in schema, or -1.
-func fieldIndex[T any](schema []field[T], name string) int {
-	for i := range schema {
-		if schema[i].name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 func nodeOf(m *yaml.Node, key string) *yaml.Node {
@@ -196,9 +186,4 @@ func nodeOf(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func hasNull(m *yaml.Node, key string) bool {
-	n := nodeOf(m, key)
-	return n != nil && n.Tag == "!!null"
 }

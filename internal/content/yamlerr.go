@@ -3,6 +3,7 @@ package content
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -74,10 +75,10 @@ var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
 //
 // yaml.v3 gives only a line, in its message: for an error of its scanner
 // the line of the offending character (or of the quote that opened an
-// unterminated string), for an error of its parser the line before the
+// unterminated string), for an error of its parser a line near the
 // construct (mapping, list, bracket) that could not be completed. The
-// column, and the line of a parser error's offending entry, are found
-// again in src from the kind of error.
+// line of a parser error's entry is found by parsing prefixes of src, the
+// column from the kind of error.
 func yamlError(src string, err error) (line, col int, msg string) {
 	lines := strings.Split(src, "\n")
 	text := err.Error()
@@ -88,12 +89,18 @@ func yamlError(src string, err error) (line, col int, msg string) {
 	} else {
 		text = strings.TrimPrefix(text, "yaml: ")
 	}
-	parserErr := strings.HasPrefix(text, "did not find expected") && !strings.Contains(text, "whitespace") &&
-		!strings.Contains(text, "character") && !strings.Contains(text, "number") || text == "did not find expected node content"
-	if parserErr {
-		line++
-	}
 	line = min(max(line, 1), len(lines))
+	if text == "did not find expected key" || text == "did not find expected '-' indicator" ||
+		strings.HasPrefix(text, "did not find expected ','") || text == "did not find expected node content" {
+		// The parser's line is near the construct it could not finish:
+		// the entry at fault ends the shortest prefix refused the same way.
+		if k := sort.Search(len(lines), func(k int) bool {
+			err := yaml.Unmarshal([]byte(strings.Join(lines[:k+1], "\n")), new(yaml.Node))
+			return err != nil && strings.HasSuffix(err.Error(), text)
+		}); k < len(lines) {
+			line = k + 1
+		}
+	}
 	if strings.HasPrefix(text, "did not find expected") {
 		// A quote left open runs on to the next quote, often lines
 		// later, where the parser fails: the open quote is the mistake.
@@ -147,17 +154,10 @@ func yamlError(src string, err error) (line, col int, msg string) {
 		if strings.HasSuffix(text, "'}'") {
 			open, close = "{", "}"
 		}
-		for i := line; i >= 1; i-- { // the line of the bracket left open
-			if strings.Count(lines[i-1], open) > strings.Count(lines[i-1], close) {
-				line, l = i, lines[i-1]
-				break
-			}
-		}
 		at(strings.LastIndex(l, open))
 		msg = fmt.Sprintf("dấu %s mở ở đây chưa được đóng bằng %s, hoặc thiếu dấu phẩy giữa các mục", open, close)
 	case text == "did not find expected key" || text == "did not find expected '-' indicator":
-		line, col = misaligned(lines, line, text != "did not find expected key")
-		if l = lines[line-1]; !strings.Contains(text, "-") {
+		if !strings.Contains(text, "-") {
 			if q := openingQuote(l); q >= 0 {
 				if end := strings.IndexByte(l[q+1:], l[q]); end >= 0 && strings.TrimSpace(l[q+end+2:]) != "" {
 					at(q + end + 2 + indentOf(l[q+end+2:]))
@@ -212,60 +212,4 @@ func secondColon(l string) int {
 		}
 	}
 	return first
-}
-
-// misaligned finds the entry a parser error of a block mapping (seq
-// false) or list (seq true) is about. line is the construct's first line;
-// it is the answer when it is not a "key: value" entry (or list item)
-// itself, else the first later line of the construct whose indentation
-// does not line up with its entries.
-func misaligned(lines []string, line int, seq bool) (int, int) {
-	l := lines[line-1]
-	ind := indentOf(l)
-	rest := l[ind:]
-	// Column where the construct's entries start, and where an item's
-	// content does.
-	entry, content := ind, ind
-	for strings.HasPrefix(rest, "- ") || rest == "-" {
-		if !seq {
-			entry = ind + 2 + indentOf(rest[min(2, len(rest)):])
-		}
-		rest = strings.TrimLeft(rest[1:], " ")
-		content = len(l) - len(rest)
-	}
-	if !seq && !isKeyLine(rest) {
-		return line, ind + 1
-	}
-	for i := line; i < len(lines); i++ {
-		t := lines[i]
-		if strings.TrimSpace(t) == "" || strings.HasPrefix(strings.TrimSpace(t), "#") {
-			continue
-		}
-		in := indentOf(t)
-		switch {
-		case in < entry:
-			return line, entry + 1
-		case seq && in == entry && strings.HasPrefix(t[in:], "-"):
-			r := strings.TrimLeft(t[in+1:], " ")
-			content = len(t) - len(r)
-		case seq && (in == entry || in < content):
-			return i + 1, in + 1
-		case !seq && in == entry && !isKeyLine(t[in:]):
-			return i + 1, in + 1
-		}
-	}
-	return line, entry + 1
-}
-
-// isKeyLine reports whether s starts with a "key:" entry.
-func isKeyLine(s string) bool {
-	if s == "" || strings.IndexByte("-[]{}#&*!|>%@`", s[0]) >= 0 {
-		return false
-	}
-	if s[0] == '"' || s[0] == '\'' {
-		end := strings.IndexByte(s[1:], s[0])
-		return end >= 0 && strings.HasPrefix(strings.TrimLeft(s[end+2:], " "), ":")
-	}
-	i := strings.Index(s, ":")
-	return i > 0 && (i+1 == len(s) || s[i+1] == ' ') && !strings.ContainsAny(s[:i], "\"'")
 }
