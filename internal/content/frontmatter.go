@@ -28,44 +28,25 @@ type frontMatter struct {
 // (see ParseFile).
 func splitFrontMatter(p string, src []byte, diags *[]qms.Diagnostic) (fm frontMatter, ok bool) {
 	text := unsafe.String(unsafe.SliceData(src), len(src))
-	first, rest, found := strings.Cut(text, "\n")
+	first, rest, _ := strings.Cut(text, "\n")
 	if strings.TrimRight(first, " \t") != "---" {
 		*diags = append(*diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFrontMatter,
 			"tệp phải bắt đầu bằng dòng \"---\" mở phần thông tin đầu"))
 		return frontMatter{}, false
 	}
-	if !found {
-		rest = ""
-	}
-	line := 2
-	yamlEnd := 0 // end of the lines that read as YAML
-	for off := 0; off <= len(rest); {
-		end := strings.IndexByte(rest[off:], '\n')
-		var l string
-		if end < 0 {
-			l = rest[off:]
-		} else {
-			l = rest[off : off+end]
+	off, line, yamlEnd := 0, 2, 0 // yamlEnd: end of the lines that read as YAML
+	for l := range strings.Lines(rest) {
+		if t := strings.TrimRight(l, " \t\n"); t == "---" || t == "..." {
+			return frontMatter{yaml: rest[:off], line0: 1, body: rest[off+len(l):], bodyLine: line + 1}, true
 		}
-		if t := strings.TrimRight(l, " \t"); t == "---" || t == "..." {
-			fm := frontMatter{yaml: rest[:off], line0: 1, bodyLine: line + 1}
-			if end >= 0 {
-				fm.body = rest[off+end+1:]
-			}
-			return fm, true
+		if yamlEnd == off && yamlish(strings.TrimSuffix(l, "\n")) {
+			yamlEnd = off + len(l)
 		}
-		if yamlEnd == off && yamlish(l) {
-			yamlEnd = off + len(l) + 1
-		}
-		if end < 0 {
-			break
-		}
-		off += end + 1
-		line++
+		off, line = off+len(l), line+1
 	}
 	*diags = append(*diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFrontMatter,
 		"thiếu dòng \"---\" đóng phần thông tin đầu mở ở dòng 1; hãy thêm dòng \"---\" ngay sau trường cuối cùng"))
-	return frontMatter{yaml: rest[:min(yamlEnd, len(rest))], line0: 1}, false
+	return frontMatter{yaml: rest[:yamlEnd], line0: 1}, false
 }
 
 // yamlish reports whether a line of an unclosed front matter still reads

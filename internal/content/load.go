@@ -31,7 +31,7 @@ const MaxFileSize = 10 << 20
 func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
-	c.Org = loadOrg(fsys, &diags)
+	c.Org = LoadOrg(fsys, &diags)
 	for _, k := range qms.Kinds {
 		var files []string
 		err := fs.WalkDir(fsys, k.Dir(), func(p string, d fs.DirEntry, err error) error {
@@ -42,29 +42,22 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "không đọc được: %v", err))
 				return nil
 			}
-			if d.IsDir() {
-				if p != k.Dir() && strings.HasPrefix(d.Name(), ".") {
+			at := qms.Pos{Path: p, Line: 1, Col: 1}
+			switch {
+			case p != k.Dir() && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
 					return fs.SkipDir
 				}
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			if path.Ext(p) != ".md" {
-				if !strings.EqualFold(path.Ext(p), ".md") {
-					return nil // attachments and other files are not documents
-				}
-				diags = append(diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
-					"phần mở rộng phải viết thường \".md\" để được nạp như một tài liệu"))
-				return nil
-			}
-			if d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p) {
-				diags = append(diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
+			case d.IsDir() || !strings.EqualFold(path.Ext(p), ".md"):
+				// Attachments and other files are not documents.
+			case path.Ext(p) != ".md":
+				diags = append(diags, diag(at, qms.Error, idFolder, "phần mở rộng phải viết thường \".md\" để được nạp như một tài liệu"))
+			case d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p):
+				diags = append(diags, diag(at, qms.Error, idFolder,
 					"tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục sổ tay nên không được nạp; hãy sao chép nội dung vào đây thay cho liên kết"))
-				return nil
+			default:
+				files = append(files, p)
 			}
-			files = append(files, p)
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
@@ -86,22 +79,11 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 func linkInside(fsys fs.FS, p string) bool {
 	for range 40 {
 		target, err := fs.ReadLink(fsys, p)
-		if err != nil {
+		if p = path.Join(path.Dir(p), target); err != nil || path.IsAbs(target) || p == ".." || strings.HasPrefix(p, "../") {
 			return false
 		}
-		if path.IsAbs(target) {
-			return false
-		}
-		p = path.Join(path.Dir(p), target)
-		if p == ".." || strings.HasPrefix(p, "../") {
-			return false
-		}
-		info, err := fs.Lstat(fsys, p)
-		if err != nil {
-			return false
-		}
-		if info.Mode()&fs.ModeSymlink == 0 {
-			return true
+		if info, err := fs.Lstat(fsys, p); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return err == nil
 		}
 	}
 	return false
@@ -139,13 +121,12 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 // readFile reads and parses the document p, refusing a file larger than
 // MaxFileSize before reading it.
 func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
-	at := qms.Pos{Path: p, Line: 1, Col: 1}
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
 		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, []qms.Diagnostic{diag(at, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
 	}
 	return ParseFile(p, data)
 }

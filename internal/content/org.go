@@ -63,10 +63,11 @@ func decodeMap[T any](d *decoder, n *yaml.Node, key string, x T, schema []field[
 	decodeFields(d, n, x, key, n, schema)
 }
 
-// loadOrg reads OrgFile at the root of fsys. Without one, or when it
-// cannot be read as YAML, the organisation is qms.DefaultOrganization;
-// fields it leaves out of site take their defaults.
-func loadOrg(fsys fs.FS, diags *[]qms.Diagnostic) qms.Organization {
+// LoadOrg reads OrgFile at the root of fsys (as Load does) and appends
+// its diagnostics to diags. Without one, or when it cannot be read as
+// YAML, the organisation is qms.DefaultOrganization; fields it leaves out
+// take their defaults.
+func LoadOrg(fsys fs.FS, diags *[]qms.Diagnostic) qms.Organization {
 	data, err := fs.ReadFile(fsys, OrgFile)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
@@ -96,17 +97,8 @@ func ParseOrg(data []byte, diags *[]qms.Diagnostic) qms.Organization {
 	if !ok {
 		return qms.DefaultOrganization()
 	}
-	var o qms.Organization
+	o := qms.DefaultOrganization() // for what qms.yaml leaves out
+	o.Default = false
 	decodeFields(d, root, &o, "", nil, orgFileFields)
-	def := qms.DefaultOrganization()
-	if o.Name == "" {
-		o.Name = def.Name
-	}
-	if o.Site.Title == "" {
-		o.Site.Title = def.Site.Title
-	}
-	if o.Site.Language == "" {
-		o.Site.Language = def.Site.Language
-	}
 	return o
 }
