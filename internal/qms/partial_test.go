@@ -22,7 +22,7 @@ func TestCorpusPartial(t *testing.T) {
 	if len(c.Processes) != 1 || len(c.Procedures) != 0 || len(c.Decisions) != 0 || len(c.Documents()) != 1 {
 		t.Errorf("slices: %d processes, %d procedures, %d decisions", len(c.Processes), len(c.Procedures), len(c.Decisions))
 	}
-	if len(c.Partial) != 3 || c.Partial[0] != dec || c.Partial[1] != dup || c.Partial[2] != broken {
+	if len(c.Partial) != 3 || c.Partial[0] != dec || c.Partial[1] != broken || c.Partial[2] != dup {
 		t.Errorf("Partial not sorted by path: %v", c.Partial)
 	}
 	if c.Process("QT-01") != full || c.Procedure("X") != broken {
