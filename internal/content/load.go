@@ -39,7 +39,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 				if p == k.Dir() && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "không đọc được: %v", err))
+				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "%s", ioError(err)))
 				return nil
 			}
 			at := qms.Pos{Path: p, Line: 1, Col: 1}
@@ -61,7 +61,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "không đọc được thư mục: %v", err))
+			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "%s", ioError(err)))
 		}
 		sort.Strings(files)
 		for _, r := range parseAll(fsys, files) {
@@ -126,9 +126,18 @@ func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}
 	}
 	return ParseFile(p, data)
+}
+
+// ioError says in Vietnamese why a file or folder could not be read,
+// with the system's own words only when the reason is not a common one.
+func ioError(err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return "không có quyền đọc; hãy kiểm tra quyền truy cập của tệp hoặc thư mục"
+	}
+	return fmt.Sprintf("không đọc được (lỗi của hệ thống: %v)", err)
 }
 
 func tooLarge(p string, size int64) qms.Diagnostic {
@@ -141,16 +150,12 @@ func tooLarge(p string, size int64) qms.Diagnostic {
 // itself cannot be read. Files are opened through an os.Root, so that no
 // symbolic link, of a file or of a folder, reads outside root.
 func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
-	st, err := os.Stat(root)
-	if err != nil {
-		return nil, nil, fmt.Errorf("load %s: %w", root, err)
-	}
-	if !st.IsDir() {
-		return nil, nil, fmt.Errorf("load %s: not a directory", root)
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return nil, nil, fmt.Errorf("%s không phải là thư mục", root)
 	}
 	r, err := os.OpenRoot(root)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load %s: %w", root, err)
+		return nil, nil, fmt.Errorf("không mở được thư mục sổ tay: %w", err)
 	}
 	defer r.Close()
 	c, ds := Load(r.FS())
