@@ -29,6 +29,8 @@ func TestYAMLErrors(t *testing.T) {
 		{"misaligned list", "number: 1/QĐ-UBND\nsupersedes:\n  - 1/QĐ-UBND\n - 2/QĐ-UBND\n", "5:2 không thẳng hàng"},
 		{"misaligned step field", "code: QT-1\nsteps:\n  - actor: A\n    action: B\n   time: 1 ngày\n", "6:4 không thẳng hàng"},
 		{"misaligned step", "code: QT-1\nsteps:\n  - actor: A\n    action: B\n   - actor: C\n", "6:4 không thẳng hàng"},
+		{"misaligned record field", "code: QT-1\nrecords:\n  - name: A\n   keeper: B\ntitle: T\n", "5:4 không thẳng hàng"},
+		{"missing colon", "code: QT-1\ntitle\nunit: U\n", "3:1 thiếu dấu hai chấm"},
 		{"unknown anchor", "number: 1/QĐ-UBND\ntitle: *x\n", "3:8 neo"},
 	}
 	for _, tt := range tests {
