@@ -12,7 +12,7 @@ func TestFindLinksKinds(t *testing.T) {
 	want := []struct {
 		dest      string
 		line, col int
-	}{{"../processes/qt-01.md", 5, 15}, {"img/a.png", 5, 39}, {"../decisions/3463.md", 7, 6}}
+	}{{"../processes/qt-01.md", 5, 5}, {"img/a.png", 5, 39}, {"../decisions/3463.md", 7, 6}}
 	if len(got) != len(want) {
 		t.Fatalf("links = %+v, want %d", got, len(want))
 	}
