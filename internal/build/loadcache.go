@@ -68,6 +68,7 @@ func (dc *docCache) load() (*qms.Corpus, []qms.Diagnostic, int, error) {
 	}
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
+	c.Org = content.LoadOrg(os.DirFS(dc.root), &diags)
 	seen := make(map[string]bool, len(files))
 	parsed := 0
 	for _, p := range files {

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"gopkg.in/yaml.v3"
 
@@ -28,57 +29,6 @@ func (d *decoder) pos(n *yaml.Node) qms.Pos {
 
 func (d *decoder) errorf(n *yaml.Node, id, format string, args ...any) {
 	*d.diags = append(*d.diags, diag(d.pos(n), qms.Error, id, format, args...))
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+)`)
-
-// parseYAML decodes the front matter, valid UTF-8, into its top-level
-// mapping node: with fastYAML when src is in its subset, else with
-// yaml.v3 (which gives every syntax error).
-func (d *decoder) parseYAML(src string) (*yaml.Node, bool) {
-	doc, fast := fastYAMLValid(src)
-	if !fast {
-		doc = &yaml.Node{}
-		if err := yaml.Unmarshal([]byte(src), doc); err != nil {
-			msg := strings.TrimPrefix(err.Error(), "yaml: ")
-			line := 1
-			if m := yamlLine.FindStringSubmatch(msg); m != nil {
-				line, _ = strconv.Atoi(m[1])
-				msg = strings.TrimSpace(strings.Replace(msg, m[0]+":", "", 1))
-			}
-			*d.diags = append(*d.diags, diag(qms.Pos{Path: d.path, Line: line + d.line0, Col: 1}, qms.Error, idYAML,
-				"lỗi cú pháp YAML trong phần thông tin đầu: %s", msg))
-			return nil, false
-		}
-	}
-	if doc.Kind == 0 || len(doc.Content) == 0 {
-		return &yaml.Node{Kind: yaml.MappingNode, Line: 1, Column: 1}, true
-	}
-	root := doc.Content[0]
-	if root.Kind != yaml.MappingNode {
-		d.errorf(root, idType, "phần thông tin đầu phải là các cặp \"khóa: giá trị\"")
-		return nil, false
-	}
-	return root, true
-}
-
-// keyCount returns how many keys the decoder can record for the mapping
-// root, at most: its own, the items of its lists and the keys of their
-// mappings, so that the document's Keys is made at its final size.
-func keyCount(root *yaml.Node) int {
-	n := 0
-	for i := 1; i < len(root.Content); i += 2 {
-		n++
-		if v := root.Content[i]; v.Kind == yaml.SequenceNode {
-			n += len(v.Content)
-			for _, it := range v.Content {
-				if it.Kind == yaml.MappingNode {
-					n += len(it.Content) / 2
-				}
-			}
-		}
-	}
-	return n
 }
 
 // field describes one front-matter key of a document or list item of
@@ -106,10 +56,8 @@ func keyPath(parent, name string) string {
 // decodeFields walks a mapping node against a schema: unknown and
 // duplicate keys are reported, known ones decoded into x, missing
 // required ones reported at missingAt. parent is the path of the mapping
-// ("" at the top, "steps.0" for an item); paths, when not nil, holds the
-// key path of every field of the schema, made beforehand. It returns the
-// fields seen.
-func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []string, missingAt *yaml.Node, schema []field[T]) fieldSet {
+// ("" at the top, "steps.0" for an item).
+func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, missingAt *yaml.Node, schema []field[T]) {
 	var seen fieldSet
 	for i := 0; i+1 < len(m.Content); i += 2 {
 		k, v := m.Content[i], m.Content[i+1]
@@ -126,23 +74,18 @@ func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []s
 				names[jj] = schema[jj].name
 			}
 			if near := nearest(name, names); near != "" {
-				d.errorf(k, idUnknownKey, "khóa không được biết %q; có phải là %q?", name, near)
+				d.errorf(k, idUnknownKey, "trường %q không có trong mẫu %s; có phải là %q?", name, d.schemaName(), near)
 			} else {
-				d.errorf(k, idUnknownKey, "khóa không được biết %q; các khóa hợp lệ: %s", name, strings.Join(names, ", "))
+				d.errorf(k, idUnknownKey, "trường %q không có trong mẫu %s; các trường của mẫu: %s", name, d.schemaName(), strings.Join(names, ", "))
 			}
 			continue
 		}
 		if seen.has(j) {
-			d.errorf(k, idYAML, "khóa %q xuất hiện hai lần", name)
+			d.errorf(k, idYAML, "trường %q được ghi hai lần; hãy xóa một dòng", name)
 			continue
 		}
 		seen |= 1 << j
-		var key string
-		if paths != nil {
-			key = paths[j]
-		} else {
-			key = keyPath(parent, name)
-		}
+		key := keyPath(parent, name)
 		d.keys[key] = d.pos(v)
 		f := &schema[j]
 		if v.Kind == yaml.ScalarNode && v.Tag == "!!null" {
@@ -158,7 +101,6 @@ func decodeFields[T any](d *decoder, m *yaml.Node, x T, parent string, paths []s
 			d.errorf(missingAt, idMissing, "thiếu trường bắt buộc %q", keyPath(parent, schema[j].name))
 		}
 	}
-	return seen
 }
 
 // scalar returns a scalar's text or reports a wrong type.
@@ -178,7 +120,7 @@ func kindName(n *yaml.Node) string {
 	case yaml.SequenceNode:
 		return "một danh sách"
 	case yaml.MappingNode:
-		return "một bảng khóa-giá trị"
+		return "các dòng \"trường: giá trị\""
 	}
 	return "một giá trị đơn"
 }
@@ -209,38 +151,110 @@ func (d *decoder) code(n *yaml.Node, key string, dst *string) {
 }
 
 func (d *decoder) date(n *yaml.Node, key string, dst *qms.Date) {
-	s, ok := d.scalar(n, key, "một ngày YYYY-MM-DD")
-	if !ok {
+	s, ok := d.scalar(n, key, "một ngày dạng năm-tháng-ngày (YYYY-MM-DD)")
+	if !ok || isPlaceholder(s) {
 		return
 	}
 	t, err := qms.ParseDate(s)
 	if err != nil {
-		d.errorf(n, idDate, "trường %q: %v", key, err)
+		if v, ok, verr := otherDate(s); ok && verr != nil {
+			d.errorf(n, idDate, "trường %q: %v", key, verr)
+		} else if ok {
+			d.errorf(n, idDate, "trường %q: ngày phải ghi theo thứ tự năm-tháng-ngày, viết là %s", key, v)
+		} else {
+			d.errorf(n, idDate, "trường %q: %v", key, err)
+		}
+		return
+	}
+	if last := today().Time().AddDate(50, 0, 0); t.Before(firstDate) || t.Time().After(last) {
+		d.errorf(n, idDate, "trường %q: ngày %s nằm ngoài khoảng hợp lý (từ %s đến %s); hãy kiểm tra lại năm",
+			key, t.VN(), firstDate.VN(), qms.DateOf(last).VN())
 		return
 	}
 	*dst = t
 }
 
+// firstDate is the earliest date a document of the manual can carry.
+var firstDate = qms.Date{Year: 1945, Month: 1, Day: 1}
+
+// today is the date the loader takes as today.
+var today = func() qms.Date { return qms.DateOf(time.Now()) }
+
+var (
+	dayFirst  = regexp.MustCompile(`^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})$`)
+	yearFirst = regexp.MustCompile(`^(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})$`)
+)
+
+// otherDate reads a date written the Vietnamese way (20/11/2020,
+// 1.12.2020) or with the year first but other separators or no leading
+// zeros (2020/11/20, 2020-1-6), and returns it as YYYY-MM-DD, or the
+// error when there is no such date; ok is false when s is not so written.
+func otherDate(s string) (iso string, ok bool, err error) {
+	var y, m, dd string
+	if p := dayFirst.FindStringSubmatch(s); p != nil {
+		dd, m, y = p[1], p[2], p[3]
+	} else if p := yearFirst.FindStringSubmatch(s); p != nil {
+		y, m, dd = p[1], p[2], p[3]
+	} else {
+		return "", false, nil
+	}
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(dd)
+	t, err := qms.NewDate(yi, mi, di)
+	return t.String(), true, err
+}
+
+// isPlaceholder reports whether s holds a template's unfilled
+// placeholder ("<điền …>", scaffold.Marker): check PH001 reports it, so
+// the value's own format is not.
+func isPlaceholder(s string) bool { return strings.Contains(s, "<điền") }
+
+// schemaName names the schema being decoded, for messages.
+func (d *decoder) schemaName() string {
+	if d.path == OrgFile {
+		return "tệp " + OrgFile
+	}
+	return "tài liệu"
+}
+
 func (d *decoder) positiveInt(n *yaml.Node, key string, dst *int) {
-	s, ok := d.scalar(n, key, "một số nguyên")
-	if !ok {
+	if s, ok := d.scalar(n, key, "một số nguyên"); ok {
+		d.intFrom(n, key, s, 1, dst)
+	}
+}
+
+// intFrom stores the integer s, the value of n, into dst when it is at
+// least least.
+func (d *decoder) intFrom(n *yaml.Node, key, s string, least int, dst *int) {
+	if isPlaceholder(s) {
 		return
 	}
 	v, err := strconv.Atoi(s)
 	if err != nil || n.Tag != "!!int" {
-		d.errorf(n, idType, "trường %q phải là một số nguyên (1, 2, …), không phải %q", key, s)
+		d.errorf(n, idType, "trường %q phải là một số nguyên (%d, %d, …), không phải %q", key, least, least+1, s)
 		return
 	}
-	if v < 1 {
-		d.errorf(n, idType, "trường %q phải lớn hơn hoặc bằng 1, không phải %d", key, v)
+	if v < least {
+		d.errorf(n, idType, "trường %q phải lớn hơn hoặc bằng %d, không phải %d", key, least, v)
 		return
 	}
 	*dst = v
 }
 
+// count decodes an optional integer ≥ 0.
+func (d *decoder) count(n *yaml.Node, key string, dst **int) {
+	if s, ok := d.scalar(n, key, "một số nguyên"); ok {
+		v := -1
+		if d.intFrom(n, key, s, 0, &v); v >= 0 {
+			*dst = &v
+		}
+	}
+}
+
 func (d *decoder) enum(n *yaml.Node, key string, dst *string, allowed []string) {
 	s, ok := d.scalar(n, key, "một giá trị")
-	if !ok {
+	if !ok || isPlaceholder(s) {
 		return
 	}
 	for _, a := range allowed {
@@ -262,6 +276,9 @@ func (d *decoder) citation(n *yaml.Node, key string) (qms.Citation, bool) {
 		return qms.Citation{}, false
 	}
 	c := qms.Citation{Text: s, Pos: d.pos(n)}
+	if isPlaceholder(s) {
+		return c, true
+	}
 	r, err := qms.ParseRef(s)
 	if err != nil {
 		d.errorf(n, idNumber, "số và ký hiệu không hợp lệ %q: %v", s, err)
@@ -279,40 +296,32 @@ func (d *decoder) citationPtr(n *yaml.Node, key string, dst **qms.Citation) {
 
 // each decodes every item of a sequence node with item, recording each
 // item's position under "key.i"; what names the expected items in the
-// wrong-type message. item gets the item's key path and the paths made
-// beforehand for its fields, if any (see listPaths).
-func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, k string, paths []string)) {
+// wrong-type message. item gets the item's key path.
+func (d *decoder) each(n *yaml.Node, key, what string, item func(it *yaml.Node, k string)) {
 	if n.Kind != yaml.SequenceNode {
 		d.errorf(n, idType, "trường %q phải là %s (mỗi dòng bắt đầu bằng \"- \"), không phải %s", key, what, kindName(n))
 		return
 	}
-	lp := listPaths()[key]
 	for i, it := range n.Content {
-		k, paths := lp.item(key, i)
+		k := key + "." + strconv.Itoa(i)
 		d.keys[k] = d.pos(it)
-		item(it, k, paths)
+		item(it, k)
 	}
 }
 
 func (d *decoder) citations(n *yaml.Node, key string, dst *[]qms.Citation) {
-	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string, _ []string) {
+	d.each(n, key, "một danh sách số văn bản", func(it *yaml.Node, k string) {
 		if c, ok := d.citation(it, k); ok {
-			if *dst == nil {
-				*dst = make([]qms.Citation, 0, len(n.Content))
-			}
 			*dst = append(*dst, c)
 		}
 	})
 }
 
 func (d *decoder) codes(n *yaml.Node, key string, dst *[]qms.CodeRef) {
-	d.each(n, key, "một danh sách mã thủ tục", func(it *yaml.Node, k string, _ []string) {
+	d.each(n, key, "một danh sách mã thủ tục", func(it *yaml.Node, k string) {
 		var s string
 		d.code(it, k, &s)
 		if s != "" {
-			if *dst == nil {
-				*dst = make([]qms.CodeRef, 0, len(n.Content))
-			}
 			*dst = append(*dst, qms.CodeRef{Code: s, Pos: d.pos(it)})
 		}
 	})
@@ -324,6 +333,9 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 		return
 	}
 	*text = s
+	if isPlaceholder(s) {
+		return
+	}
 	v, err := qms.ParseDuration(s)
 	if err != nil {
 		d.errorf(n, idDuration, "thời hạn không hợp lệ %q cho %q: %v", s, key, err)
@@ -336,13 +348,10 @@ func (d *decoder) duration(n *yaml.Node, key string, text *string, dst *qms.Dura
 // new item appended to dst; start, if not nil, sets up the item before
 // its fields are decoded.
 func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start func(d *decoder, it *yaml.Node, x *T), schema []field[*T]) {
-	d.each(n, key, "một danh sách", func(it *yaml.Node, k string, paths []string) {
+	d.each(n, key, "một danh sách", func(it *yaml.Node, k string) {
 		if it.Kind != yaml.MappingNode {
-			d.errorf(it, idType, "mỗi mục của %q phải là các cặp \"khóa: giá trị\", không phải %s", key, kindName(it))
+			d.errorf(it, idType, "mỗi mục của %q phải gồm các dòng \"trường: giá trị\", không phải %s", key, kindName(it))
 			return
-		}
-		if *dst == nil {
-			*dst = make([]T, 0, len(n.Content))
 		}
 		var zero T
 		*dst = append(*dst, zero)
@@ -350,26 +359,19 @@ func decodeList[T any](d *decoder, n *yaml.Node, key string, dst *[]T, start fun
 		if start != nil {
 			start(d, it, x)
 		}
-		decodeFields(d, it, x, k, paths, it, schema)
+		decodeFields(d, it, x, k, it, schema)
 	})
 }
 
+// strList decodes a list of strings, or one string as a list of one.
 func (d *decoder) strList(n *yaml.Node, key string, dst *[]string) {
 	if n.Kind == yaml.ScalarNode {
-		if s, ok := d.scalar(n, key, "một chuỗi"); ok && s != "" {
-			*dst = append(*dst, s)
-		}
-		return
+		n = &yaml.Node{Kind: yaml.SequenceNode, Content: []*yaml.Node{n}}
 	}
-	if n.Kind != yaml.SequenceNode {
-		d.errorf(n, idType, "trường %q phải là một danh sách, không phải %s", key, kindName(n))
-		return
-	}
-	for i, it := range n.Content {
+	d.each(n, key, "một danh sách", func(it *yaml.Node, k string) {
 		var s string
-		d.str(it, key+"."+strconv.Itoa(i), &s)
-		if s != "" {
+		if d.str(it, k, &s); s != "" {
 			*dst = append(*dst, s)
 		}
-	}
+	})
 }

@@ -27,17 +27,17 @@ func TestDecodeNested(t *testing.T) {
 			`220:5 LD003 thiếu trường bắt buộc "steps.70.time"`,
 		}},
 		{"nested", "processes/qt-01.md", strings.Replace(goodProcess, "    action: Thẩm định\n",
-			"    action: ~\n    actr: X\n    forms: [BM-01, \"\", [x]]\n    time: 1 ngày\n", 1), 31, []string{
+			"    action: ~\n    actr: X\n    forms: [BM-01, \"\", [x]]\n    time: 1 ngày\n", 1), 34, []string{
 			`19:13 LD003 trường bắt buộc "action" đang để trống`,
-			`20:5 LD007 khóa không được biết "actr"; có phải là "actor"?`,
+			`20:5 LD007 trường "actr" không có trong mẫu tài liệu; có phải là "actor"?`,
 			`21:20 LD003 trường "steps.1.forms.1" đang để trống`,
 			`21:24 LD004 trường "steps.1.forms.2" phải là một chuỗi, không phải một danh sách`,
-			`23:5 LD002 khóa "time" xuất hiện hai lần`,
+			`23:5 LD002 trường "time" được ghi hai lần; hãy xóa một dòng`,
 		}},
 		{"items not mappings", "processes/qt-01.md", strings.Replace(goodProcess,
 			"records:\n  - name: Hồ sơ\n    keeper: Chi cục\n    retention: 05 năm\n", "records: [1, {name: R, name: S}]\n", 1), 29, []string{
-			`24:11 LD004 mỗi mục của "records" phải là các cặp "khóa: giá trị", không phải một giá trị đơn`,
-			`24:24 LD002 khóa "name" xuất hiện hai lần`,
+			`24:11 LD004 mỗi mục của "records" phải gồm các dòng "trường: giá trị", không phải một giá trị đơn`,
+			`24:24 LD002 trường "name" được ghi hai lần; hãy xóa một dòng`,
 		}},
 		{"abolished", "processes/qt-01.md", strings.Replace(goodProcess, "status: active", "status: abolished", 1), 30, []string{
 			`9:9 LD003 quy trình đã bãi bỏ (status: abolished) phải ghi "abolished_by": quyết định bãi bỏ`,
@@ -50,7 +50,7 @@ func TestDecodeNested(t *testing.T) {
 			`12:11 LD005 trường "repealed": ngày "2020" không đúng dạng YYYY-MM-DD`,
 		}},
 		{"announced empty", "procedures/x.md", "---\ncode: \"X\"\ntitle: T\nfield: F\nlevel: xa\nagency: A\nreceiving: B\ntime_limit: 5 ngày làm việc\nannounced_by: []\nprocedures: [1]\n---\n", 8, []string{
-			`10:1 LD007 khóa không được biết "procedures"; các khóa hợp lệ: code, title, field, level, agency, receiving, time_limit, fee, announced_by, legal_basis, abolished_by`,
+			`10:1 LD007 trường "procedures" không có trong mẫu tài liệu; các trường của mẫu: code, title, field, level, agency, receiving, time_limit, fee, announced_by, legal_basis, abolished_by`,
 			`9:15 LD003 trường "announced_by" cần ít nhất một quyết định công bố`,
 		}},
 	}

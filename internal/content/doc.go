@@ -1,26 +1,30 @@
-// Package content loads the manual's Markdown files into a *qms.Corpus.
+// Package content loads a manual into a *qms.Corpus: the Markdown
+// documents under processes/, procedures/ and decisions/ (sub-folders
+// allowed; the folder decides the kind) and qms.yaml at the root.
 //
-// Every file with the extension .md under processes/, procedures/ and
-// decisions/ (sub-folders allowed) is one document; its kind is decided by
-// the top-level folder, never by a field. A file is UTF-8 (an initial BOM is
-// dropped), may use CRLF line endings (read as LF), and is normalised to
-// Unicode NFC before anything else looks at it, so positions count lines and
-// runes of the normalised text.
+// A document is UTF-8 (a BOM is dropped, CRLF read as LF), normalised to
+// NFC before anything looks at it, at most MaxFileSize bytes, and not a
+// symbolic link resolving outside the root. It starts with a line "---",
+// YAML front matter, a line "---", then the Markdown body. The front
+// matter is decoded by yaml.v3 into nodes, so every value keeps its line
+// and column, and validated against the schema of content-model.md:
+// required fields, types, dates (YYYY-MM-DD, real, 1945 to fifty years
+// ahead), enums, document numbers, durations, unknown keys (the nearest
+// known one suggested). The schema includes, for processes, `revisions`
+// (the amendment record: revision, effective, approved_by, change) and
+// `under_review` (since, reason); for decisions, `announces` (a count).
+// qms.yaml holds `organization` (name, short_name, history of names with
+// until and decision), `site` (title, base_url, language) and `units`
+// (name, history); without it Corpus.Org is qms.DefaultOrganization.
+// The body is parsed with the project's one goldmark configuration
+// (internal/markup) only to find relative links and their positions.
 //
-// A file starts with a line "---", then YAML front matter, then a line
-// "---", then the Markdown body. The front matter is decoded as yaml.v3
-// nodes so every value keeps its line and column; it is validated against
-// the schema of content-model.md: required fields, types, dates
-// (YYYY-MM-DD, real calendar dates), enums, document numbers, durations and
-// unknown keys (with the nearest known key suggested). The body is parsed
-// with goldmark (raw HTML is never interpreted here) only to find relative
-// links and their positions.
-//
-// Every problem becomes a qms.Diagnostic with the file's path relative to
-// the content root and the line and column of the offending value, under
-// the loader's check IDs LD001–LD011; loading always continues with the next
+// Every problem becomes a qms.Diagnostic at path:line:col, in Vietnamese,
+// under the loader's check IDs LD001–LD011; loading goes on with the next
 // value and the next file, and no input makes it panic. A document whose
-// front matter cannot be read at all is left out of the corpus.
+// front matter has a syntax error keeps the top-level fields that parse
+// on their own and is marked Partial, so that other documents still find
+// it; one with nothing readable is left out.
 package content
 
 // Loader check IDs; their documentation lives in internal/check/checks.

@@ -1,52 +1,35 @@
 package content
 
 import (
-	"bytes"
 	"strings"
 	"sync"
-	"unicode/utf8"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
+	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-// linkParser is the GFM Markdown parser findLinks uses, made once: a
-// goldmark parser keeps no state between calls and is safe for concurrent
-// use (the loader parses files on several goroutines).
+// linkParser is the project's Markdown parser (internal/markup), the one
+// the pages are rendered with, made once: a goldmark parser keeps no
+// state between calls and is safe for concurrent use.
 var linkParser = sync.OnceValue(func() parser.Parser {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser()
+	return markup.New(nil, nil).Parser()
 })
 
-// findLinks returns the links of body whose destination is not an
-// absolute URL or an in-page anchor, plus every javascript:/vbscript:/data:
-// link, with positions in the file, as goldmark (GFM) parses them: with
-// fastLinks when body is in its subset, else with goldmark itself.
+// findLinks returns the links and images of body whose destination is
+// not an absolute URL or an in-page anchor, plus every javascript:,
+// vbscript: and data: link, with positions in the file, as the pages'
+// Markdown reads them.
 func findLinks(p, body string, bodyLine int) []qms.Link {
 	if !mayHaveLinks(body) {
 		return nil
 	}
-	if spans, ok := fastLinks(body); ok {
-		var links []qms.Link
-		for _, s := range spans {
-			if keepLink(s.dest) {
-				line, col := lineCol(body, s.off)
-				links = append(links, qms.Link{Dest: s.dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
-			}
-		}
-		return links
-	}
-	return parseLinks(p, body, bodyLine)
-}
-
-// parseLinks is findLinks with goldmark.
-func parseLinks(p, body string, bodyLine int) []qms.Link {
 	src := []byte(body)
-	root := linkParser().Parse(text.NewReader(src))
+	root := linkParser().Parse(text.NewReader(src), parser.WithContext(parser.NewContext(parser.WithIDs(markup.NewIDs()))))
+	loc := &locator{src: body}
 	var links []qms.Link
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
@@ -64,8 +47,7 @@ func parseLinks(p, body string, bodyLine int) []qms.Link {
 		if !keepLink(dest) {
 			return ast.WalkContinue, nil
 		}
-		off := linkOffset(n, src, dest)
-		line, col := lineCol(body, off)
+		line, col := loc.lineCol(n.Pos()) // the "[" of a link, the "!" of an image
 		links = append(links, qms.Link{Dest: dest, Pos: qms.Pos{Path: p, Line: bodyLine + line - 1, Col: col}})
 		return ast.WalkContinue, nil
 	})
@@ -93,40 +75,27 @@ func keepLink(dest string) bool {
 	return true
 }
 
-// linkOffset finds the byte offset of a link in src: the node's own
-// position when goldmark knows it, else the destination's first
-// occurrence inside the enclosing block, else the block's start.
-func linkOffset(n ast.Node, src []byte, dest string) int {
-	if p := n.Pos(); p >= 0 && p < len(src) {
-		return p
-	}
-	for b := n.Parent(); b != nil; b = b.Parent() {
-		if b.Type() != ast.TypeBlock || b.Lines().Len() == 0 {
-			continue
-		}
-		start := b.Lines().At(0).Start
-		end := b.Lines().At(b.Lines().Len() - 1).Stop
-		if start >= 0 && end <= len(src) && start <= end {
-			if i := bytes.Index(src[start:end], []byte("]("+dest)); i >= 0 {
-				return start + i + 2
-			}
-			if i := bytes.Index(src[start:end], []byte(dest)); i >= 0 {
-				return start + i
-			}
-			return start
-		}
-	}
-	return 0
+// locator turns byte offsets of a text, asked in increasing order (as
+// the walk of a body meets its links), into lines and columns (in runes)
+// from 1, reading the text once in all; an offset before the last one
+// asked starts again from the top.
+type locator struct {
+	src            string
+	off, line, col int
 }
 
-// lineCol turns a byte offset in src into a line and a column (in runes),
-// both from 1.
-func lineCol(src string, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
+func (l *locator) lineCol(off int) (line, col int) {
+	off = min(max(off, 0), len(l.src))
+	if off < l.off || l.line == 0 {
+		l.off, l.line, l.col = 0, 1, 1
 	}
-	line = 1 + strings.Count(src[:off], "\n")
-	start := strings.LastIndexByte(src[:off], '\n') + 1
-	col = 1 + utf8.RuneCountInString(src[start:off])
-	return line, col
+	for _, r := range l.src[l.off:off] {
+		if r == '\n' {
+			l.line, l.col = l.line+1, 1
+		} else {
+			l.col++
+		}
+	}
+	l.off = off
+	return l.line, l.col
 }

@@ -12,13 +12,13 @@ func TestFindLinksKinds(t *testing.T) {
 	want := []struct {
 		dest      string
 		line, col int
-	}{{"../processes/qt-01.md", 5, 15}, {"img/a.png", 5, 46}, {"../decisions/3463.md", 7, 6}}
+	}{{"../processes/qt-01.md", 5, 5}, {"img/a.png", 5, 39}, {"../decisions/3463.md", 7, 6}}
 	if len(got) != len(want) {
 		t.Fatalf("links = %+v, want %d", got, len(want))
 	}
 	for i, w := range want {
-		if got[i].Dest != w.dest || got[i].Pos.Line != w.line {
-			t.Errorf("link %d = %+v, want %s at line %d", i, got[i], w.dest, w.line)
+		if got[i].Dest != w.dest || got[i].Pos.Line != w.line || got[i].Pos.Col != w.col {
+			t.Errorf("link %d = %+v, want %s at %d:%d", i, got[i], w.dest, w.line, w.col)
 		}
 	}
 }

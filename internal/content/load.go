@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -18,44 +19,49 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
+// MaxFileSize bounds one document: a larger file is reported at its
+// first line and not parsed, so that no single file can make loading,
+// checking or building crawl.
+const MaxFileSize = 10 << 20
+
 // Load reads every document under processes/, procedures/ and decisions/ of
-// fsys (whose root is the content root) and returns the indexed corpus and
-// the loader's diagnostics, sorted. A missing folder is not an error.
+// fsys (whose root is the content root) and qms.yaml at its root, and
+// returns the indexed corpus and the loader's diagnostics, sorted. A
+// missing folder is not an error.
 func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
+	c.Org = LoadOrg(fsys, &diags)
 	for _, k := range qms.Kinds {
 		var files []string
 		err := fs.WalkDir(fsys, k.Dir(), func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if p == k.Dir() && isNotExist(err) {
+				if p == k.Dir() && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "không đọc được: %v", err))
+				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "%s", ioError(err)))
 				return nil
 			}
-			if d.IsDir() {
-				if p != k.Dir() && strings.HasPrefix(d.Name(), ".") {
+			at := qms.Pos{Path: p, Line: 1, Col: 1}
+			switch {
+			case p != k.Dir() && strings.HasPrefix(d.Name(), "."):
+				if d.IsDir() {
 					return fs.SkipDir
 				}
-				return nil
+			case d.IsDir() || !strings.EqualFold(path.Ext(p), ".md"):
+				// Attachments and other files are not documents.
+			case path.Ext(p) != ".md":
+				diags = append(diags, diag(at, qms.Error, idFolder, "phần mở rộng phải viết thường \".md\" để được nạp như một tài liệu"))
+			case d.Type()&fs.ModeSymlink != 0 && !linkInside(fsys, p):
+				diags = append(diags, diag(at, qms.Error, idFolder,
+					"tệp là liên kết tượng trưng (symlink) trỏ ra ngoài thư mục sổ tay nên không được nạp; hãy sao chép nội dung vào đây thay cho liên kết"))
+			default:
+				files = append(files, p)
 			}
-			if strings.HasPrefix(d.Name(), ".") {
-				return nil
-			}
-			if path.Ext(p) != ".md" {
-				if !strings.EqualFold(path.Ext(p), ".md") {
-					return nil // attachments and other files are not documents
-				}
-				diags = append(diags, diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
-					"phần mở rộng phải viết thường \".md\" để được nạp như một tài liệu"))
-				return nil
-			}
-			files = append(files, p)
 			return nil
 		})
-		if err != nil && !isNotExist(err) {
-			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "không đọc được thư mục: %v", err))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "%s", ioError(err)))
 		}
 		sort.Strings(files)
 		for _, r := range parseAll(fsys, files) {
@@ -65,6 +71,22 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 	}
 	c.Index()
 	return c, qms.SortDiagnostics(diags)
+}
+
+// linkInside reports whether the symbolic link p of fsys, followed link
+// by link, ends inside fsys. A target is resolved by its path alone: an
+// absolute one, or one climbing above the root, is outside.
+func linkInside(fsys fs.FS, p string) bool {
+	for range 40 {
+		target, err := fs.ReadLink(fsys, p)
+		if p = path.Join(path.Dir(p), target); err != nil || path.IsAbs(target) || p == ".." || strings.HasPrefix(p, "../") {
+			return false
+		}
+		if info, err := fs.Lstat(fsys, p); err != nil || info.Mode()&fs.ModeSymlink == 0 {
+			return err == nil
+		}
+	}
+	return false
 }
 
 // parsed is one file's result in parseAll.
@@ -88,13 +110,7 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 				if i >= len(files) {
 					return
 				}
-				p := files[i]
-				data, err := fs.ReadFile(fsys, p)
-				if err != nil {
-					out[i].diags = []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "không đọc được tệp: %v", err)}
-					continue
-				}
-				out[i].doc, out[i].diags = ParseFile(p, data)
+				out[i].doc, out[i].diags = readFile(fsys, files[i])
 			}
 		})
 	}
@@ -102,27 +118,53 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 	return out
 }
 
-// LoadDir loads the content root directory root. It fails only when root
-// itself cannot be read.
-func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
-	st, err := os.Stat(root)
+// readFile reads and parses the document p, refusing a file larger than
+// MaxFileSize before reading it.
+func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
+	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
+		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}
+	}
+	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, nil, fmt.Errorf("load %s: %w", root, err)
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}
 	}
-	if !st.IsDir() {
-		return nil, nil, fmt.Errorf("load %s: not a directory", root)
-	}
-	c, ds := Load(os.DirFS(root))
-	return c, ds, nil
+	return ParseFile(p, data)
 }
 
-func isNotExist(err error) bool {
-	return err != nil && (os.IsNotExist(err) || strings.Contains(err.Error(), "file does not exist"))
+// ioError says in Vietnamese why a file or folder could not be read,
+// with the system's own words only when the reason is not a common one.
+func ioError(err error) string {
+	if errors.Is(err, fs.ErrPermission) {
+		return "không có quyền đọc; hãy kiểm tra quyền truy cập của tệp hoặc thư mục"
+	}
+	return fmt.Sprintf("không đọc được (lỗi của hệ thống: %v)", err)
+}
+
+func tooLarge(p string, size int64) qms.Diagnostic {
+	return diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding,
+		"tệp quá lớn (%.1f MB), vượt giới hạn %d MB cho một tài liệu nên không được nạp; hãy tách thành nhiều tài liệu hoặc chuyển phần đính kèm ra tệp riêng",
+		float64(size)/(1<<20), MaxFileSize>>20)
+}
+
+// LoadDir loads the content root directory root. It fails only when root
+// itself cannot be read. Files are opened through an os.Root, so that no
+// symbolic link, of a file or of a folder, reads outside root.
+func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
+	if st, err := os.Stat(root); err == nil && !st.IsDir() {
+		return nil, nil, fmt.Errorf("%s không phải là thư mục", root)
+	}
+	r, err := os.OpenRoot(root)
+	if err != nil {
+		return nil, nil, fmt.Errorf("không mở được thư mục sổ tay: %w", err)
+	}
+	defer r.Close()
+	c, ds := Load(r.FS())
+	return c, ds, nil
 }
 
 // ParseFile parses one document. path is relative to the content root and
 // decides the kind (its first element); data is the file's bytes. It
-// returns nil when the file's front matter cannot be read at all. The
+// returns nil when the file cannot be read as a document at all. The
 // document keeps data (its Source and Body share it), so the caller must
 // not modify data afterwards.
 func ParseFile(p string, data []byte) (qms.Document, []qms.Diagnostic) {
@@ -144,17 +186,19 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 	kind := qms.KindOfDir(dir)
 	if kind == 0 {
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idFolder,
-			"tài liệu phải nằm trong processes/, procedures/ hoặc decisions/")}
+			"tài liệu phải nằm trong thư mục processes/, procedures/ hoặc decisions/")}
 	}
-	valid, plain := scanText(bytes.TrimPrefix(data, []byte("\ufeff")))
-	if !valid {
+	if len(data) > MaxFileSize {
+		return nil, []qms.Diagnostic{tooLarge(p, int64(len(data)))}
+	}
+	if !utf8.Valid(data) {
 		line, col := firstInvalidUTF8(data)
 		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: line, Col: col}, qms.Error, idEncoding,
 			"tệp không phải UTF-8 hợp lệ; hãy lưu lại với bảng mã UTF-8")}
 	}
-	src := normalize(data, plain)
+	src := normalize(data)
 	fm, ok := splitFrontMatter(p, src, &diags)
-	if !ok {
+	if !ok && fm.yaml == "" {
 		return nil, diags
 	}
 	base := qms.Doc{
@@ -164,15 +208,24 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 		Body:     fm.body,
 		BodyLine: fm.bodyLine,
 		Source:   src,
+		Partial:  !ok,
 	}
 	d := &decoder{path: p, line0: fm.line0, diags: &diags}
-	root, ok := d.parseYAML(fm.yaml)
-	if !ok {
-		return nil, diags
+	root, yok := d.parseYAML(fm.yaml)
+	if !yok {
+		if root == nil {
+			return nil, diags
+		}
+		base.Partial = true
 	}
-	base.Keys = make(map[string]qms.Pos, keyCount(root))
+	if base.Partial {
+		// Decode what could be read for its identity and references, but
+		// report only the syntax error: the rest follows from it.
+		d.diags = new([]qms.Diagnostic)
+	}
+	base.Keys = map[string]qms.Pos{}
 	d.keys = base.Keys
-	if !o.NoLinks {
+	if !o.NoLinks && !base.Partial {
 		base.Links = findLinks(p, fm.body, fm.bodyLine)
 	}
 	var doc qms.Document
@@ -188,35 +241,22 @@ func ParseFileOptions(p string, data []byte, o ParseOptions) (qms.Document, []qm
 }
 
 // normalize drops a UTF-8 BOM, turns CRLF (and lone CR) into LF and
-// applies NFC, unless plain says data is made of runes that need none
-// (see scanText).
-func normalize(data []byte, plain bool) []byte {
+// applies NFC (returning data itself when it is in NFC already).
+func normalize(data []byte) []byte {
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if bytes.IndexByte(data, '\r') >= 0 {
 		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
 		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
 	}
-	if plain {
-		return data
-	}
 	return norm.NFC.Bytes(data)
 }
 
 func firstInvalidUTF8(data []byte) (line, col int) {
-	line, col = 1, 1
-	for len(data) > 0 {
-		r, size := utf8.DecodeRune(data)
-		if r == utf8.RuneError && size <= 1 {
-			return line, col
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		data = data[size:]
+	i := 0
+	for r, n := utf8.DecodeRune(data); i < len(data) && (r != utf8.RuneError || n > 1); r, n = utf8.DecodeRune(data[i:]) {
+		i += n
 	}
-	return line, col
+	return 1 + bytes.Count(data[:i], []byte("\n")), 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:i], '\n')+1:i])
 }
 
 func diag(pos qms.Pos, sev qms.Severity, id, format string, args ...any) qms.Diagnostic {

@@ -2,8 +2,6 @@ package content
 
 import (
 	"sort"
-	"strconv"
-	"sync"
 
 	"gopkg.in/yaml.v3"
 
@@ -20,6 +18,9 @@ var (
 				return
 			}
 			x.NumberText = s
+			if isPlaceholder(s) {
+				return
+			}
 			num, err := qms.ParseNumber(s)
 			if err != nil {
 				d.errorf(n, idNumber, "số và ký hiệu không hợp lệ %q: %v", s, err)
@@ -39,6 +40,7 @@ var (
 		{"amends", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.citations(n, key, &x.Amends) }},
 		{"repealed", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.date(n, key, &x.Repealed) }},
 		{"source", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.str(n, key, &x.Source) }},
+		{"announces", false, func(d *decoder, x *qms.Decision, n *yaml.Node, key string) { d.count(n, key, &x.Announces) }},
 	}
 
 	procedureFields = []field[*qms.Procedure]{
@@ -77,6 +79,15 @@ var (
 		{"prepared_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.PreparedBy) }},
 		{"reviewed_by", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.ReviewedBy) }},
 		{"approver", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) { d.str(n, key, &x.Approver) }},
+		{"revisions", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			decodeList(d, n, key, &x.Revisions, startAmendment, amendmentFields)
+		}},
+		{"under_review", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
+			if n.Kind == yaml.MappingNode {
+				x.UnderReview = &qms.UnderReview{Pos: d.pos(n)}
+			}
+			decodeMap(d, n, key, x.UnderReview, underReviewFields)
+		}},
 		{"steps", false, func(d *decoder, x *qms.Process, n *yaml.Node, key string) {
 			decodeList(d, n, key, &x.Steps, startStep, stepFields)
 		}},
@@ -93,6 +104,20 @@ var (
 		{"action", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.str(n, key, &x.Action) }},
 		{"time", true, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.duration(n, key, &x.TimeText, &x.Time) }},
 		{"forms", false, func(d *decoder, x *qms.Step, n *yaml.Node, key string) { d.strList(n, key, &x.Forms) }},
+	}
+
+	amendmentFields = []field[*qms.Amendment]{
+		{"revision", true, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.positiveInt(n, key, &x.Revision) }},
+		{"effective", true, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.date(n, key, &x.Effective) }},
+		{"approved_by", false, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) {
+			d.citationPtr(n, key, &x.ApprovedBy)
+		}},
+		{"change", false, func(d *decoder, x *qms.Amendment, n *yaml.Node, key string) { d.str(n, key, &x.Change) }},
+	}
+
+	underReviewFields = []field[*qms.UnderReview]{
+		{"since", true, func(d *decoder, x *qms.UnderReview, n *yaml.Node, key string) { d.date(n, key, &x.Since) }},
+		{"reason", true, func(d *decoder, x *qms.UnderReview, n *yaml.Node, key string) { d.str(n, key, &x.Reason) }},
 	}
 
 	formFields = []field[*qms.Form]{
@@ -124,101 +149,34 @@ func enumKeys(m map[string]string) []string {
 // startStep records where a step starts.
 func startStep(d *decoder, it *yaml.Node, s *qms.Step) { s.Pos = d.pos(it) }
 
-// pathedItems is how many items of each list get their key paths made
-// once for all documents by listPaths.
-const pathedItems = 64
-
-// itemPaths holds the key paths of a list's first items ("steps.0") and
-// of their fields (fields[i][j] is "steps.i." and the j-th field's name).
-type itemPaths struct {
-	items  []string
-	fields [][]string
-}
-
-// item returns the key path of the i-th item of the list key and those
-// of its fields (nil when they are to be made).
-func (p *itemPaths) item(key string, i int) (string, []string) {
-	if p == nil || i >= len(p.items) {
-		return key + "." + strconv.Itoa(i), nil
-	}
-	if p.fields == nil {
-		return p.items[i], nil
-	}
-	return p.items[i], p.fields[i]
-}
-
-// listPaths maps the key of every top-level list of the schemas to the
-// key paths of its first items. Documents share these strings in their
-// Keys instead of each making its own.
-var listPaths = sync.OnceValue(func() map[string]*itemPaths {
-	m := map[string]*itemPaths{}
-	add := func(key string, names []string) {
-		p := &itemPaths{}
-		for i := range pathedItems {
-			k := key + "." + strconv.Itoa(i)
-			p.items = append(p.items, k)
-			if names != nil {
-				f := make([]string, len(names))
-				for j, name := range names {
-					f[j] = keyPath(k, name)
-				}
-				p.fields = append(p.fields, f)
-			}
-		}
-		m[key] = p
-	}
-	for _, key := range []string{"supersedes", "amends", "announced_by", "legal_basis", "procedures"} {
-		add(key, nil)
-	}
-	add("steps", fieldNames(stepFields))
-	add("forms", fieldNames(formFields))
-	add("records", fieldNames(recordFields))
-	return m
-})
-
-func fieldNames[T any](schema []field[T]) []string {
-	names := make([]string, len(schema))
-	for i, f := range schema {
-		names[i] = f.name
-	}
-	return names
-}
+// startAmendment records where a row of the amendment record starts.
+func startAmendment(d *decoder, it *yaml.Node, a *qms.Amendment) { a.Pos = d.pos(it) }
 
 func (d *decoder) decision(root *yaml.Node, base qms.Doc) *qms.Decision {
 	x := &qms.Decision{Doc: base}
-	decodeFields(d, root, x, "", nil, nil, decisionFields)
+	decodeFields(d, root, x, "", nil, decisionFields)
 	return x
 }
 
 func (d *decoder) procedure(root *yaml.Node, base qms.Doc) *qms.Procedure {
 	x := &qms.Procedure{Doc: base}
-	decodeFields(d, root, x, "", nil, nil, procedureFields)
-	if _, ok := x.Keys["announced_by"]; ok && len(x.AnnouncedBy) == 0 && !hasNull(root, "announced_by") {
-		d.errorf(nodeOf(root, "announced_by"), idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
+	decodeFields(d, root, x, "", nil, procedureFields)
+	if n := nodeOf(root, "announced_by"); n != nil && n.Tag != "!!null" && len(x.AnnouncedBy) == 0 {
+		d.errorf(n, idMissing, "trường \"announced_by\" cần ít nhất một quyết định công bố")
 	}
 	return x
 }
 
 func (d *decoder) process(root *yaml.Node, base qms.Doc) *qms.Process {
 	x := &qms.Process{Doc: base}
-	seen := decodeFields(d, root, x, "", nil, nil, processFields)
-	if x.Status != qms.StatusDraft && x.Status != "" && !seen.has(fieldIndex(processFields, "approved_by")) {
+	decodeFields(d, root, x, "", nil, processFields)
+	if _, ok := x.Keys["approved_by"]; !ok && x.Status != qms.StatusDraft && x.Status != "" {
 		d.errorf(nil, idMissing, "thiếu trường bắt buộc \"approved_by\": quy trình không ở trạng thái dự thảo phải ghi quyết định ban hành")
 	}
-	if x.Status == qms.StatusAbolished && !seen.has(fieldIndex(processFields, "abolished_by")) {
+	if _, ok := x.Keys["abolished_by"]; !ok && x.Status == qms.StatusAbolished {
 		d.errorf(nodeOf(root, "status"), idMissing, "quy trình đã bãi bỏ (status: abolished) phải ghi \"abolished_by\": quyết định bãi bỏ")
 	}
 	return x
-}
-
-// fieldIndex returns the index of the field name in schema, or -1.
-func fieldIndex[T any](schema []field[T], name string) int {
-	for i := range schema {
-		if schema[i].name == name {
-			return i
-		}
-	}
-	return -1
 }
 
 func nodeOf(m *yaml.Node, key string) *yaml.Node {
@@ -228,9 +186,4 @@ func nodeOf(m *yaml.Node, key string) *yaml.Node {
 		}
 	}
 	return nil
-}
-
-func hasNull(m *yaml.Node, key string) bool {
-	n := nodeOf(m, key)
-	return n != nil && n.Tag == "!!null"
 }

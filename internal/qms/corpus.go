@@ -8,6 +8,14 @@ type Corpus struct {
 	Decisions  []*Decision
 	Procedures []*Procedure
 	Processes  []*Process
+	// Partial are the documents whose front matter has a syntax error
+	// (Doc.Partial), sorted by path: they are in no slice above, so they
+	// have no page and are not checked, but Index puts them in the lookup
+	// tables, after the others, so that references to them resolve.
+	Partial []Document
+	// Org is the manual's qms.yaml, or DefaultOrganization when it has
+	// none.
+	Org Organization
 
 	byKey    map[string][]*Decision // Number.Key()
 	byFolded map[string][]*Decision // Number.FoldedKey()
@@ -24,11 +32,23 @@ func (c *Corpus) Index() {
 	sort.Slice(c.Decisions, func(i, j int) bool { return c.Decisions[i].Path < c.Decisions[j].Path })
 	sort.Slice(c.Procedures, func(i, j int) bool { return c.Procedures[i].Path < c.Procedures[j].Path })
 	sort.Slice(c.Processes, func(i, j int) bool { return c.Processes[i].Path < c.Processes[j].Path })
+	sort.Slice(c.Partial, func(i, j int) bool { return c.Partial[i].Base().Path < c.Partial[j].Base().Path })
+	decisions, procedures, processes := c.Decisions, c.Procedures, c.Processes
+	for _, d := range c.Partial {
+		switch x := d.(type) {
+		case *Decision:
+			decisions = append(decisions[:len(decisions):len(decisions)], x)
+		case *Procedure:
+			procedures = append(procedures[:len(procedures):len(procedures)], x)
+		case *Process:
+			processes = append(processes[:len(processes):len(processes)], x)
+		}
+	}
 	c.byKey = map[string][]*Decision{}
 	c.byFolded = map[string][]*Decision{}
 	c.byCode = map[string]*Procedure{}
 	c.byPCode = map[string]*Process{}
-	for _, d := range c.Decisions {
+	for _, d := range decisions {
 		if d.Number.IsZero() {
 			continue
 		}
@@ -49,14 +69,14 @@ func (c *Corpus) Index() {
 			}
 		}
 	}
-	for _, p := range c.Procedures {
+	for _, p := range procedures {
 		if p.Code != "" {
 			if _, dup := c.byCode[p.Code]; !dup {
 				c.byCode[p.Code] = p
 			}
 		}
 	}
-	for _, p := range c.Processes {
+	for _, p := range processes {
 		if p.Code != "" {
 			if _, dup := c.byPCode[p.Code]; !dup {
 				c.byPCode[p.Code] = p
@@ -65,8 +85,13 @@ func (c *Corpus) Index() {
 	}
 }
 
-// Add appends d to the slice of its kind; call Index afterwards.
+// Add appends d to the slice of its kind, or to Partial; call Index
+// afterwards.
 func (c *Corpus) Add(d Document) {
+	if d != nil && d.Base().Partial {
+		c.Partial = append(c.Partial, d)
+		return
+	}
 	switch x := d.(type) {
 	case *Decision:
 		c.Decisions = append(c.Decisions, x)

@@ -85,6 +85,12 @@ type Doc struct {
 	Links []Link
 	// Source is the whole file as loaded (NFC, LF line endings, no BOM).
 	Source []byte
+	// Partial reports that the front matter has a syntax error: only the
+	// top-level fields that could be read on their own are set, so that
+	// other documents still find this one by its identity. The loader
+	// has reported the error; checks of the document's own fields should
+	// skip it.
+	Partial bool
 }
 
 // At returns the position of key's value, or the start of the file when the
@@ -149,6 +155,9 @@ type Decision struct {
 	Supersedes []Citation
 	Amends     []Citation
 	Source     string
+	// Announces is how many procedures the decision announced; nil when
+	// not given.
+	Announces *int
 }
 
 // ID is the canonical document number.
@@ -225,6 +234,11 @@ type Process struct {
 	PreparedBy  string
 	ReviewedBy  string
 	Approver    string
+	// Revisions is the amendment record as written, oldest first; nil
+	// when absent (see Record).
+	Revisions []Amendment
+	// UnderReview is set while the process is being re-issued.
+	UnderReview *UnderReview
 	Steps       []Step
 	Forms       []Form
 	Records     []Record

@@ -36,7 +36,7 @@ func runBrokenLink(pass *check.Pass) error {
 	docs := pass.Corpus.Documents()
 	known := make(map[string]bool, len(docs))
 	paths := make([]string, 0, len(docs))
-	for _, d := range docs {
+	for _, d := range append(docs, pass.Corpus.Partial...) { // a file with a syntax error exists too
 		known[d.Base().Path] = true
 		paths = append(paths, d.Base().Path)
 	}

@@ -55,6 +55,15 @@ func runCoverage(pass *check.Pass) error {
 			}
 		}
 	}
+	for _, d := range c.Partial { // a process with a syntax error still covers what it lists
+		if p, ok := d.(*qms.Process); ok {
+			for _, cr := range p.Procedures {
+				if pr := c.Procedure(cr.Code); pr != nil {
+					active[qms.CodeSlug(pr.Code)] = true
+				}
+			}
+		}
+	}
 	reported := map[string]bool{}
 	for _, pr := range c.Procedures {
 		k := qms.CodeSlug(pr.Code)
