@@ -24,9 +24,10 @@ Chỉ chạy với --base: so sánh thư mục làm việc với phiên bản g�
 của pull request). Một quy trình có status active ở cả hai phía (hoặc đã bị
 bãi bỏ ở phía gốc) mà nội dung tệp thay đổi thì revision phải tăng: mỗi lần
 sửa đổi, bổ sung quy trình là một lần ban hành mới, có ngày hiệu lực và quyết
-định phê duyệt riêng (ISO 9001 mục 7.5.2, 7.5.3). Thay đổi chỉ ở trường
-review_by (ghi nhận một lần rà soát định kỳ) không tính là sửa đổi; quy trình
-dự thảo (draft) được sửa tự do. Cách sửa: nâng revision, ghi effective và
+định phê duyệt riêng (ISO 9001 mục 7.5.2, 7.5.3). Thay đổi chỉ ở các trường
+ghi nhận việc quản lý tài liệu không tính là sửa đổi: review_by (lần rà soát
+định kỳ), under_review (đang rà soát) và revisions (bảng theo dõi sửa đổi);
+quy trình dự thảo (draft) được sửa tự do. Cách sửa: nâng revision, ghi effective và
 approved_by của lần ban hành mới.`,
 }
 

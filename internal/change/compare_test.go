@@ -334,10 +334,15 @@ func TestChecksDocumented(t *testing.T) {
 	}
 }
 
-func TestWithoutReviewBy(t *testing.T) {
-	src := "---\ncode: X\nreview_by: 2020-01-01\n---\nreview_by: in body stays\n"
-	want := "---\ncode: X\n---\nreview_by: in body stays\n"
-	if got := string(withoutReviewBy([]byte(src))); got != want {
-		t.Errorf("got %q, want %q", got, want)
+func TestWithoutRecordKeeping(t *testing.T) {
+	for _, c := range []struct{ src, want string }{
+		{"---\ncode: X\nreview_by: 2020-01-01\n---\nreview_by: in body stays\n", "---\ncode: X\n---\nreview_by: in body stays\n"},
+		{"---\ncode: X\nunder_review:\n  since: 2025-07-01\n  reason: a\nrevision: 2\n---\n", "---\ncode: X\nrevision: 2\n---\n"},
+		{"---\nrevisions:\n- revision: 1\n  effective: 2019-12-16\n\n  - x\ntitle: T\n---\nbody\n", "---\ntitle: T\n---\nbody\n"},
+		{"---\ncode: X\nrevision: 1\n---\n", "---\ncode: X\nrevision: 1\n---\n"},
+	} {
+		if got := string(withoutRecordKeeping([]byte(c.src))); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		}
 	}
 }

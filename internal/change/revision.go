@@ -69,16 +69,24 @@ func (c *comparison) newRevision(b, h *qms.Process) {
 }
 
 // contentChanged reports whether a process's file changed other than in
-// its review_by line.
+// its record-keeping fields: review_by (the next review date), under_review
+// (a review in progress) and revisions (the amendment record). Those say
+// how the document is managed, not what the issued document says.
 func contentChanged(b, h *qms.Process) bool {
-	return !bytes.Equal(withoutReviewBy(b.Source), withoutReviewBy(h.Source))
+	return !bytes.Equal(withoutRecordKeeping(b.Source), withoutRecordKeeping(h.Source))
 }
 
-// withoutReviewBy drops the front matter's top-level "review_by:" line.
-func withoutReviewBy(src []byte) []byte {
+// recordKeeping are the top-level front-matter fields contentChanged
+// ignores.
+var recordKeeping = []string{"review_by", "under_review", "revisions"}
+
+// withoutRecordKeeping drops the front matter's top-level recordKeeping
+// fields, each with its value's lines (indented, or a block list's "- "
+// items).
+func withoutRecordKeeping(src []byte) []byte {
 	var out []byte
 	rest := src
-	inFront := false
+	inFront, skipping := false, false
 	for i := 0; len(rest) > 0; i++ {
 		line := rest
 		if n := bytes.IndexByte(rest, '\n'); n >= 0 {
@@ -86,19 +94,29 @@ func withoutReviewBy(src []byte) []byte {
 		} else {
 			rest = nil
 		}
-		trimmed := bytes.TrimRight(line, " \t\n")
+		trimmed := bytes.TrimRight(line, " \t\r\n")
 		if string(trimmed) == "---" {
 			if i == 0 {
 				inFront = true
 			} else if inFront {
-				inFront = false
 				out = append(out, line...)
-				out = append(out, rest...)
-				return out
+				return append(out, rest...)
 			}
 		}
-		if inFront && bytes.HasPrefix(line, []byte("review_by:")) {
-			continue
+		if inFront {
+			continued := len(trimmed) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '-'
+			if skipping && continued {
+				continue
+			}
+			skipping = false
+			for _, k := range recordKeeping {
+				if bytes.HasPrefix(line, []byte(k+":")) {
+					skipping = true
+				}
+			}
+			if skipping {
+				continue
+			}
 		}
 		out = append(out, line...)
 	}

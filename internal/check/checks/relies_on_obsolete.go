@@ -23,7 +23,13 @@ Mỗi văn bản hết hiệu lực được báo một lần cho mỗi quy trì
 chỗ quy trình dẫn trực tiếp. Với văn bản công bố thủ tục: không báo khi
 văn bản thay thế nó cũng có trong announced_by của thủ tục (thủ tục đã
 được công bố lại), và không báo cho thủ tục đã bị bãi bỏ (quy tắc PR001
-báo việc đó).`,
+báo việc đó).
+
+Khi quy trình đang được rà soát (under_review, từ ngày since trở đi),
+việc dựa vào văn bản hết hiệu lực là cảnh báo thay vì lỗi: theo thực
+hành ISO, lần ban hành hiện hành vẫn được áp dụng cho đến khi lần ban
+hành mới được phê duyệt. Cách sửa khi rà soát xong: ban hành lại quy
+trình theo văn bản mới và bỏ under_review.`,
 	Run: runReliesOnObsolete,
 }
 
@@ -44,6 +50,7 @@ func runReliesOnObsolete(pass *check.Pass) error {
 		if p.Status != qms.StatusActive {
 			continue
 		}
+		report := reporterFor(pass, p)
 		done := map[*qms.Decision]bool{}
 		for _, r := range res.processCites(p) {
 			d := res.lookup(&r.cit)
@@ -52,7 +59,7 @@ func runReliesOnObsolete(pass *check.Pass) error {
 			}
 			done[d] = true
 			if st := statusOf(d); st.Kind.Obsolete() {
-				pass.Reportf(r.cit.Pos, "quy trình đang áp dụng dựa vào %s (%s), %s",
+				report(r.cit.Pos, "quy trình đang áp dụng dựa vào %s (%s), %s",
 					d.Number, r.field, obsoleteText(statusOf, st))
 			}
 		}
@@ -80,12 +87,26 @@ func runReliesOnObsolete(pass *check.Pass) error {
 					continue
 				}
 				done[d] = true
-				pass.Reportf(cr.Pos, "quy trình đang áp dụng thực hiện thủ tục %s, công bố tại %s, %s",
+				report(cr.Pos, "quy trình đang áp dụng thực hiện thủ tục %s, công bố tại %s, %s",
 					pr.Code, d.Number, obsoleteText(statusOf, st))
 			}
 		}
 	}
 	return nil
+}
+
+// reporterFor returns how ST001 reports for process p: an error, or, while
+// p is under review (its review started on or before the day checked), a
+// warning that says since when.
+func reporterFor(pass *check.Pass, p *qms.Process) func(pos qms.Pos, format string, args ...any) {
+	r := p.UnderReview
+	if r == nil || pass.Today.Before(r.Since) {
+		return pass.Reportf
+	}
+	return func(pos qms.Pos, format string, args ...any) {
+		pass.ReportSeverityf(qms.Warning, pos, format+"; quy trình đang được rà soát từ ngày %s, lần ban hành hiện hành vẫn áp dụng đến khi ban hành lại",
+			append(args, r.Since.VN())...)
+	}
 }
 
 // obsoleteText says why a document is obsolete: "văn bản đã bị thay thế
