@@ -31,6 +31,7 @@ var rules = map[string]struct {
 	"internal/serve":        {own: []string{"internal/qms", "internal/build", "site"}},
 	"internal/render":       {own: []string{"internal/qms", "internal/markup", "internal/check", "internal/search", "internal/textdiff", "site"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/textdiff":     {},
+	"internal/export":       {own: []string{"internal/qms"}},
 }
 
 // TestDependencies holds the layering: content knows no HTML and no git,
