@@ -15,7 +15,7 @@ var cmdExport = &command{
 	Long: `Export nạp mọi tài liệu dưới thư mục gốc (--root, mặc định là thư mục hiện tại) và in sổ tay
 thành đúng một đối tượng JSON: tên cơ quan, mọi quy trình, thủ tục hành chính và văn bản, với tình
 trạng, lần ban hành đang áp dụng và các quan hệ giữa tài liệu, tính đến ngày --as-of (mặc định:
-hôm nay). Với --as-of, quy trình mang lần ban hành có hiệu lực vào ngày đó theo bảng theo dõi sửa
+ngày của biến môi trường SOURCE_DATE_EPOCH, như "qms build"; nếu không có, hôm nay). Với --as-of, quy trình mang lần ban hành có hiệu lực vào ngày đó theo bảng theo dõi sửa
 đổi; tên cơ quan là tên dùng vào ngày đó.
 
 Nội dung đọc là nội dung hiện có trong thư mục; muốn xem sổ tay đúng như đã lưu ở một thời điểm,
@@ -34,7 +34,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 	var f checkFlags
 	fs.StringVar(&f.root, "root", ".", "thư mục gốc của nội dung")
 	fs.StringVar(&f.format, "format", "json", "định dạng kết quả: json")
-	fs.StringVar(&f.asOf, "as-of", "", "ngày xét hiệu lực YYYY-MM-DD (mặc định: hôm nay)")
+	fs.StringVar(&f.asOf, "as-of", "", "ngày xét hiệu lực YYYY-MM-DD (mặc định: SOURCE_DATE_EPOCH, rồi hôm nay)")
 	drafts := fs.Bool("drafts", false, "quy trình dự thảo có trang (như khi dựng trang với --drafts)")
 	schema := fs.Bool("schema", false, "in lược đồ JSON Schema của dữ liệu thay cho dữ liệu")
 	if err := fs.Parse(args); err != nil {
@@ -55,9 +55,9 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		}
 		return exitOK
 	}
-	asOf, err := f.today()
+	asOf, err := buildDate(f.asOf)
 	if err != nil {
-		fmt.Fprintf(e.Stderr, "qms export: --as-of: %v\n", err)
+		fmt.Fprintf(e.Stderr, "qms export: %v\n", err)
 		return exitUsage
 	}
 	c, _, err := content.LoadDir(absRoot(e, f.root))

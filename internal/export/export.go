@@ -265,11 +265,15 @@ func (x *exporter) organization() Organization {
 // id is the document's identity in the export: a process's or procedure's
 // code, a decision's canonical number, followed by " ngày dd/mm/yyyy" (its
 // issued date, the way Vietnamese texts cite it) when other decisions of
-// the manual share the number.
+// the manual share the number; a number that does not parse (a check
+// error) as written.
 func (x *exporter) id(doc qms.Document) string {
 	d, ok := doc.(*qms.Decision)
 	if !ok {
 		return strings.TrimSpace(doc.ID())
+	}
+	if d.Number.IsZero() {
+		return strings.TrimSpace(d.NumberText)
 	}
 	if x.shared[d.Number.Key()] && !d.Issued.IsZero() {
 		return qms.Ref{Number: d.Number, Date: d.Issued}.String()
