@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -300,5 +301,40 @@ func TestDeterministic(t *testing.T) {
 	b, _ := exportOf(t, load(t, fixture), "2021-01-15")
 	if !bytes.Equal(a, b) {
 		t.Error("two exports of the same content differ")
+	}
+}
+
+// TestDocExample: the example in docs/du-lieu-so-tay.md is what the
+// export of the fixture gives, document for document.
+func TestDocExample(t *testing.T) {
+	text, err := os.ReadFile(filepath.Join("..", "..", "docs", "du-lieu-so-tay.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// The example is the last JSON block (the first shows the outline).
+	const open = "```json\n{\n  \"as_of\": \"2021-01-15\""
+	i := strings.LastIndex(string(text), open)
+	if i < 0 {
+		t.Fatal("no example of the export as of 2021-01-15 in docs/du-lieu-so-tay.md")
+	}
+	block, _, _ := strings.Cut(string(text)[i+len(open):], "```")
+	var ex map[string]any
+	if err := json.Unmarshal([]byte("{\"as_of\": \"2021-01-15\""+block), &ex); err != nil {
+		t.Fatalf("the example is not JSON: %v", err)
+	}
+	_, m := exportOf(t, load(t, fixture), "2021-01-15")
+	if got, want := mustJSON(t, ex["organization"]), mustJSON(t, m["organization"]); got != want {
+		t.Errorf("example organization %s, export %s", got, want)
+	}
+	docs := ex["documents"].([]any)
+	if len(docs) == 0 {
+		t.Fatal("the example has no documents")
+	}
+	for _, d := range docs {
+		d := d.(map[string]any)
+		want := doc(t, m, d["kind"].(string), d["id"].(string))
+		if got, want := mustJSON(t, d), mustJSON(t, want); got != want {
+			t.Errorf("example document differs from the export:\n got %s\nwant %s", got, want)
+		}
 	}
 }
