@@ -6,6 +6,7 @@ import (
 
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/export"
+	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
 var cmdExport = &command{
@@ -60,10 +61,13 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms export: %v\n", err)
 		return exitUsage
 	}
-	c, _, err := content.LoadDir(absRoot(e, f.root))
+	c, diags, err := content.LoadDir(absRoot(e, f.root))
 	if err != nil {
 		fmt.Fprintf(e.Stderr, "qms export: %v\n", err)
 		return exitUsage
+	}
+	if n := countErrors(diags); n > 0 {
+		fmt.Fprintf(e.Stderr, "qms export: lưu ý: khi đọc tệp có %d lỗi; tài liệu không đọc được phần đầu thì không được xuất. Chạy \"qms check\" để xem lỗi.\n", n)
 	}
 	out, err := export.New(c, export.Options{AsOf: asOf, Drafts: *drafts}).JSON()
 	if err == nil {
@@ -74,4 +78,15 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
+}
+
+// countErrors counts the errors among ds.
+func countErrors(ds []qms.Diagnostic) int {
+	n := 0
+	for _, d := range ds {
+		if d.Severity == qms.Error {
+			n++
+		}
+	}
+	return n
 }
