@@ -13,46 +13,21 @@ func FuzzParseTree(f *testing.F) {
 	f.Add([]byte("100644 \x00"))
 	f.Add([]byte("9 x\x00"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		// The differ's unparsed reading never panics, and agrees with
-		// parseTree where that succeeds.
-		var ents []rawEntry
-		var rawErr error
+		// The differ's unparsed reading never panics and always moves on.
 		for i := 0; i < len(raw); {
 			if n := skipEntry(raw, i); n >= 0 && (n <= i || n > len(raw)) {
 				t.Fatalf("skipEntry(%d) = %d", i, n)
 			}
-			e, next, err := nextEntry(raw, i)
+			_, next, err := nextEntry(raw, i)
 			if err != nil {
-				rawErr = err
 				break
 			}
-			ents = append(ents, e)
+			if next <= i || next > len(raw) {
+				t.Fatalf("nextEntry(%d) moved to %d", i, next)
+			}
 			i = next
 		}
 		lookupEntry(raw, "a.md")
-		tr, err := parseTree(raw)
-		if (err != nil) != (rawErr != nil) {
-			t.Fatalf("parseTree error %v, nextEntry error %v", err, rawErr)
-		}
-		if err != nil {
-			return
-		}
-		if len(ents) != len(tr.ents) {
-			t.Fatalf("%d entries unparsed, %d parsed", len(ents), len(tr.ents))
-		}
-		for i, e := range ents {
-			if string(e.name) != string(tr.name(i)) || e.mode != tr.ents[i].mode || string(e.hash) != string(tr.hashBytes(i)) {
-				t.Fatalf("entry %d: %q %o, parsed %q %o", i, e.name, e.mode, tr.name(i), tr.ents[i].mode)
-			}
-		}
-		for i := range tr.ents {
-			_ = tr.name(i)
-			_ = tr.hash(i)
-			if i > 0 {
-				compareEntries(tr, i-1, tr, i)
-			}
-		}
-		tr.lookup("a.md")
 	})
 }
 

@@ -1,9 +1,7 @@
 package history
 
 import (
-	"bytes"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -90,27 +88,18 @@ func (h *History) Blob(hash string) ([]byte, error) {
 }
 
 // Blob returns the content of the blob with the given hash; the caller
-// owns the returned slice.
+// owns the returned slice. Content that does not match the hash (a damaged
+// object that still inflates) is an error, never shown as the document.
 func (r *Repo) Blob(hash string) ([]byte, error) {
 	hh, ok := parseHash([]byte(hash))
 	if !ok {
 		return nil, fmt.Errorf("đọc blob %q: mã băm không hợp lệ", hash)
 	}
-	// Packed blobs are read without r.mu, so that page writers read them
-	// in parallel; only a blob that needs go-git's storage waits for it.
-	c, err := r.odb.get(hh, false)
-	if errors.Is(err, errNeedStore) {
-		r.mu.Lock()
-		c, err = r.odb.get(hh, true)
-		r.mu.Unlock()
+	b, err := r.objs.read(plumbing.BlobObject, hh)
+	if err == nil && blobHash(b) != hh {
+		err = fmt.Errorf("blob %s: nội dung không khớp mã băm (đối tượng hỏng)", hh)
 	}
-	if err == nil && c.typ != plumbing.BlobObject {
-		err = plumbing.ErrObjectNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.BlobObject, hh, err)
-	}
-	return bytes.Clone(c.raw), nil // the cache keeps c.raw
+	return b, err
 }
 
 // build turns the loader's records into a History.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // loader holds the state of one Load.
@@ -30,41 +31,43 @@ type loader struct {
 // Load walks the commit graph from HEAD once and returns the history of
 // every content file. A repository without commits gives an empty History.
 func (r *Repo) Load(ctx context.Context) (*History, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	h, err := r.load(ctx)
+	st := r.objs.get()
+	defer r.objs.put(st)
+	h, err := r.load(ctx, st)
 	if err != nil {
 		return nil, fmt.Errorf("đọc lịch sử git %s: %w", r.Root, err)
 	}
 	return h, nil
 }
 
-func (r *Repo) load(ctx context.Context) (*History, error) {
-	head, err := r.head()
+// load reads the history; the differ reads trees from st, the walk
+// commits from a storage of its own.
+func (r *Repo) load(ctx context.Context, st *filesystem.Storage) (*History, error) {
+	head, err := headOf(st)
 	if err != nil {
 		return nil, err
 	}
 	if head.IsZero() {
 		return newHistory(r, &graph{}, nil, nil, nil), nil
 	}
-	shallow, err := r.shallow()
+	shallow, err := shallowOf(st)
 	if err != nil {
 		return nil, err
 	}
-	l := &loader{r: r, d: &differ{odb: r.odb, ids: map[string]int32{}}, ctrees: map[plumbing.Hash]plumbing.Hash{}}
+	l := &loader{r: r, d: &differ{st: st, ids: map[string]int32{}}, ctrees: map[plumbing.Hash]plumbing.Hash{}}
 	if err := l.walkAndDiff(ctx, head, shallow); err != nil {
 		return nil, err
 	}
 	h := l.build()
 	// The trees read here are of no use to what comes next (blobs for
 	// revision pages): let them go.
-	r.odb.release()
+	r.objs.cache.Clear()
 	return h, nil
 }
 
-// head returns the commit HEAD points to, or zero for an unborn branch.
-func (r *Repo) head() (plumbing.Hash, error) {
-	ref, err := r.st.Reference(plumbing.HEAD)
+// headOf returns the commit HEAD points to, or zero for an unborn branch.
+func headOf(st *filesystem.Storage) (plumbing.Hash, error) {
+	ref, err := st.Reference(plumbing.HEAD)
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("đọc HEAD: %w", err)
 	}
@@ -72,7 +75,7 @@ func (r *Repo) head() (plumbing.Hash, error) {
 		if i > 10 {
 			return plumbing.ZeroHash, fmt.Errorf("HEAD: vòng tham chiếu")
 		}
-		ref, err = r.st.Reference(ref.Target())
+		ref, err = st.Reference(ref.Target())
 		if errors.Is(err, plumbing.ErrReferenceNotFound) {
 			return plumbing.ZeroHash, nil // unborn branch: no commits yet
 		}
@@ -83,9 +86,9 @@ func (r *Repo) head() (plumbing.Hash, error) {
 	return ref.Hash(), nil
 }
 
-// shallow returns the commits listed in .git/shallow.
-func (r *Repo) shallow() (map[plumbing.Hash]bool, error) {
-	hs, err := r.st.Shallow()
+// shallowOf returns the commits listed in .git/shallow.
+func shallowOf(st *filesystem.Storage) (map[plumbing.Hash]bool, error) {
+	hs, err := st.Shallow()
 	if err != nil {
 		return nil, fmt.Errorf("đọc .git/shallow: %w", err)
 	}
@@ -112,7 +115,9 @@ func (l *loader) walkAndDiff(ctx context.Context, head plumbing.Hash, shallow ma
 	go func() {
 		defer close(batches)
 		var batch []walked
-		g, werr = l.r.odb.walkCommits(ctx, head, shallow, func(w walked) {
+		st := l.r.objs.get()
+		defer l.r.objs.put(st)
+		g, werr = walkCommits(ctx, st, head, shallow, func(w walked) {
 			batch = append(batch, w)
 			if len(batch) == walkBatch {
 				batches <- batch

@@ -95,7 +95,7 @@ func (l *loader) detectRenames(rs []rec) error {
 		n     int
 	}
 	load := func(h plumbing.Hash) (*info, error) {
-		b, err := l.r.odb.read(plumbing.BlobObject, h)
+		b, err := readObject(l.d.st, plumbing.BlobObject, h)
 		if err != nil {
 			return nil, err
 		}

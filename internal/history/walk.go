@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // node is one commit of the walked graph. Nodes are numbered in output
@@ -41,7 +42,7 @@ type walked struct {
 // pushed. Commits listed in shallow are treated as roots, and so is a commit
 // whose parent object is missing. visit, when not nil, is called for each
 // commit in that order as soon as its parents are read.
-func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool, visit func(walked)) (*graph, error) {
+func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash, shallow map[plumbing.Hash]bool, visit func(walked)) (*graph, error) {
 	g := &graph{}
 	// found are the commits read, in discovery order (a queue entry's
 	// seq); node is the index a commit got when it was popped.
@@ -58,18 +59,14 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 		if _, ok := seen[h]; ok {
 			return true, nil
 		}
-		// Each commit is read once: it is not kept in the object cache.
-		c, err := o.getOnce(h)
-		if err == nil && c.typ != plumbing.CommitObject {
-			err = plumbing.ErrObjectNotFound
+		raw, err := readObject(st, plumbing.CommitObject, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return false, nil
 		}
 		if err != nil {
-			if errors.Is(err, plumbing.ErrObjectNotFound) {
-				return false, nil
-			}
-			return false, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.CommitObject, h, err)
+			return false, err
 		}
-		rc, err := parseCommit(c.raw)
+		rc, err := parseCommit(raw)
 		if err != nil {
 			return false, fmt.Errorf("commit %s: %w", h, err)
 		}
@@ -105,12 +102,11 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 			if _, ok := seen[ph]; ok {
 				continue
 			}
-			ok, err := o.has(ph)
-			if err != nil {
-				return nil, err
-			}
-			if !ok {
+			err := st.HasEncodedObject(ph)
+			if errors.Is(err, plumbing.ErrObjectNotFound) {
 				g.nodes[len(g.nodes)-1].boundary = true
+			} else if err != nil {
+				return nil, err
 			}
 		}
 		if g.nodes[len(g.nodes)-1].boundary {
