@@ -56,8 +56,14 @@ func (d *differ) intern(p []byte) int32 {
 	if id, ok := d.ids[string(p)]; ok {
 		return id
 	}
+	return d.internString(string(p))
+}
+
+func (d *differ) internString(s string) int32 {
+	if id, ok := d.ids[s]; ok {
+		return id
+	}
 	id := int32(len(d.paths))
-	s := string(p)
 	d.paths = append(d.paths, s)
 	d.ids[s] = id
 	return id

@@ -24,8 +24,8 @@ const maxObject = 1 << 30
 
 // objects reads git objects through go-git's filesystem storage. A storage
 // is not safe for concurrent use, so a Repo keeps a pool of storages over
-// the same repository, at most one per CPU (at least two: Load walks the
-// commits and diffs trees at once), all sharing one object cache (which is
+// the same repository, at most two more than CPUs (Load walks the commits
+// while one worker per CPU diffs trees), all sharing one object cache (which is
 // safe for concurrent use): a reader takes a storage for its reads and
 // gives it back.
 type objects struct {
@@ -40,7 +40,7 @@ type objects struct {
 }
 
 func newObjects(fs billy.Filesystem) *objects {
-	o := &objects{fs: fs, cache: cache.NewObjectLRU(objectCache), max: max(2, runtime.GOMAXPROCS(0))}
+	o := &objects{fs: fs, cache: cache.NewObjectLRU(objectCache), max: runtime.GOMAXPROCS(0) + 2}
 	o.cond = sync.NewCond(&o.mu)
 	return o
 }

@@ -29,7 +29,7 @@ const (
 // detectRenames pairs deletions and additions among rs, the changes of one
 // commit, marking the added record with from and the deleted one with
 // renamedAway.
-func (l *loader) detectRenames(rs []rec) error {
+func (l *worker) detectRenames(rs []rec) error {
 	var added, deleted []int
 	for k := range rs {
 		r := &rs[k]

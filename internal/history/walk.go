@@ -55,29 +55,34 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 	var found []pending
 	seen := map[plumbing.Hash]int32{} // index in found
 	var q commitQueue
-	push := func(h plumbing.Hash) (bool, error) {
-		if _, ok := seen[h]; ok {
-			return true, nil
-		}
+	// read reads commit h: nil when it is not in the repository.
+	read := func(h plumbing.Hash) (*rawCommit, error) {
 		raw, err := readObject(st, plumbing.CommitObject, h)
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
-			return false, nil
+			return nil, nil
 		}
 		if err != nil {
-			return false, err
+			return nil, err
 		}
 		rc, err := parseCommit(raw)
 		if err != nil {
-			return false, fmt.Errorf("commit %s: %w", h, err)
+			return nil, fmt.Errorf("commit %s: %w", h, err)
+		}
+		return rc, nil
+	}
+	add := func(h plumbing.Hash, rc *rawCommit) {
+		if _, ok := seen[h]; ok {
+			return
 		}
 		seen[h] = int32(len(found))
 		q.push(queued{date: rc.commitDate.Unix(), seq: int32(len(found))})
 		found = append(found, pending{h: h, raw: rc, boundary: shallow[h]})
-		return true, nil
 	}
-	if ok, err := push(head); err != nil {
+	if rc, err := read(head); err != nil {
 		return nil, err
-	} else if !ok {
+	} else if rc != nil {
+		add(head, rc)
+	} else {
 		return nil, fmt.Errorf("commit HEAD %s: %w", head, plumbing.ErrObjectNotFound)
 	}
 	for len(q) > 0 {
@@ -98,16 +103,20 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 		}
 		// A parent that is not in the repository cuts history here, as in
 		// a shallow clone; then none of the parents is followed.
-		for _, ph := range p.raw.parents {
+		rcs := make([]*rawCommit, len(p.raw.parents))
+		for k, ph := range p.raw.parents {
 			if _, ok := seen[ph]; ok {
 				continue
 			}
-			err := st.HasEncodedObject(ph)
-			if errors.Is(err, plumbing.ErrObjectNotFound) {
-				g.nodes[len(g.nodes)-1].boundary = true
-			} else if err != nil {
+			rc, err := read(ph)
+			if err != nil {
 				return nil, err
 			}
+			if rc == nil {
+				g.nodes[len(g.nodes)-1].boundary = true
+				break
+			}
+			rcs[k] = rc
 		}
 		if g.nodes[len(g.nodes)-1].boundary {
 			if visit != nil {
@@ -115,18 +124,15 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 			}
 			continue
 		}
-		for _, ph := range p.raw.parents {
-			if _, err := push(ph); err != nil {
-				return nil, err
+		for k, ph := range p.raw.parents {
+			if rcs[k] != nil {
+				add(ph, rcs[k])
 			}
 		}
 		if visit != nil {
 			w := walked{hash: p.h, tree: p.raw.tree, parentTrees: make([]plumbing.Hash, len(p.raw.parents))}
 			for k, ph := range p.raw.parents {
-				// A parent that is not a commit was not pushed; its
-				// number defaults to 0 below, as it always did.
-				j := seen[ph]
-				w.parentTrees[k] = found[j].raw.tree
+				w.parentTrees[k] = found[seen[ph]].raw.tree
 			}
 			visit(w)
 		}
