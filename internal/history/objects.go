@@ -17,7 +17,7 @@ import (
 // delta-base cache: when it is too small delta bases get evicted and reads
 // slow down (history-performance.md §3). It is shared by every storage of
 // a Repo.
-const objectCache = 32 * cache.MiByte
+const objectCache = 16 * cache.MiByte
 
 // maxObject bounds the size of an object read into memory.
 const maxObject = 1 << 30
