@@ -146,16 +146,12 @@ func headContent(st *filesystem.Storage, prefix string, fn func(path string, v v
 	if err != nil || head.IsZero() {
 		return err
 	}
-	b, err := readObject(st, plumbing.CommitObject, head)
-	if err != nil {
-		return err
-	}
-	c, err := parseCommit(b)
+	c, err := readCommit(st, head)
 	if err != nil {
 		return fmt.Errorf("commit %s: %w", head, err)
 	}
 	d := &differ{st: st, ids: map[string]int32{}}
-	ct, err := d.subtree(c.tree, prefix)
+	ct, err := d.subtree(c.TreeHash, prefix)
 	if err != nil {
 		return err
 	}

@@ -91,10 +91,10 @@ func (h *History) Blob(hash string) ([]byte, error) {
 // owns the returned slice. Content that does not match the hash (a damaged
 // object that still inflates) is an error, never shown as the document.
 func (r *Repo) Blob(hash string) ([]byte, error) {
-	hh, ok := parseHash([]byte(hash))
-	if !ok {
+	if !plumbing.IsHash(hash) {
 		return nil, fmt.Errorf("đọc blob %q: mã băm không hợp lệ", hash)
 	}
+	hh := plumbing.NewHash(hash)
 	b, err := r.objs.read(plumbing.BlobObject, hh)
 	if err == nil && blobHash(b) != hh {
 		err = fmt.Errorf("blob %s: nội dung không khớp mã băm (đối tượng hỏng)", hh)
@@ -253,14 +253,14 @@ func (l *loader) commits() []*qms.Commit {
 	store := make([]qms.Commit, len(g.nodes))
 	nparents := 0
 	for i := range g.nodes {
-		nparents += len(g.nodes[i].raw.parents)
+		nparents += len(g.nodes[i].raw.ParentHashes)
 	}
 	parents := make([]string, nparents)
 	for i := range g.nodes {
 		n := &g.nodes[i]
-		ps := parents[:len(n.raw.parents):len(n.raw.parents)]
-		parents = parents[len(n.raw.parents):]
-		for k, ph := range n.raw.parents {
+		ps := parents[:len(n.raw.ParentHashes):len(n.raw.ParentHashes)]
+		parents = parents[len(n.raw.ParentHashes):]
+		for k, ph := range n.raw.ParentHashes {
 			if k < len(n.parents) && g.nodes[n.parents[k]].hash == ph {
 				ps[k] = hx.get(int(n.parents[k]))
 			} else {

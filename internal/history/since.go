@@ -99,14 +99,10 @@ func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash) (map[stri
 			}
 			continue
 		}
-		b, err := readObject(st, plumbing.CommitObject, x)
-		if err != nil {
-			if x == base {
-				return nil, nil, err
-			}
+		rc, err := readCommit(st, x)
+		if err != nil && x != base {
 			continue // beyond a shallow boundary
 		}
-		rc, err := parseCommit(b)
 		if err != nil {
 			return nil, nil, fmt.Errorf("commit %s: %w", x, err)
 		}
@@ -114,7 +110,7 @@ func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash) (map[stri
 			baseCommit = toCommit(x, rc, false)
 			baseCommit.Short = baseCommit.Hash[:7]
 		}
-		stack = append(stack, rc.parents...)
+		stack = append(stack, rc.ParentHashes...)
 	}
 	return seen, baseCommit, nil
 }

@@ -62,16 +62,12 @@ func (r *Repo) Snapshot(ref string) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}
-	raw, err := readObject(st, plumbing.CommitObject, h)
-	if err != nil {
-		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
-	}
-	c, err := parseCommit(raw)
+	c, err := readCommit(st, h)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: commit %s: %w", ref, h, err)
 	}
 	d := &differ{st: st}
-	root, err := d.subtree(c.tree, r.Prefix)
+	root, err := d.subtree(c.TreeHash, r.Prefix)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -13,7 +14,7 @@ import (
 // order: 0 is HEAD, then newest first.
 type node struct {
 	hash    plumbing.Hash
-	raw     *rawCommit
+	raw     *object.Commit
 	parents []int32 // empty for a root and for a shallow boundary
 	// boundary: the commit has parents in its object, but they are not in
 	// the repository (listed in .git/shallow, or missing).
@@ -48,7 +49,7 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 	// seq); node is the index a commit got when it was popped.
 	type pending struct {
 		h        plumbing.Hash
-		raw      *rawCommit
+		raw      *object.Commit
 		boundary bool
 		node     int32
 	}
@@ -56,26 +57,22 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 	seen := map[plumbing.Hash]int32{} // index in found
 	var q commitQueue
 	// read reads commit h: nil when it is not in the repository.
-	read := func(h plumbing.Hash) (*rawCommit, error) {
-		raw, err := readObject(st, plumbing.CommitObject, h)
+	read := func(h plumbing.Hash) (*object.Commit, error) {
+		rc, err := readCommit(st, h)
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
 			return nil, nil
 		}
-		if err != nil {
-			return nil, err
-		}
-		rc, err := parseCommit(raw)
 		if err != nil {
 			return nil, fmt.Errorf("commit %s: %w", h, err)
 		}
 		return rc, nil
 	}
-	add := func(h plumbing.Hash, rc *rawCommit) {
+	add := func(h plumbing.Hash, rc *object.Commit) {
 		if _, ok := seen[h]; ok {
 			return
 		}
 		seen[h] = int32(len(found))
-		q.push(queued{date: rc.commitDate.Unix(), seq: int32(len(found))})
+		q.push(queued{date: rc.Committer.When.Unix(), seq: int32(len(found))})
 		found = append(found, pending{h: h, raw: rc, boundary: shallow[h]})
 	}
 	if rc, err := read(head); err != nil {
@@ -97,14 +94,14 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 		g.nodes = append(g.nodes, node{hash: p.h, raw: p.raw, boundary: p.boundary})
 		if p.boundary {
 			if visit != nil {
-				visit(walked{hash: p.h, tree: p.raw.tree})
+				visit(walked{hash: p.h, tree: p.raw.TreeHash})
 			}
 			continue
 		}
 		// A parent that is not in the repository cuts history here, as in
 		// a shallow clone; then none of the parents is followed.
-		rcs := make([]*rawCommit, len(p.raw.parents))
-		for k, ph := range p.raw.parents {
+		rcs := make([]*object.Commit, len(p.raw.ParentHashes))
+		for k, ph := range p.raw.ParentHashes {
 			if _, ok := seen[ph]; ok {
 				continue
 			}
@@ -120,19 +117,19 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 		}
 		if g.nodes[len(g.nodes)-1].boundary {
 			if visit != nil {
-				visit(walked{hash: p.h, tree: p.raw.tree})
+				visit(walked{hash: p.h, tree: p.raw.TreeHash})
 			}
 			continue
 		}
-		for k, ph := range p.raw.parents {
+		for k, ph := range p.raw.ParentHashes {
 			if rcs[k] != nil {
 				add(ph, rcs[k])
 			}
 		}
 		if visit != nil {
-			w := walked{hash: p.h, tree: p.raw.tree, parentTrees: make([]plumbing.Hash, len(p.raw.parents))}
-			for k, ph := range p.raw.parents {
-				w.parentTrees[k] = found[seen[ph]].raw.tree
+			w := walked{hash: p.h, tree: p.raw.TreeHash, parentTrees: make([]plumbing.Hash, len(p.raw.ParentHashes))}
+			for k, ph := range p.raw.ParentHashes {
+				w.parentTrees[k] = found[seen[ph]].raw.TreeHash
 			}
 			visit(w)
 		}
@@ -140,7 +137,7 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 	total := 0
 	for i := range g.nodes {
 		if !g.nodes[i].boundary {
-			total += len(g.nodes[i].raw.parents)
+			total += len(g.nodes[i].raw.ParentHashes)
 		}
 	}
 	all := make([]int32, total)
@@ -149,8 +146,8 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 		if n.boundary {
 			continue
 		}
-		n.parents, all = all[:len(n.raw.parents):len(n.raw.parents)], all[len(n.raw.parents):]
-		for k, ph := range n.raw.parents {
+		n.parents, all = all[:len(n.raw.ParentHashes):len(n.raw.ParentHashes)], all[len(n.raw.ParentHashes):]
+		for k, ph := range n.raw.ParentHashes {
 			if j, ok := seen[ph]; ok {
 				n.parents[k] = found[j].node
 			}
