@@ -124,7 +124,7 @@ func (l *loader) build() *History {
 				atHead[id] = true
 			}
 		}
-		// Errors here were already met reading the same trees in diffAll.
+		// Errors here were already met reading the same trees in the diffs.
 		_ = l.d.diffContent(plumbing.ZeroHash, g.nodes[0].ctree)
 	}
 	// The documents (at HEAD, or deleted) and their records, newest first.

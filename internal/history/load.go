@@ -28,34 +28,40 @@ type loader struct {
 // Load walks the commit graph from HEAD once and returns the history of
 // every content file. A repository without commits gives an empty History.
 func (r *Repo) Load(ctx context.Context) (*History, error) {
-	st := r.objs.get()
-	defer r.objs.put(st)
-	h, err := r.load(ctx, st)
+	h, err := r.load(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("đọc lịch sử git %s: %w", r.Root, err)
 	}
 	return h, nil
 }
 
-// load reads the history; the differ reads trees from st, the walk
-// commits from a storage of its own.
-func (r *Repo) load(ctx context.Context, st *filesystem.Storage) (*History, error) {
-	head, err := headOf(st)
+// load reads the history. Each goroutine takes a storage of the pool only
+// while it reads: none is held while waiting for others.
+func (r *Repo) load(ctx context.Context) (*History, error) {
+	var head plumbing.Hash
+	var shallow map[plumbing.Hash]bool
+	err := r.objs.with(func(st *filesystem.Storage) (err error) {
+		if head, err = headOf(st); err == nil {
+			shallow, err = shallowOf(st)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	if head.IsZero() {
 		return newHistory(r, &graph{}, nil, nil, nil), nil
 	}
-	shallow, err := shallowOf(st)
-	if err != nil {
-		return nil, err
-	}
-	l := &loader{r: r, d: &differ{st: st, ids: map[string]int32{}}}
+	l := &loader{r: r, d: &differ{ids: map[string]int32{}}}
 	if err := l.walkAndDiff(ctx, head, shallow); err != nil {
 		return nil, err
 	}
-	h := l.build()
+	var h *History
+	_ = r.objs.with(func(st *filesystem.Storage) error {
+		l.d.st = st
+		h = l.build()
+		return nil
+	})
 	// The trees read here are of no use to what comes next (blobs for
 	// revision pages): let them go.
 	r.objs.cache.Clear()

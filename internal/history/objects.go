@@ -25,9 +25,9 @@ const maxObject = 1 << 30
 // objects reads git objects through go-git's filesystem storage. A storage
 // is not safe for concurrent use, so a Repo keeps a pool of storages over
 // the same repository, at most two more than CPUs (Load walks the commits
-// while one worker per CPU diffs trees), all sharing one object cache (which is
-// safe for concurrent use): a reader takes a storage for its reads and
-// gives it back.
+// while one worker per CPU diffs trees; one is left for other readers),
+// all sharing one object cache (which is safe for concurrent use): a
+// reader takes a storage only while it reads and gives it back.
 type objects struct {
 	fs    billy.Filesystem
 	cache cache.Object
