@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/snnptnt-nghean/qms/internal/markup"
 )
 
 // TestMarkdownSafety: raw HTML is not passed through and links with a
@@ -63,7 +65,7 @@ func TestMarkdownSafety(t *testing.T) {
 // raw HTML and empties dangerous link destinations.
 func TestGoldmarkRefusesDangerousURLs(t *testing.T) {
 	var b strings.Builder
-	md := newMarkdown()
+	md := markup.New(nil, nil)
 	if err := md.Convert([]byte("[x](javascript:alert(1)) <b>raw</b>\n\n<div>block</div>"), &b); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +141,7 @@ func TestHeadings(t *testing.T) {
 // TestPlainText is what the search index gets from a body.
 func TestPlainText(t *testing.T) {
 	s := newTestSite(t, nil, nil)
-	got := s.bodyText("## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai")
+	got := s.bodyText("## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai", "processes/x.md")
 	if want := "Mục đích Cấp giấy phép theo QĐ. raw một hai"; got != want {
 		t.Errorf("bodyText = %q, want %q", got, want)
 	}

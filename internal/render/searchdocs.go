@@ -18,7 +18,7 @@ func (s *Site) SearchEntries() ([]search.Doc, error) {
 		t := x.tagOf(doc)
 		e := search.Doc{
 			URL: x.urls[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
-			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: s.bodyText(b.Body),
+			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: s.bodyText(b.Body, b.Path),
 		}
 		if t != nil {
 			e.Status = t.Label

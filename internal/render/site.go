@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -23,7 +22,7 @@ type Site struct {
 	absBase string // BaseURL with a trailing "/", for sitemap.xml
 	x       *index
 	tmpl    map[string]*template.Template
-	md      chan goldmark.Markdown // free renderers, kept across GCs
+	md      goldmark.Markdown // the body renderer (markdown.go)
 
 	units, fields   []*group
 	unitBy, fieldBy map[string]*group
@@ -39,7 +38,6 @@ type Site struct {
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
 	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
-	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
 
 	frames map[string]*frame // by section (frame.go)
 	// direct are the page templates written without html/template, with
@@ -79,7 +77,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256)}
-	s.md = make(chan goldmark.Markdown, 64)
+	s.md = s.newMarkdown()
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
