@@ -319,7 +319,7 @@ func checkOut(root, out string) error {
 	if len(entries) == 0 {
 		return nil
 	}
-	for _, f := range []string{"index.html", "sitemap.xml"} {
+	for _, f := range []string{"index.html", "404.html"} {
 		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
 			return fmt.Errorf("build: thư mục xuất %s đã có nội dung khác, không phải một site do qms tạo; hãy xóa nó hoặc chọn --out khác", out)
 		}

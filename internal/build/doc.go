@@ -25,7 +25,7 @@
 // on disk, which may be deleted at any time. A build that fails or is
 // cancelled leaves the output as it was (and the kept copy usable). Out
 // must not contain the content root, and an existing non-empty Out that
-// does not look like a site built by qms (index.html and sitemap.xml) is
+// does not look like a site built by qms (index.html and 404.html) is
 // refused rather than replaced.
 //
 // # History

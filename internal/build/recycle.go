@@ -59,7 +59,7 @@ func release(tmp string, reused bool, out string) {
 // isSite reports whether dir looks like a site built by qms (the test of
 // checkOut).
 func isSite(dir string) bool {
-	for _, f := range []string{"index.html", "sitemap.xml"} {
+	for _, f := range []string{"index.html", "404.html"} {
 		if fi, err := os.Stat(filepath.Join(dir, f)); err != nil || !fi.Mode().IsRegular() {
 			return false
 		}

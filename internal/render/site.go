@@ -19,7 +19,7 @@ import (
 type Site struct {
 	opts    Options
 	base    string // path-absolute base, ends in "/"
-	absBase string // BaseURL with a trailing "/", for sitemap.xml
+	absBase string // BaseURL with a trailing "/", for sitemap.xml and feeds
 	x       *index
 	tmpl    map[string]*template.Template
 	md      goldmark.Markdown // the body renderer (markdown.go)
@@ -129,7 +129,7 @@ func parseBase(raw string) (base, abs string, err error) {
 		p += "/"
 	}
 	abs = p
-	if u.Host != "" {
+	if u.Scheme != "" && u.Host != "" {
 		abs = u.Scheme + "://" + u.Host + p
 	}
 	return p, abs, nil
@@ -268,7 +268,9 @@ func (s *Site) files(interleave bool) []File {
 	add("search/", s.writeSearch)
 	fs = append(fs, s.historyFilesExcept(done)...)
 	add("404.html", s.writeNotFound)
-	add("sitemap.xml", s.writeSitemap)
+	if s.Sitemap() {
+		add("sitemap.xml", s.writeSitemap)
+	}
 	return fs
 }
 
