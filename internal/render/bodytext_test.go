@@ -1,11 +1,22 @@
 package render
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/corpusgen"
 )
+
+// bodyTextOf is the search text of src as the body of processes/x.md.
+func bodyTextOf(t *testing.T, s *Site, src string) string {
+	t.Helper()
+	out, err := s.renderBody(bodyKey{src, "processes/x.md", 2}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Text
+}
 
 // TestBodyTextSpaces: the search text of a body has every kind of white
 // space, and the breaks between blocks, as single spaces, and keeps the
@@ -20,7 +31,7 @@ func TestBodyTextSpaces(t *testing.T) {
 		{"", ""},
 	}
 	for _, tt := range tests {
-		if got := s.bodyText(tt.md, "processes/x.md"); got != tt.want {
+		if got := bodyTextOf(t, s, tt.md); got != tt.want {
 			t.Errorf("bodyText(%q) = %q, want %q", tt.md, got, tt.want)
 		}
 	}
@@ -37,19 +48,6 @@ func generatedBodies(n int) []string {
 	return bodies
 }
 
-// BenchmarkBodyText measures the plain text of generated bodies.
-func BenchmarkBodyText(b *testing.B) {
-	s := newTestSite(b, nil, nil)
-	bodies := generatedBodies(1000)
-	b.ReportAllocs()
-	for b.Loop() {
-		for _, body := range bodies {
-			s.bodyText(body, "processes/qt-01.md")
-		}
-	}
-	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bodies)), "ns/body")
-}
-
 // BenchmarkRenderBody renders the bodies of generated documents, without
 // the cache.
 func BenchmarkRenderBody(b *testing.B) {
@@ -61,9 +59,42 @@ func BenchmarkRenderBody(b *testing.B) {
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		if _, err := s.renderBody(bodyKey{bodies[i%len(bodies)], "processes/qt-01.md", 2}); err != nil {
+		if _, err := s.renderBody(bodyKey{bodies[i%len(bodies)], "processes/qt-01.md", 2}, false); err != nil {
 			b.Fatal(err)
 		}
 		i++
+	}
+}
+
+// TestSearchBodyShared: the search index gets the text of the tree the
+// document's page is rendered from, and the page and the index share one
+// rendering of the body.
+func TestSearchBodyShared(t *testing.T) {
+	s := newTestSite(t, map[string]string{
+		"decisions/61-2018-nd-cp.md": decisionHead + "## Điều 1\n\nPhạm vi [điều chỉnh](../procedures/na-01.md) của\u00a0**nghị định**.\n",
+		"procedures/na-01.md":        procedureFile("NA-01", "Thủ tục A", "Thủy sản"),
+	}, nil)
+	page := renderFile(t, s, "decisions/61-2018-nd-cp/index.html")
+	if !strings.Contains(page, `<h2 id="dieu-1">Điều 1</h2>`) || !strings.Contains(page, `<a href="/procedures/na-01/">điều chỉnh</a>`) {
+		t.Errorf("decision page body:\n%s", mainOf(page))
+	}
+	entries, err := s.SearchEntries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, e := range entries {
+		bodies[e.URL] = e.Body
+	}
+	if got, want := bodies["decisions/61-2018-nd-cp/"], "Điều 1 Phạm vi điều chỉnh của nghị định."; got != want {
+		t.Errorf("search text %q, want %q", got, want)
+	}
+	if got := bodies["procedures/na-01/"]; got != "Minh họa." {
+		t.Errorf("procedure search text %q", got)
+	}
+	n := 0
+	s.docBodies.Range(func(any, any) bool { n++; return true })
+	if n != 2 {
+		t.Errorf("%d current bodies rendered, want 2 (one per document)", n)
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -34,6 +35,16 @@ type markdownOut struct {
 	HTML []byte
 	// Headed is true when the body starts with a heading.
 	Headed bool
+	// Text is the body's plain text (plainText), for the search index; set
+	// for the bodies of current documents only (isDocBody).
+	Text string
+}
+
+// docBody is the rendered body of a current document, made once.
+type docBody struct {
+	once sync.Once
+	out  markdownOut
+	err  error
 }
 
 // bodyKey is what a rendered body depends on besides the site's index:
@@ -57,24 +68,40 @@ func bodyOf(pc parser.Context) bodyKey {
 // content path), rewriting links as the package comment says. minLevel is
 // the level the body's top headings are moved to.
 //
-// Results are cached by their inputs (bodyKey): a document's current page
-// and its newest revision's page, and neighbouring revisions that changed
-// only front matter, render the same body. The HTML returned must not be
-// modified.
+// A body is rendered once for all who show it. The body of a current
+// document, which its page, the search index (bodyText) and usually its
+// newest revision's page show, is kept for the life of the site. Other
+// bodies (past versions) are cached by their inputs (bodyKey) in a small
+// cache: neighbouring revisions that changed only front matter render the
+// same body, and Files lists a document's revisions one after another. The
+// HTML returned must not be modified.
 func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, error) {
 	k := bodyKey{src, docPath, minLevel}
+	if s.isDocBody(k) {
+		v, _ := s.docBodies.LoadOrStore(k, &docBody{})
+		b := v.(*docBody)
+		b.once.Do(func() { b.out, b.err = s.renderBody(k, true) })
+		return b.out, b.err
+	}
 	if out, ok := s.bodies.get(k); ok {
 		return out, nil
 	}
-	out, err := s.renderBody(k)
+	out, err := s.renderBody(k, false)
 	if err == nil {
 		s.bodies.put(k, out)
 	}
 	return out, err
 }
 
-// renderBody is renderMarkdown without the cache.
-func (s *Site) renderBody(k bodyKey) (markdownOut, error) {
+// isDocBody reports whether k is the body of a current document as its
+// page shows it.
+func (s *Site) isDocBody(k bodyKey) bool {
+	d := s.x.byPath[k.docPath]
+	return d != nil && k.minLevel == 2 && d.Base().Body == k.src
+}
+
+// renderBody is renderMarkdown without the caches; withText sets Text.
+func (s *Site) renderBody(k bodyKey, withText bool) (markdownOut, error) {
 	source := []byte(k.src)
 	root := s.parse(source, k)
 	var buf bytes.Buffer
@@ -83,7 +110,11 @@ func (s *Site) renderBody(k bodyKey) (markdownOut, error) {
 		return markdownOut{}, err
 	}
 	_, headed := root.FirstChild().(*ast.Heading)
-	return markdownOut{HTML: buf.Bytes(), Headed: headed}, nil
+	out := markdownOut{HTML: buf.Bytes(), Headed: headed}
+	if withText {
+		out.Text = plainText(root, source)
+	}
+	return out, nil
 }
 
 // parse parses source, the Markdown of the body k, with the site's
@@ -94,12 +125,12 @@ func (s *Site) parse(source []byte, k bodyKey) ast.Node {
 	return s.md.Parser().Parse(text.NewReader(source), parser.WithContext(pc))
 }
 
-// bodyText returns the plain text of the body of the document at docPath,
-// for the search index: the text of goldmark's tree, parsed as its page
-// parses it but not rendered.
-func (s *Site) bodyText(src, docPath string) string {
-	source := []byte(src)
-	return plainText(s.parse(source, bodyKey{src, docPath, 2}), source)
+// bodyText returns the plain text of the current document at docPath,
+// whose body is src, for the search index: the text of the tree its page
+// is rendered from.
+func (s *Site) bodyText(src, docPath string) (string, error) {
+	out, err := s.renderMarkdown(src, docPath, 2)
+	return out.Text, err
 }
 
 // linkRewriter is the AST transformer that makes a body's links and images

@@ -141,7 +141,7 @@ func TestHeadings(t *testing.T) {
 // TestPlainText is what the search index gets from a body.
 func TestPlainText(t *testing.T) {
 	s := newTestSite(t, nil, nil)
-	got := s.bodyText("## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai", "processes/x.md")
+	got := bodyTextOf(t, s, "## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai")
 	if want := "Mục đích Cấp giấy phép theo QĐ. raw một hai"; got != want {
 		t.Errorf("bodyText = %q, want %q", got, want)
 	}

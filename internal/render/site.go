@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 
@@ -37,7 +38,8 @@ type Site struct {
 	changes   *changeLog
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
-	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
+	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
+	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
 
 	frames map[string]*frame // by section (frame.go)
 	// direct are the page templates written without html/template, with
