@@ -28,6 +28,7 @@ func TestBodyTextSpaces(t *testing.T) {
 		{"# Mục đích\n\n| A | B |\n|---|---|\n| ô 1 | ô 2 |", "Mục đích A B ô 1 ô 2"},
 		{"[bấm](javascript:alert(1)) <javascript:x> ![ảnh](https://x.example/a.png)", "bấm javascript:x ảnh"},
 		{"```\nmã  nguồn\n```\n\n    thụt lề", "mã nguồn thụt lề"},
+		{"a\xffb \u2028 c\u0085d", "a\xffb c d"},
 		{"", ""},
 	}
 	for _, tt := range tests {

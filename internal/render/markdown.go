@@ -7,6 +7,8 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -300,34 +302,58 @@ func relativeURL(u string) bool {
 // and every run of white space as one space, none at either end. Raw HTML
 // is left out, as the page leaves it out.
 func plainText(root ast.Node, source []byte) string {
-	var b strings.Builder
+	var t words
+	t.b.Grow(len(source))
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
+				t.gap = true
 			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
 		case *ast.Text:
-			b.Write(n.Segment.Value(source))
+			t.write(n.Segment.Value(source))
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
+				t.gap = true
 			}
 		case *ast.String:
-			b.Write(n.Value)
+			t.write(n.Value)
 		case *ast.AutoLink:
-			b.Write(n.Label(source))
+			t.write(n.Label(source))
 		case *ast.CodeBlock, *ast.FencedCodeBlock:
 			lines := n.Lines()
 			for i := range lines.Len() {
 				seg := lines.At(i)
-				b.Write(seg.Value(source))
+				t.write(seg.Value(source))
 			}
 		case *ast.RawHTML, *ast.HTMLBlock:
 			return ast.WalkSkipChildren, nil
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return t.b.String()
+}
+
+// words writes text with each run of white space (unicode.IsSpace) as one
+// space between words.
+type words struct {
+	b   strings.Builder
+	gap bool // white space since the last word
+}
+
+func (t *words) write(p []byte) {
+	for len(p) > 0 {
+		r, n := utf8.DecodeRune(p)
+		if unicode.IsSpace(r) {
+			t.gap = true
+		} else {
+			if t.gap && t.b.Len() > 0 {
+				t.b.WriteByte(' ')
+			}
+			t.gap = false
+			t.b.Write(p[:n])
+		}
+		p = p[n:]
+	}
 }
