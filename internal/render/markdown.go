@@ -20,15 +20,17 @@ import (
 )
 
 // newMarkdown returns the site's body renderer: the project's dialect
-// (markup.New) with two AST transformers, one rewriting links and images
-// for the site (linkRewriter) and one moving headings to the page's levels
-// (headingShifter). A goldmark is safe for concurrent use, so the site has
+// (markup.New) with AST transformers rewriting links and images for the
+// site (linkRewriter), moving headings to the page's levels
+// (headingShifter) and hiding e-mail addresses (emailHider, after
+// linkRewriter). A goldmark is safe for concurrent use, so the site has
 // one; what a transformer needs to know about the body being parsed comes
 // in the parser.Context (bodyOf).
 func (s *Site) newMarkdown() goldmark.Markdown {
 	return markup.New([]parser.Option{parser.WithASTTransformers(
 		util.Prioritized(linkRewriter{s}, 100),
 		util.Prioritized(headingShifter{}, 100),
+		util.Prioritized(emailHider{}, 200),
 	)}, nil)
 }
 

@@ -35,7 +35,8 @@ func TestMarkdownSafety(t *testing.T) {
 		{"attribute break", `[x](https://a.example/"onmouseover="alert(1))`, nil, []string{`"onmouseover`}},
 		{"title break", `[x](https://a.example/ "t\" onclick=\"alert(1)")`, nil, []string{`" onclick="`}},
 		{"http link kept", "[Cổng DVC](https://dichvucong.gov.vn/)", []string{`<a href="https://dichvucong.gov.vn/">Cổng DVC</a>`}, nil},
-		{"mailto kept", "[thư](mailto:vanphong@example.invalid)", []string{`<a href="mailto:vanphong@example.invalid">thư</a>`}, nil},
+		{"mailto dropped", "[thư](mailto:vanphong@example.invalid)", []string{"<p>thư</p>"}, []string{"<a", "vanphong", "mailto"}},
+		{"tel kept", "[gọi](tel:+842383844599)", []string{`<a href="tel:+842383844599">gọi</a>`}, nil},
 		{"fragment kept", "[mục 2](#2-pham-vi)", []string{`<a href="#2-pham-vi">mục 2</a>`}, nil},
 		{"text escaped", "a < b && c > d", []string{"a &lt; b &amp;&amp; c &gt; d"}, nil},
 	}
