@@ -31,9 +31,8 @@ func hideEmails(s string) string {
 // rendered body, as hideEmails keeps them out of the rest of the site: an
 // address in text becomes "(đã ẩn e-mail)", a mailto: link or an e-mail
 // autolink becomes its text (hidden the same way), and addresses leave
-// link and image titles. A code span with an address is replaced by its
-// text with the address hidden, still as code. It runs after
-// linkRewriter.
+// link and image titles. A code span with an address becomes its text
+// with the address hidden. It runs after linkRewriter.
 type emailHider struct{}
 
 func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Context) {
@@ -86,14 +85,8 @@ func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 	for _, n := range texts {
 		if cs, ok := n.(*ast.CodeSpan); ok {
 			// goldmark's code span renderer reads only text segments, so
-			// the span becomes a string written as it is.
-			var b strings.Builder
-			b.WriteString("<code>")
-			b.WriteString(htmlEscaper.Replace(hideEmails(codeSpanText(cs, source))))
-			b.WriteString("</code>")
-			s := ast.NewString([]byte(b.String()))
-			s.SetCode(true)
-			cs.Parent().ReplaceChild(cs.Parent(), cs, s)
+			// the span becomes plain text.
+			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(hideEmails(codeSpanText(cs, source)))))
 			continue
 		}
 		splitEmails(n.(*ast.Text), source)
@@ -119,9 +112,6 @@ func codeSpanText(n *ast.CodeSpan, source []byte) string {
 	}
 	return b.String()
 }
-
-// htmlEscaper escapes text for HTML as goldmark does.
-var htmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
 
 // splitEmails replaces t, whose text has e-mail addresses, with the text
 // around them and "(đã ẩn e-mail)" for each; the last piece keeps t's line

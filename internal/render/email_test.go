@@ -17,7 +17,7 @@ func TestBodyHidesEmails(t *testing.T) {
 		{"Gửi *a@b.vn*\nhoặc x@y.vn\ntrước 17 giờ.", "<p>Gửi <em>(đã ẩn e-mail)</em>\nhoặc (đã ẩn e-mail)\ntrước 17 giờ.</p>"},
 		{"[thư cho a@b.vn](mailto:a@b.vn) và <c@d.vn>", "<p>thư cho (đã ẩn e-mail) và (đã ẩn e-mail)</p>"},
 		{"[trang](https://x.example/ \"hỏi a@b.vn\")", `<p><a href="https://x.example/" title="hỏi (đã ẩn e-mail)">trang</a></p>`},
-		{"Mã `git config user.email a@b.vn <x>` ở đây.", "<p>Mã <code>git config user.email (đã ẩn e-mail) &lt;x&gt;</code> ở đây.</p>"},
+		{"Mã `git config user.email a@b.vn <x>` ở đây.", "<p>Mã git config user.email (đã ẩn e-mail) &lt;x&gt; ở đây.</p>"},
 		{"| Liên hệ |\n|---|\n| a@b.vn |", "<td>(đã ẩn e-mail)</td>"},
 		{"Không có địa chỉ: a@b, @x.vn, 3463/QĐ-UBND.", "<p>Không có địa chỉ: a@b, @x.vn, 3463/QĐ-UBND.</p>"},
 	}
@@ -32,6 +32,9 @@ func TestBodyHidesEmails(t *testing.T) {
 		}
 		if emailAddress.MatchString(html.UnescapeString(got)) {
 			t.Errorf("%q: an address in %s", tt.md, got)
+		}
+		if text := bodyTextOf(t, s, tt.md); emailAddress.MatchString(text) || strings.Contains(text, "<") && !strings.Contains(tt.md, "<x>") {
+			t.Errorf("%q: search text %q", tt.md, text)
 		}
 	}
 }
