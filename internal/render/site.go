@@ -20,10 +20,10 @@ import (
 type Site struct {
 	opts    Options
 	base    string // path-absolute base, ends in "/"
-	absBase string // BaseURL with a trailing "/", for sitemap.xml
+	absBase string // BaseURL with a trailing "/", for sitemap.xml and feeds
 	x       *index
 	tmpl    map[string]*template.Template
-	md      chan goldmark.Markdown // free renderers, kept across GCs
+	md      goldmark.Markdown // the body renderer (markdown.go)
 
 	units, fields   []*group
 	unitBy, fieldBy map[string]*group
@@ -38,8 +38,8 @@ type Site struct {
 	changes   *changeLog
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
-	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
-	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
+	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
+	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
 
 	frames map[string]*frame // by section (frame.go)
 	// direct are the page templates written without html/template, with
@@ -79,7 +79,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256)}
-	s.md = make(chan goldmark.Markdown, 64)
+	s.md = s.newMarkdown()
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
@@ -131,7 +131,7 @@ func parseBase(raw string) (base, abs string, err error) {
 		p += "/"
 	}
 	abs = p
-	if u.Host != "" {
+	if u.Scheme != "" && u.Host != "" {
 		abs = u.Scheme + "://" + u.Host + p
 	}
 	return p, abs, nil
@@ -270,7 +270,9 @@ func (s *Site) files(interleave bool) []File {
 	add("search/", s.writeSearch)
 	fs = append(fs, s.historyFilesExcept(done)...)
 	add("404.html", s.writeNotFound)
-	add("sitemap.xml", s.writeSitemap)
+	if s.Sitemap() {
+		add("sitemap.xml", s.writeSitemap)
+	}
 	return fs
 }
 
