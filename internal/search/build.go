@@ -47,8 +47,8 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 	}
 
 	// Each document's entry in the document shards is written while it is
-	// indexed, in one pass over its texts, and kept (about 1.5 KB a
-	// document) until the shards are cut.
+	// indexed, in one pass over its texts, and kept until the shards are
+	// cut.
 	cs, flags, entries := collect(docs, order, workers)
 	files := make(map[string][]byte)
 	tk := termShards(newMerger(cs), workers, files)

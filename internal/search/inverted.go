@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"hash/maphash"
 	"strings"
 )
 
@@ -38,22 +37,19 @@ const (
 type collector struct {
 	ch chunker
 
-	// Every distinct chunk is tokenised once: short and chunks map its
-	// text to its span of toks, short those of at most 8 bytes.
-	short   shortTable
-	chunks  chunkTable
+	// Every distinct chunk is tokenised once: chunks maps its text to its
+	// span of toks.
+	chunks  map[string]span
 	toks    []ctoken
 	scratch []Token
 
 	terms []cterm
-	// lists are the terms' records; marks[t] is where word or identifier
-	// term t may be in docTerms (apart, as they are read for every token):
-	// it is there when that slot of docTerms holds t. A bigram's slot is
-	// kept in its entry of pairs instead, which its look-up reads anyway.
+	// lists are the terms' records; marks[t] is where term t may be in
+	// docTerms: it is there when that slot of docTerms holds t.
 	lists []rawList
 	marks []int32
-	keys  map[string]int32 // word or identifier key → term
-	pairs pairTable        // two terms → their bigram's term and slot
+	keys  map[string]int32   // word or identifier key → term
+	pairs map[[2]int32]int32 // two terms → their bigram's term
 	vars  []cvariant
 	varOf map[varKey]int32
 
@@ -132,8 +128,9 @@ type moreVar struct{ slot, idx int32 }
 func newCollector(class *runeClass) *collector {
 	return &collector{
 		ch:     chunker{class: class},
-		chunks: chunkTable{seed: maphash.MakeSeed()},
+		chunks: make(map[string]span),
 		keys:   make(map[string]int32),
+		pairs:  make(map[[2]int32]int32),
 		varOf:  make(map[varKey]int32),
 	}
 }
@@ -156,8 +153,8 @@ func (c *collector) add(n int, d *Doc) int {
 
 // done frees what only adding documents needs.
 func (c *collector) done() {
-	c.short, c.chunks, c.toks, c.scratch = shortTable{}, chunkTable{}, nil, nil
-	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
+	c.chunks, c.toks, c.scratch = nil, nil, nil
+	c.keys, c.pairs, c.varOf, c.marks = nil, nil, nil, nil
 	c.docTerms, c.more, c.d, c.entries, c.rec = nil, nil, Doc{}, nil, nil
 }
 
@@ -172,36 +169,19 @@ func (c *collector) addText(text string, bit uint8) int {
 		if !ok {
 			return n
 		}
-		var k uint64
-		var short bool
-		if chunk == nil {
-			k, short = packSpan(text, start, end)
-		} else {
-			k, short = packChunk(chunk)
-		}
 		var sp span
-		if short {
-			sl := c.short.find(k)
-			if sl.key == 0 {
-				if chunk == nil {
-					sl.key, sl.sp = k, c.addChunk(strings.Clone(text[start:end]))
-				} else {
-					sl.key, sl.sp = k, c.addChunk(string(chunk))
-				}
-				c.short.n++
-			}
-			sp = sl.sp
+		if chunk == nil {
+			sp, ok = c.chunks[text[start:end]]
 		} else {
+			sp, ok = c.chunks[string(chunk)]
+		}
+		if !ok {
+			s := string(chunk)
 			if chunk == nil {
-				chunk = append(c.rec[:0], text[start:end]...)
-				c.rec = chunk
+				s = strings.Clone(text[start:end])
 			}
-			h := c.chunks.hash(chunk)
-			if sp, ok = c.chunks.get(h, chunk); !ok {
-				text := string(chunk)
-				sp = c.addChunk(text)
-				c.chunks.put(h, text, sp)
-			}
+			sp = c.addChunk(s)
+			c.chunks[s] = sp
 		}
 		for _, tk := range c.toks[sp.start:sp.end] {
 			slot := c.note(tk.term, bit)
@@ -270,50 +250,32 @@ func (c *collector) variant(term int32, exact string) int32 {
 // notePair records an occurrence of the bigram of terms a and b in the
 // field bit of the document being added.
 func (c *collector) notePair(a, b int32, bit uint8) {
-	p := c.pairs.find(a, b)
-	if p.key == 0 {
-		*p = pairSlot{key: pairKey(a, b), term: int32(len(c.terms))}
-		c.pairs.n++
+	t, ok := c.pairs[[2]int32{a, b}]
+	if !ok {
+		t = int32(len(c.terms))
+		c.pairs[[2]int32{a, b}] = t
 		c.terms = append(c.terms, cterm{a: a, b: b})
 		c.lists = append(c.lists, rawList{last: -1})
 		c.marks = append(c.marks, 0)
 	}
-	s := c.slot(p.term, p.slot)
-	if s != p.slot {
-		p.slot = s // written only when it changes, sparing the cache line
-	}
-	c.mark(s, bit)
+	c.note(t, bit)
 }
 
-// note records an occurrence of word or identifier term in the field bit
-// of the document being added and returns its slot in docTerms.
+// note records an occurrence of term in the field bit of the document
+// being added and returns its slot in docTerms.
 func (c *collector) note(term int32, bit uint8) int32 {
-	m := &c.marks[term]
-	s := c.slot(term, *m)
-	if s != *m {
-		*m = s
+	s := c.marks[term]
+	if int(s) >= len(c.docTerms) || c.docTerms[s].term != term {
+		s = int32(len(c.docTerms))
+		c.docTerms = append(c.docTerms, docTerm{term: term})
+		c.marks[term] = s
 	}
-	c.mark(s, bit)
-	return s
-}
-
-// slot returns the slot of term in docTerms, given where it was last:
-// that one when it holds term, else a new one.
-func (c *collector) slot(term, last int32) int32 {
-	if uint(last) < uint(len(c.docTerms)) && c.docTerms[last].term == term {
-		return last
-	}
-	c.docTerms = append(c.docTerms, docTerm{term: term})
-	return int32(len(c.docTerms) - 1)
-}
-
-// mark records an occurrence in the field bit of docTerms[slot].
-func (c *collector) mark(slot int32, bit uint8) {
-	dt := &c.docTerms[slot]
+	dt := &c.docTerms[s]
 	dt.mask |= bit
 	if bit == maskBody && dt.body < bodyMany {
 		dt.body++
 	}
+	return s
 }
 
 // noteVariant records that the document being added has variant v of the
