@@ -84,9 +84,8 @@ func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []b
 	flags = make([]byte, n)
 	entries = docEntries{end: make([]int32, n), blocks: make([][]byte, (n+blockDocs-1)/blockDocs)}
 	cs = make([]*collector, max(1, min(workers, maxCollectors, len(entries.blocks))))
-	class := newRuneClass()
 	for w := range cs {
-		cs[w] = newCollector(class)
+		cs[w] = newCollector()
 	}
 	parallel(len(cs), len(entries.blocks), func(w, bl int) {
 		c := cs[w]

@@ -94,7 +94,7 @@ func collectorPostings(t *testing.T, cs []*collector) map[string]map[int]refReco
 			if out[key] == nil {
 				out[key] = make(map[int]refRecord)
 			}
-			r := rawReader{raw: c.lists[ti].records(), prev: -1}
+			r := rawReader{raw: c.lists[ti].buf, prev: -1}
 			for r.next() {
 				var vars []string
 				for idx, v := range term.vars {

@@ -2,7 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"strings"
 )
 
 // Field mask bits of a posting (see the package comment).
@@ -58,9 +57,6 @@ type collector struct {
 	doc      int32
 	docTerms []docTerm
 	more     []moreVar
-	// rec is scratch space for a long record.
-	rec []byte
-
 	// Reused by the builder: the document in NFC, and the entries of a
 	// block of documents in the document shards.
 	d       Doc
@@ -92,10 +88,9 @@ type cterm struct {
 	vars []int32
 }
 
-// rawList is a term's records (see collector): buf[:n].
+// rawList is a term's records (see collector).
 type rawList struct {
 	buf []byte
-	n   int32
 	// last is the document of the last record, -1 before any.
 	last int32
 }
@@ -125,9 +120,8 @@ type docTerm struct {
 // moreVar is a variant numbered 64 or above of docTerms[slot].
 type moreVar struct{ slot, idx int32 }
 
-func newCollector(class *runeClass) *collector {
+func newCollector() *collector {
 	return &collector{
-		ch:     chunker{class: class},
 		chunks: make(map[string]span),
 		keys:   make(map[string]int32),
 		pairs:  make(map[[2]int32]int32),
@@ -155,7 +149,7 @@ func (c *collector) add(n int, d *Doc) int {
 func (c *collector) done() {
 	c.chunks, c.toks, c.scratch = nil, nil, nil
 	c.keys, c.pairs, c.varOf, c.marks = nil, nil, nil, nil
-	c.docTerms, c.more, c.d, c.entries, c.rec = nil, nil, Doc{}, nil, nil
+	c.docTerms, c.more, c.d, c.entries = nil, nil, Doc{}, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of
@@ -165,21 +159,13 @@ func (c *collector) addText(text string, bit uint8) int {
 	prev := int32(-1)
 	c.ch.reset(text)
 	for {
-		start, end, chunk, ok := c.ch.nextSpan()
+		chunk, ok := c.ch.next()
 		if !ok {
 			return n
 		}
-		var sp span
-		if chunk == nil {
-			sp, ok = c.chunks[text[start:end]]
-		} else {
-			sp, ok = c.chunks[string(chunk)]
-		}
+		sp, ok := c.chunks[string(chunk)]
 		if !ok {
 			s := string(chunk)
-			if chunk == nil {
-				s = strings.Clone(text[start:end])
-			}
 			sp = c.addChunk(s)
 			c.chunks[s] = sp
 		}
@@ -299,7 +285,7 @@ func (c *collector) noteVariant(slot, v int32) {
 func (c *collector) write() {
 	for i := range c.docTerms {
 		dt := &c.docTerms[i]
-		t := &c.lists[dt.term]
+		l := &c.lists[dt.term]
 		mask := dt.mask
 		if dt.body >= bodyMany {
 			mask |= maskBodyMany
@@ -310,77 +296,23 @@ func (c *collector) write() {
 		if dt.more {
 			mask |= rawMore
 		}
-		gap := uint64(c.doc - t.last - 1)
-		t.last = c.doc
-		// the usual records, of a gap and a variant mask of one or two
-		// bytes each, in one go
-		if gap < 0x4000 && dt.vars < 0x80 && !dt.more {
-			v, n := uint32(gap), int32(1)
-			if gap >= 0x80 {
-				v, n = uint32(gap&0x7f|0x80)|uint32(gap>>7)<<8, 2
-			}
-			v |= uint32(mask) << (8 * n)
-			n++
-			if dt.vars != 0 {
-				v |= uint32(dt.vars) << (8 * n)
-				n++
-			}
-			t.addShort(v, n)
-			continue
-		}
-		rec := binary.AppendUvarint(c.rec[:0], gap)
-		rec = append(rec, mask)
+		l.buf = binary.AppendUvarint(l.buf, uint64(c.doc-l.last-1))
+		l.buf = append(l.buf, mask)
+		l.last = c.doc
 		if dt.vars != 0 {
-			rec = binary.AppendUvarint(rec, dt.vars)
+			l.buf = binary.AppendUvarint(l.buf, dt.vars)
 		}
 		if dt.more {
-			n := 0
+			var idx []uint64
 			for _, m := range c.more {
 				if m.slot == int32(i) {
-					n++
+					idx = append(idx, uint64(m.idx))
 				}
 			}
-			rec = binary.AppendUvarint(rec, uint64(n))
-			for _, m := range c.more {
-				if m.slot == int32(i) {
-					rec = binary.AppendUvarint(rec, uint64(m.idx))
-				}
+			l.buf = binary.AppendUvarint(l.buf, uint64(len(idx)))
+			for _, x := range idx {
+				l.buf = binary.AppendUvarint(l.buf, x)
 			}
 		}
-		t.add(rec)
-		c.rec = rec
 	}
 }
-
-// add appends p to the records. The slice is replaced only when it grows:
-// storing a pointer for every record would cost a write barrier each
-// while the garbage collector runs.
-func (l *rawList) add(p []byte) {
-	if len(l.buf)-int(l.n) < len(p) {
-		l.grow(len(p))
-	}
-	l.n += int32(copy(l.buf[l.n:], p))
-}
-
-// addShort appends the first n bytes of v, little-endian, n ≤ 4.
-func (l *rawList) addShort(v uint32, n int32) {
-	if len(l.buf)-int(l.n) < 4 {
-		l.grow(4)
-	}
-	binary.LittleEndian.PutUint32(l.buf[l.n:], v)
-	l.n += n
-}
-
-// grow makes room for n more bytes.
-func (l *rawList) grow(n int) {
-	size := 2 * len(l.buf)
-	if len(l.buf) < 512 {
-		size *= 2 // fewer steps for the many short lists
-	}
-	buf := make([]byte, max(16, size, int(l.n)+n))
-	copy(buf, l.buf[:l.n])
-	l.buf = buf
-}
-
-// records returns the records written.
-func (l *rawList) records() []byte { return l.buf[:l.n] }
