@@ -74,6 +74,8 @@ var All = []*check.Check{
 	fileName,
 	numberDiacritics,
 	unitSpelling,
+	undeclaredUnit,
+	formerUnitName,
 
 	brokenLink,
 	brokenAnchor,
