@@ -6,9 +6,9 @@ import (
 	"testing/fstest"
 
 	"github.com/snnptnt-nghean/qms/internal/check"
+	"github.com/snnptnt-nghean/qms/internal/check/checks"
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/qms"
-	"github.com/snnptnt-nghean/qms/internal/check/checks"
 )
 
 // TestInit loads a new manual as qms check does: qms.yaml gives the
