@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -52,4 +53,29 @@ func checkBaseDir(e *env, root, dir string, head *qms.Corpus, today qms.Date) ([
 	base, _ := change.LoadTree(os.DirFS(abs))
 	headTree := change.NewTree(head, change.ListFiles(os.DirFS(absRoot(e, root))))
 	return change.Compare(base, headTree, change.Options{Today: today, BaseName: "lần commit trước"}), nil
+}
+
+// warnUnreadableHistory reads every past version of the documents once
+// and prints a warning on stderr for each that cannot be read (a damaged
+// object names its commit and path), as qms build does: otherwise only
+// that revision's page would say so. Outside a git repository, or when
+// the history cannot be loaded at all, it says nothing: check does not
+// need git.
+func warnUnreadableHistory(ctx context.Context, e *env, root string) {
+	repo, err := history.Open(absRoot(e, root))
+	if err != nil {
+		return
+	}
+	defer repo.Close()
+	h, err := repo.Load(ctx)
+	if err != nil {
+		return
+	}
+	bad, err := h.VerifyBlobs(ctx)
+	if err != nil {
+		return
+	}
+	for _, u := range bad {
+		fmt.Fprintf(e.Stderr, "cảnh báo: %s\n", u)
+	}
 }

@@ -153,6 +153,7 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
 	}
+	warnUnreadableHistory(ctx, e, f.root)
 	if n, _ := qms.CountSeverity(diags); n > 0 {
 		return exitFail
 	}

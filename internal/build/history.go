@@ -130,6 +130,15 @@ func (g *gitHistory) load(ctx context.Context) (*history.History, *history.Repo,
 			warn(fmt.Sprintf("không đọc được lịch sử git (%v): site được dựng không có lịch sử thay đổi", err))
 			return nil, nil, warnings
 		}
+		// A damaged or missing old version is otherwise only seen on its
+		// revision page.
+		bad, err := h.VerifyBlobs(ctx)
+		if err != nil {
+			return nil, nil, nil
+		}
+		for _, u := range bad {
+			warn(u.String())
+		}
 		g.hist = h
 	}
 	h := g.hist

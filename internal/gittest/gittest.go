@@ -6,6 +6,9 @@
 package gittest
 
 import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
 	"os"
 	"path"
 	"path/filepath"
@@ -172,4 +175,31 @@ func With(files map[string]string, changes ...string) map[string]string {
 		}
 	}
 	return out
+}
+
+// ObjectPath is the file of loose object h (every object Repo stores is
+// loose).
+func (g *Repo) ObjectPath(h plumbing.Hash) string {
+	s := h.String()
+	return filepath.Join(g.Dir, ".git", "objects", s[:2], s[2:])
+}
+
+// Damage replaces loose object h by a well-formed object of the given type
+// and content, which does not match its name: a damaged object that still
+// inflates, as silent corruption on disk would leave it.
+func (g *Repo) Damage(h plumbing.Hash, typ plumbing.ObjectType, content string) {
+	g.T.Helper()
+	var b bytes.Buffer
+	w := zlib.NewWriter(&b)
+	fmt.Fprintf(w, "%s %d\x00%s", typ, len(content), content)
+	if err := w.Close(); err != nil {
+		g.T.Fatal(err)
+	}
+	p := g.ObjectPath(h)
+	if err := os.Chmod(p, 0o644); err != nil {
+		g.T.Fatal(err)
+	}
+	if err := os.WriteFile(p, b.Bytes(), 0o644); err != nil {
+		g.T.Fatal(err)
+	}
 }

@@ -20,7 +20,7 @@ import (
 //
 //	go run ./internal/cmd/gencorpus -out /tmp/q10k -n 10000 -m 5000
 //
-// The target (issue 4) is at most 3× git log, aiming for 2×;
+// The target (issue 11) is at most 2× git log;
 // scripts/bench-history.sh measures wall time and peak memory per process.
 func BenchmarkLoad(b *testing.B) {
 	dir := os.Getenv("QMS_BENCH_REPO")

@@ -15,10 +15,9 @@ import (
 )
 
 // TestBlobConcurrent reads every revision's blobs from several goroutines
-// at once (packed blobs are read without the repository's lock), while
-// snapshots read trees, and checks each blob against its hash; one blob is
-// loose (committed after the repack), so it is read through go-git under
-// the lock. Run with -race.
+// at once (each takes a storage of the pool), while snapshots read trees,
+// and checks each blob against its hash; one blob is loose (committed
+// after the repack). Run with -race.
 func TestBlobConcurrent(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "repo")
 	if _, err := corpusgen.WriteRepo(context.Background(), dir, corpusgen.Options{Docs: 60, Commits: 150}, io.Discard); err != nil {

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
 // contentDirs are the content root's folders whose *.md files are
@@ -36,10 +37,10 @@ type rec struct {
 	renamedAway bool
 }
 
-// differ diffs trees of the content root, skipping subtrees whose hashes
-// are equal, and interns the paths of changed files.
+// differ diffs trees of the content root, read from st, skipping subtrees
+// whose hashes are equal, and interns the paths of changed files.
 type differ struct {
-	odb   *odb
+	st    storer.EncodedObjectStorer
 	paths []string
 	ids   map[string]int32
 	buf   []byte
@@ -55,8 +56,14 @@ func (d *differ) intern(p []byte) int32 {
 	if id, ok := d.ids[string(p)]; ok {
 		return id
 	}
+	return d.internString(string(p))
+}
+
+func (d *differ) internString(s string) int32 {
+	if id, ok := d.ids[s]; ok {
+		return id
+	}
 	id := int32(len(d.paths))
-	s := string(p)
 	d.paths = append(d.paths, s)
 	d.ids[s] = id
 	return id
@@ -106,15 +113,20 @@ func dirEntry(t []byte, name string) (plumbing.Hash, error) {
 	return plumbing.Hash(e.hash), nil
 }
 
+// tree returns the content of tree h, unparsed (rawtree.go).
+func (d *differ) tree(h plumbing.Hash) ([]byte, error) {
+	return readObject(d.st, plumbing.TreeObject, h)
+}
+
 // pair reads trees a and b; a zero hash gives a nil tree.
 func (d *differ) pair(a, b plumbing.Hash) (ta, tb []byte, err error) {
 	if !a.IsZero() {
-		if ta, err = d.odb.rawTree(a); err != nil {
+		if ta, err = d.tree(a); err != nil {
 			return nil, nil, err
 		}
 	}
 	if !b.IsZero() {
-		if tb, err = d.odb.rawTree(b); err != nil {
+		if tb, err = d.tree(b); err != nil {
 			return nil, nil, err
 		}
 	}
@@ -241,7 +253,7 @@ func isFileMode(m uint32) bool { return m == modeFile || m == modeExec || m == m
 func (d *differ) subtree(root plumbing.Hash, prefix string) (plumbing.Hash, error) {
 	h := root
 	for prefix != "" && !h.IsZero() {
-		t, err := d.odb.rawTree(h)
+		t, err := d.tree(h)
 		if err != nil {
 			return plumbing.ZeroHash, err
 		}

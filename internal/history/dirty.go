@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // DirtyState is how a working-tree content file differs from HEAD.
@@ -53,9 +54,9 @@ func (r *Repo) Dirty(contentRoot string) (map[string]DirtyState, error) {
 		return nil, err
 	}
 	headFiles := map[string]plumbing.Hash{}
-	r.mu.Lock()
-	err = r.headContent(prefix, func(p string, v version) { headFiles[p] = v.hash })
-	r.mu.Unlock()
+	err = r.objs.with(func(st *filesystem.Storage) error {
+		return headContent(st, prefix, func(p string, v version) { headFiles[p] = v.hash })
+	})
 	if err != nil {
 		return nil, fmt.Errorf("so sánh thư mục làm việc với HEAD: %w", err)
 	}
@@ -139,22 +140,18 @@ func (r *Repo) prefixOf(dir string) (string, error) {
 	return rel, nil
 }
 
-// headContent calls fn for every content file at HEAD. r.mu must be held.
-func (r *Repo) headContent(prefix string, fn func(path string, v version)) error {
-	head, err := r.head()
+// headContent calls fn for every content file at HEAD.
+func headContent(st *filesystem.Storage, prefix string, fn func(path string, v version)) error {
+	head, err := headOf(st)
 	if err != nil || head.IsZero() {
 		return err
 	}
-	b, err := r.odb.read(plumbing.CommitObject, head)
-	if err != nil {
-		return err
-	}
-	c, err := parseCommit(b)
+	c, err := readCommit(st, head)
 	if err != nil {
 		return fmt.Errorf("commit %s: %w", head, err)
 	}
-	d := &differ{odb: r.odb, ids: map[string]int32{}}
-	ct, err := d.subtree(c.tree, prefix)
+	d := &differ{st: st, ids: map[string]int32{}}
+	ct, err := d.subtree(c.TreeHash, prefix)
 	if err != nil {
 		return err
 	}

@@ -56,23 +56,17 @@
 // # How it is fast
 //
 // Load walks the commit graph once from HEAD and diffs each commit's
-// content tree against its first parent's by hand, the walk on one
-// goroutine and the diffs on another, in the walk's order. Tree objects
-// are read unparsed; the entries two versions of a directory share at
-// both ends are skipped with a block compare, subtrees with equal hashes
-// are skipped, and for a merge the other parents are diffed only in the
-// directories of the merge's changes (walk.go, diff.go, rawtree.go,
-// load.go). Packed objects are read straight from the pack files, mapped
-// into memory, with go-git's index decoder and our own delta patcher
-// (pack.go, delta.go); inflated objects are kept in one cache bounded to
-// 16 MiB, emptied when Load is done; loose objects go through go-git's
-// object storage. Per-file revision lists are then computed on a graph
-// compressed to each file's changes (lineage.go), without walking the
-// commits again. On 10,000 documents and 5,000 commits this takes about
-// 0.13 s wall and 0.16 s CPU on two cores, about half the wall time of
-// `git log --raw -c --no-abbrev` over the same repository (0.24 s;
-// scripts/bench-history.sh). Repo.Blob reads packed blobs without taking
-// the repository's lock, so revision pages read them in parallel.
+// content tree against its first parent's by hand: the walk on one
+// goroutine, the diffs on one worker per CPU, their results put back in
+// the walk's order. Trees are read unparsed; the entries two versions of a
+// directory share at both ends are skipped with a block compare, subtrees
+// with equal hashes are skipped, and for a merge the other parents are
+// diffed only in the directories of the merge's changes (walk.go,
+// diff.go, rawtree.go, load.go). Every object is read through go-git's
+// filesystem storage with its pack files kept open, one storage per
+// goroutine, all sharing one go-git object cache (objects.go). Per-file
+// revision lists are then computed on a graph compressed to each file's
+// changes (lineage.go), without walking the commits again.
 //
 // It never uses Repository.Log (with a file filter it lists wrong commits
 // on merges, go-git #1199, and it fails on shallow clones, #2409),
@@ -80,5 +74,6 @@
 // (hashes everything); see history-performance.md in the design notes.
 //
 // Dirty compares the working tree's content files with HEAD by hashing them
-// as git blobs.
+// as git blobs. VerifyBlobs reads every revision's content once and names
+// those that cannot be read (a damaged or missing object).
 package history

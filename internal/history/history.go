@@ -1,9 +1,7 @@
 package history
 
 import (
-	"bytes"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
@@ -90,27 +88,18 @@ func (h *History) Blob(hash string) ([]byte, error) {
 }
 
 // Blob returns the content of the blob with the given hash; the caller
-// owns the returned slice.
+// owns the returned slice. Content that does not match the hash (a damaged
+// object that still inflates) is an error, never shown as the document.
 func (r *Repo) Blob(hash string) ([]byte, error) {
-	hh, ok := parseHash([]byte(hash))
-	if !ok {
+	if !plumbing.IsHash(hash) {
 		return nil, fmt.Errorf("đọc blob %q: mã băm không hợp lệ", hash)
 	}
-	// Packed blobs are read without r.mu, so that page writers read them
-	// in parallel; only a blob that needs go-git's storage waits for it.
-	c, err := r.odb.get(hh, false)
-	if errors.Is(err, errNeedStore) {
-		r.mu.Lock()
-		c, err = r.odb.get(hh, true)
-		r.mu.Unlock()
+	hh := plumbing.NewHash(hash)
+	b, err := r.objs.read(plumbing.BlobObject, hh)
+	if err == nil && blobHash(b) != hh {
+		err = fmt.Errorf("blob %s: nội dung không khớp mã băm (đối tượng hỏng)", hh)
 	}
-	if err == nil && c.typ != plumbing.BlobObject {
-		err = plumbing.ErrObjectNotFound
-	}
-	if err != nil {
-		return nil, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.BlobObject, hh, err)
-	}
-	return bytes.Clone(c.raw), nil // the cache keeps c.raw
+	return b, err
 }
 
 // build turns the loader's records into a History.
@@ -135,7 +124,7 @@ func (l *loader) build() *History {
 				atHead[id] = true
 			}
 		}
-		// Errors here were already met reading the same trees in diffAll.
+		// Errors here were already met reading the same trees in the diffs.
 		_ = l.d.diffContent(plumbing.ZeroHash, g.nodes[0].ctree)
 	}
 	// The documents (at HEAD, or deleted) and their records, newest first.
@@ -264,14 +253,14 @@ func (l *loader) commits() []*qms.Commit {
 	store := make([]qms.Commit, len(g.nodes))
 	nparents := 0
 	for i := range g.nodes {
-		nparents += len(g.nodes[i].raw.parents)
+		nparents += len(g.nodes[i].raw.ParentHashes)
 	}
 	parents := make([]string, nparents)
 	for i := range g.nodes {
 		n := &g.nodes[i]
-		ps := parents[:len(n.raw.parents):len(n.raw.parents)]
-		parents = parents[len(n.raw.parents):]
-		for k, ph := range n.raw.parents {
+		ps := parents[:len(n.raw.ParentHashes):len(n.raw.ParentHashes)]
+		parents = parents[len(n.raw.ParentHashes):]
+		for k, ph := range n.raw.ParentHashes {
 			if k < len(n.parents) && g.nodes[n.parents[k]].hash == ph {
 				ps[k] = hx.get(int(n.parents[k]))
 			} else {

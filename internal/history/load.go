@@ -4,34 +4,30 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
+	"slices"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // loader holds the state of one Load.
 type loader struct {
-	r    *Repo
-	g    *graph // set when the walk is done
+	r *Repo
+	g *graph // set when the walk is done
+	// d interns the paths of recs (and reads HEAD's tree for build).
 	d    *differ
 	recs []rec
 	// span[i] is the range of recs made by commit i.
 	span [][2]int32
-	// ctree[i] is commit i's content-root tree (zero when absent); ctrees
-	// remembers them by commit tree when the content root is a
-	// sub-directory.
-	ctree  []plumbing.Hash
-	ctrees map[plumbing.Hash]plumbing.Hash
-	cur    int32 // the commit being diffed
-	// mark and stamp are settleMerge's set of changed paths.
-	mark  []int32
-	stamp int32
+	// ctree[i] is commit i's content-root tree (zero when absent).
+	ctree []plumbing.Hash
 }
 
 // Load walks the commit graph from HEAD once and returns the history of
 // every content file. A repository without commits gives an empty History.
 func (r *Repo) Load(ctx context.Context) (*History, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
 	h, err := r.load(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("đọc lịch sử git %s: %w", r.Root, err)
@@ -39,32 +35,42 @@ func (r *Repo) Load(ctx context.Context) (*History, error) {
 	return h, nil
 }
 
+// load reads the history. Each goroutine takes a storage of the pool only
+// while it reads: none is held while waiting for others.
 func (r *Repo) load(ctx context.Context) (*History, error) {
-	head, err := r.head()
+	var head plumbing.Hash
+	var shallow map[plumbing.Hash]bool
+	err := r.objs.with(func(st *filesystem.Storage) (err error) {
+		if head, err = headOf(st); err == nil {
+			shallow, err = shallowOf(st)
+		}
+		return err
+	})
 	if err != nil {
 		return nil, err
 	}
 	if head.IsZero() {
 		return newHistory(r, &graph{}, nil, nil, nil), nil
 	}
-	shallow, err := r.shallow()
-	if err != nil {
-		return nil, err
-	}
-	l := &loader{r: r, d: &differ{odb: r.odb, ids: map[string]int32{}}, ctrees: map[plumbing.Hash]plumbing.Hash{}}
+	l := &loader{r: r, d: &differ{ids: map[string]int32{}}}
 	if err := l.walkAndDiff(ctx, head, shallow); err != nil {
 		return nil, err
 	}
-	h := l.build()
+	var h *History
+	_ = r.objs.with(func(st *filesystem.Storage) error {
+		l.d.st = st
+		h = l.build()
+		return nil
+	})
 	// The trees read here are of no use to what comes next (blobs for
 	// revision pages): let them go.
-	r.odb.release()
+	r.objs.cache.Clear()
 	return h, nil
 }
 
-// head returns the commit HEAD points to, or zero for an unborn branch.
-func (r *Repo) head() (plumbing.Hash, error) {
-	ref, err := r.st.Reference(plumbing.HEAD)
+// headOf returns the commit HEAD points to, or zero for an unborn branch.
+func headOf(st *filesystem.Storage) (plumbing.Hash, error) {
+	ref, err := st.Reference(plumbing.HEAD)
 	if err != nil {
 		return plumbing.ZeroHash, fmt.Errorf("đọc HEAD: %w", err)
 	}
@@ -72,7 +78,7 @@ func (r *Repo) head() (plumbing.Hash, error) {
 		if i > 10 {
 			return plumbing.ZeroHash, fmt.Errorf("HEAD: vòng tham chiếu")
 		}
-		ref, err = r.st.Reference(ref.Target())
+		ref, err = st.Reference(ref.Target())
 		if errors.Is(err, plumbing.ErrReferenceNotFound) {
 			return plumbing.ZeroHash, nil // unborn branch: no commits yet
 		}
@@ -83,9 +89,9 @@ func (r *Repo) head() (plumbing.Hash, error) {
 	return ref.Hash(), nil
 }
 
-// shallow returns the commits listed in .git/shallow.
-func (r *Repo) shallow() (map[plumbing.Hash]bool, error) {
-	hs, err := r.st.Shallow()
+// shallowOf returns the commits listed in .git/shallow.
+func shallowOf(st *filesystem.Storage) (map[plumbing.Hash]bool, error) {
+	hs, err := st.Shallow()
 	if err != nil {
 		return nil, fmt.Errorf("đọc .git/shallow: %w", err)
 	}
@@ -96,43 +102,88 @@ func (r *Repo) shallow() (map[plumbing.Hash]bool, error) {
 	return m, nil
 }
 
-// walkBatch is how many walked commits go to the differ at once.
+// walkBatch is how many walked commits go to a diff worker at once.
 const walkBatch = 64
 
 // walkAndDiff walks the commits (walkCommits) on a goroutine of its own
-// and diffs each commit as soon as the walk has read it and its parents,
-// so that the two share the work on two cores. The differ sees the commits
-// in the walk's order, as a walk followed by the diffs would: the result is
-// the same. A walk error wins over a diff error, as when the walk came
-// first.
+// and hands them in batches to diff workers, one per CPU, each reading
+// trees from a storage of its own (all share go-git's object cache). The
+// workers' results are put back in the walk's order, as a walk followed by
+// the diffs would make them: the result is the same. A walk error wins
+// over a diff error, as when the walk came first, and the diff error of
+// the first commit wins over later ones.
 func (l *loader) walkAndDiff(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool) error {
-	batches := make(chan []walked, 8)
+	type batch struct {
+		n  int // batches before this one
+		ws []walked
+	}
+	type result struct {
+		n  int
+		ds []diffed
+	}
+	batches := make(chan batch, 8)
 	var g *graph
 	var werr error
 	go func() {
 		defer close(batches)
-		var batch []walked
-		g, werr = l.r.odb.walkCommits(ctx, head, shallow, func(w walked) {
-			batch = append(batch, w)
-			if len(batch) == walkBatch {
-				batches <- batch
-				batch = make([]walked, 0, walkBatch)
+		st := l.r.objs.get()
+		defer l.r.objs.put(st)
+		b := batch{}
+		g, werr = walkCommits(ctx, st, head, shallow, func(w walked) {
+			b.ws = append(b.ws, w)
+			if len(b.ws) == walkBatch {
+				batches <- b
+				b = batch{n: b.n + 1}
 			}
 		})
-		if werr == nil && len(batch) > 0 {
-			batches <- batch
+		if werr == nil && len(b.ws) > 0 {
+			batches <- b
 		}
 	}()
-	var derr error
-	l.d.emit = func(p []byte, old, new version) {
-		l.recs = append(l.recs, rec{commit: l.cur, path: l.d.intern(p), old: old, new: new, same: -1, from: -1})
-	}
-	for batch := range batches {
-		for _, w := range batch {
-			if derr != nil {
-				break // drain: the walk's own error, if any, comes first
+	results := make(chan result, 8)
+	var wg sync.WaitGroup
+	for range max(1, runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			st := l.r.objs.get()
+			defer l.r.objs.put(st)
+			wk := newWorker(l.r, st)
+			for b := range batches {
+				r := result{n: b.n, ds: make([]diffed, len(b.ws))}
+				for k, w := range b.ws {
+					if k == 0 {
+						if err := ctx.Err(); err != nil {
+							r.ds[k].err = err
+							break
+						}
+					}
+					r.ds[k] = wk.diffOne(w)
+				}
+				results <- r
 			}
-			derr = l.diffOne(ctx, w)
+		}()
+	}
+	go func() {
+		wg.Wait()
+		close(results)
+	}()
+	var derr error
+	pending := map[int][]diffed{}
+	next := 0
+	for r := range results {
+		pending[r.n] = r.ds
+		for ds, ok := pending[next]; ok; ds, ok = pending[next] {
+			delete(pending, next)
+			next++
+			for _, d := range ds {
+				if derr == nil && d.err != nil {
+					derr = d.err
+				}
+				if derr == nil {
+					l.add(d)
+				}
+			}
 		}
 	}
 	if werr != nil {
@@ -148,64 +199,108 @@ func (l *loader) walkAndDiff(ctx context.Context, head plumbing.Hash, shallow ma
 	return nil
 }
 
+// add appends the next commit's changes, as a worker found them, with the
+// loader's path ids.
+func (l *loader) add(d diffed) {
+	i := int32(len(l.ctree))
+	l.ctree = append(l.ctree, d.ct)
+	start := int32(len(l.recs))
+	for k, r := range d.recs {
+		r.commit, r.path = i, l.d.internString(d.names[2*k])
+		l.recs = append(l.recs, r)
+	}
+	rs := l.recs[start:]
+	for k := range rs {
+		if rs[k].from >= 0 {
+			rs[k].from = l.d.ids[d.names[2*k+1]] // a path of this commit's
+		}
+	}
+	l.span = append(l.span, [2]int32{start, int32(len(l.recs))})
+}
+
+// worker diffs commits, reading trees from a storage of its own; its
+// path ids are its own.
+type worker struct {
+	r      *Repo
+	d      *differ
+	recs   []rec // the commit being diffed
+	ctrees map[plumbing.Hash]plumbing.Hash
+	// mark and stamp are settleMerge's set of changed paths.
+	mark  []int32
+	stamp int32
+}
+
+// diffed is one commit's changes as a worker found them.
+type diffed struct {
+	ct   plumbing.Hash // the commit's content-root tree
+	recs []rec
+	// names are the paths of recs[k] (at 2k) and of the file it was
+	// renamed from (at 2k+1, "" when none): recs' ids are the worker's.
+	names []string
+	err   error
+}
+
+func newWorker(r *Repo, st *filesystem.Storage) *worker {
+	wk := &worker{r: r, d: &differ{st: st, ids: map[string]int32{}}, ctrees: map[plumbing.Hash]plumbing.Hash{}}
+	wk.d.emit = func(p []byte, old, new version) {
+		wk.recs = append(wk.recs, rec{path: wk.d.intern(p), old: old, new: new, same: -1, from: -1})
+	}
+	return wk
+}
+
 // contentTree returns the content root's tree in the commit tree root.
-func (l *loader) contentTree(root plumbing.Hash) (plumbing.Hash, error) {
-	if l.r.Prefix == "" {
+func (wk *worker) contentTree(root plumbing.Hash) (plumbing.Hash, error) {
+	if wk.r.Prefix == "" {
 		return root, nil
 	}
-	if h, ok := l.ctrees[root]; ok {
+	if h, ok := wk.ctrees[root]; ok {
 		return h, nil
 	}
-	h, err := l.d.subtree(root, l.r.Prefix)
+	h, err := wk.d.subtree(root, wk.r.Prefix)
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
-	l.ctrees[root] = h
+	wk.ctrees[root] = h
 	return h, nil
 }
 
 // diffOne diffs commit w against its first parent (a root or boundary
 // against nothing), then settles its merge and renames.
-func (l *loader) diffOne(ctx context.Context, w walked) error {
-	i := int32(len(l.ctree))
-	if i%256 == 0 {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-	}
-	ct, err := l.contentTree(w.tree)
+func (wk *worker) diffOne(w walked) diffed {
+	ct, err := wk.contentTree(w.tree)
 	if err != nil {
-		return err
+		return diffed{err: err}
 	}
-	l.ctree = append(l.ctree, ct)
 	parents := make([]plumbing.Hash, len(w.parentTrees))
 	for k, t := range w.parentTrees {
-		if parents[k], err = l.contentTree(t); err != nil {
-			return err
+		if parents[k], err = wk.contentTree(t); err != nil {
+			return diffed{err: err}
 		}
 	}
-	l.cur = i
-	start := int32(len(l.recs))
 	var base plumbing.Hash
 	if len(parents) > 0 {
 		base = parents[0]
 	}
-	if err := l.d.diffContent(base, ct); err != nil {
-		return fmt.Errorf("commit %s: %w", w.hash, err)
+	wk.recs = wk.recs[:0]
+	err = wk.d.diffContent(base, ct)
+	rs := wk.recs
+	if err == nil && len(parents) > 1 {
+		err = wk.settleMerge(ct, parents, rs)
 	}
-	l.span = append(l.span, [2]int32{start, int32(len(l.recs))})
-	rs := l.recs[start:]
-	if len(parents) > 1 {
-		if err := l.settleMerge(ct, parents, rs); err != nil {
-			return fmt.Errorf("commit %s: %w", w.hash, err)
+	if err == nil && len(parents) > 0 {
+		err = wk.detectRenames(rs)
+	}
+	if err != nil {
+		return diffed{err: fmt.Errorf("commit %s: %w", w.hash, err)}
+	}
+	out := diffed{ct: ct, recs: slices.Clone(rs), names: make([]string, 2*len(rs))}
+	for k, r := range rs {
+		out.names[2*k] = wk.d.paths[r.path]
+		if r.from >= 0 {
+			out.names[2*k+1] = wk.d.paths[r.from]
 		}
 	}
-	if len(parents) > 0 {
-		if err := l.detectRenames(rs); err != nil {
-			return fmt.Errorf("commit %s: %w", w.hash, err)
-		}
-	}
-	return nil
+	return out
 }
 
 // settleMerge sets same for each change of merge n: the first other parent
@@ -215,7 +310,7 @@ func (l *loader) diffOne(ctx context.Context, w walked) error {
 // two trees does not list the file, so each other parent costs one tree
 // diff, limited to the directories of the merge's changes (the trees a
 // lookup of each file would read), which skips what the two share.
-func (l *loader) settleMerge(ct plumbing.Hash, parents []plumbing.Hash, rs []rec) error {
+func (l *worker) settleMerge(ct plumbing.Hash, parents []plumbing.Hash, rs []rec) error {
 	if len(l.mark) < len(l.d.paths) {
 		l.mark = make([]int32, len(l.d.paths)+len(l.d.paths)/2+16)
 	}

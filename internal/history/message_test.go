@@ -48,13 +48,3 @@ func TestScrubEmails(t *testing.T) {
 		}
 	}
 }
-
-func TestParseSignature(t *testing.T) {
-	name, when := parseSignature([]byte("Bến Trần <ben@example.org> 1709262000 +0700"))
-	if name != "Bến Trần" || when.Format("2006-01-02 15:04 -0700") != "2024-03-01 10:00 +0700" {
-		t.Errorf("parseSignature = %q, %s", name, when)
-	}
-	if name, when := parseSignature([]byte("không hợp lệ")); name != "không hợp lệ" || !when.IsZero() {
-		t.Errorf("parseSignature(bad) = %q, %s", name, when)
-	}
-}

@@ -116,3 +116,38 @@ func commonSuffix(a, b []byte) int {
 	}
 	return n - i
 }
+
+// File modes as stored in tree entries.
+const (
+	modeTree    = 0o40000
+	modeFile    = 0o100644
+	modeExec    = 0o100755
+	modeSymlink = 0o120000
+)
+
+// compareNames orders two tree entries, named na and nb, the way git sorts
+// them: by name, a directory's name followed by '/'.
+func compareNames(na []byte, aDir bool, nb []byte, bDir bool) int {
+	n := min(len(na), len(nb))
+	if c := bytes.Compare(na[:n], nb[:n]); c != 0 {
+		return c
+	}
+	var ca, cb byte
+	if len(na) > n {
+		ca = na[n]
+	} else if aDir {
+		ca = '/'
+	}
+	if len(nb) > n {
+		cb = nb[n]
+	} else if bDir {
+		cb = '/'
+	}
+	switch {
+	case ca < cb:
+		return -1
+	case ca > cb:
+		return 1
+	}
+	return 0
+}

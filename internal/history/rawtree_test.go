@@ -8,6 +8,9 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/memory"
 )
 
 func TestCommonPrefixSuffix(t *testing.T) {
@@ -66,16 +69,10 @@ func rawTreeOf(ents ...string) []byte {
 	return b
 }
 
-// oldDiffTree is the differ's merge-join on parsed trees, as it was before
-// it read raw trees; the test oracle.
-func oldDiffTree(ta, tb *tree, emit func(name string, a, b plumbing.Hash)) {
-	var na, nb int
-	if ta != nil {
-		na = len(ta.ents)
-	}
-	if tb != nil {
-		nb = len(tb.ents)
-	}
+// parsedDiffTree is a plain merge-join of two trees decoded by go-git;
+// the test oracle.
+func parsedDiffTree(ta, tb *object.Tree, emit func(name string, a, b plumbing.Hash)) {
+	na, nb := len(ta.Entries), len(tb.Entries)
 	for i, j := 0, 0; i < na || j < nb; {
 		var c int
 		switch {
@@ -84,28 +81,47 @@ func oldDiffTree(ta, tb *tree, emit func(name string, a, b plumbing.Hash)) {
 		case j == nb:
 			c = -1
 		default:
-			c = compareEntries(ta, i, tb, j)
+			ea, eb := ta.Entries[i], tb.Entries[j]
+			c = compareNames([]byte(ea.Name), ea.Mode == filemode.Dir, []byte(eb.Name), eb.Mode == filemode.Dir)
 		}
 		switch {
 		case c == 0:
-			if ta.ents[i].mode != tb.ents[j].mode || !bytes.Equal(ta.hashBytes(i), tb.hashBytes(j)) {
-				emit(string(ta.name(i)), ta.hash(i), tb.hash(j))
+			if ta.Entries[i].Mode != tb.Entries[j].Mode || ta.Entries[i].Hash != tb.Entries[j].Hash {
+				emit(ta.Entries[i].Name, ta.Entries[i].Hash, tb.Entries[j].Hash)
 			}
 			i++
 			j++
 		case c < 0:
-			emit(string(ta.name(i)), ta.hash(i), plumbing.ZeroHash)
+			emit(ta.Entries[i].Name, ta.Entries[i].Hash, plumbing.ZeroHash)
 			i++
 		default:
-			emit(string(tb.name(j)), plumbing.ZeroHash, tb.hash(j))
+			emit(tb.Entries[j].Name, plumbing.ZeroHash, tb.Entries[j].Hash)
 			j++
 		}
 	}
 }
 
+// storeTree stores raw as a tree object in st and returns it decoded.
+func storeTree(t *testing.T, st *memory.Storage, raw []byte) (plumbing.Hash, *object.Tree) {
+	obj := st.NewEncodedObject()
+	obj.SetType(plumbing.TreeObject)
+	w, _ := obj.Writer()
+	w.Write(raw)
+	w.Close()
+	h, err := st.SetEncodedObject(obj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := object.GetTree(st, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return h, tr
+}
+
 // TestRawDiffMatchesParsed runs the raw merge-join with its prefix and
 // suffix skipping (one level: the trees' entries are all files) against
-// the parsed merge-join on random pairs of sorted trees.
+// a merge-join of the trees go-git decodes, on random pairs of sorted trees.
 func TestRawDiffMatchesParsed(t *testing.T) {
 	rng := rand.New(rand.NewPCG(5, 6))
 	for k := 0; k < 20000; k++ {
@@ -128,25 +144,14 @@ func TestRawDiffMatchesParsed(t *testing.T) {
 				b = append(b, name+"="+seed)
 			}
 		}
-		ra, rb := rawTreeOf(a...), rawTreeOf(b...)
-		pa, err := parseTree(ra)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pb, err := parseTree(rb)
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := memory.NewStorage()
+		ha, pa := storeTree(t, st, rawTreeOf(a...))
+		hb, pb := storeTree(t, st, rawTreeOf(b...))
 		var want, got []string
-		oldDiffTree(pa, pb, func(name string, x, y plumbing.Hash) {
+		parsedDiffTree(pa, pb, func(name string, x, y plumbing.Hash) {
 			want = append(want, fmt.Sprintf("%s %x %x", name, x[:1], y[:1]))
 		})
-		o := newODB(nil, "")
-		d := &differ{odb: o, ids: map[string]int32{}}
-		ha, hb := plumbing.ComputeHash(plumbing.TreeObject, ra), plumbing.ComputeHash(plumbing.TreeObject, rb)
-		o.cache.put(ckey{pack: -1, h: ha}, &cobj{typ: plumbing.TreeObject, raw: ra})
-		o.cache.put(ckey{pack: -1, h: hb}, &cobj{typ: plumbing.TreeObject, raw: rb})
-		o.packsOpened = true
+		d := &differ{st: st, ids: map[string]int32{}}
 		d.emit = func(p []byte, x, y version) {
 			got = append(got, fmt.Sprintf("%s %x %x", strings.TrimPrefix(string(p), "/"), x.hash[:1], y.hash[:1]))
 		}
@@ -177,10 +182,4 @@ func BenchmarkCommonSuffix(b *testing.B) {
 	for b.Loop() {
 		commonSuffix(x, y)
 	}
-}
-
-// compareEntries orders entry i of a against entry j of b the way git
-// sorts tree entries (the parsed trees' order, for the tests).
-func compareEntries(a *tree, i int, b *tree, j int) int {
-	return compareNames(a.name(i), a.isDir(i), b.name(j), b.isDir(j))
 }

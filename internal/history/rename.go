@@ -29,7 +29,7 @@ const (
 // detectRenames pairs deletions and additions among rs, the changes of one
 // commit, marking the added record with from and the deleted one with
 // renamedAway.
-func (l *loader) detectRenames(rs []rec) error {
+func (l *worker) detectRenames(rs []rec) error {
 	var added, deleted []int
 	for k := range rs {
 		r := &rs[k]
@@ -95,7 +95,7 @@ func (l *loader) detectRenames(rs []rec) error {
 		n     int
 	}
 	load := func(h plumbing.Hash) (*info, error) {
-		b, err := l.r.odb.read(plumbing.BlobObject, h)
+		b, err := readObject(l.d.st, plumbing.BlobObject, h)
 		if err != nil {
 			return nil, err
 		}

@@ -6,23 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/go-git/go-billy/v5"
 	"github.com/go-git/go-billy/v5/osfs"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 	"github.com/go-git/go-git/v5/storage/filesystem/dotgit"
 )
 
 // ErrNotRepo is returned (wrapped) by Open when the content root is not
 // inside a git repository.
 var ErrNotRepo = errors.New("không nằm trong kho git")
-
-// goObjectCache is the size of go-git's object cache, which also serves as
-// its delta-base cache: below about 16 MiB delta bases get evicted and reads
-// slow down (history-performance.md §3).
-const goObjectCache = 16 * cache.MiByte
 
 // Repo is an opened git repository seen from a content root. Its methods
 // may be called from several goroutines. Call Close to release the open
@@ -37,9 +29,7 @@ type Repo struct {
 	// the content root is the top of the working tree.
 	Prefix string
 
-	mu  sync.Mutex // guards st: go-git's pack readers are not safe for concurrent use
-	st  *filesystem.Storage
-	odb *odb
+	objs *objects
 }
 
 // Open finds the git repository enclosing contentRoot by walking up from it
@@ -66,23 +56,15 @@ func Open(contentRoot string) (*Repo, error) {
 	if prefix == "." {
 		prefix = ""
 	}
-	fs, objects, err := repoFilesystem(gitDir)
+	fs, err := repoFilesystem(gitDir)
 	if err != nil {
 		return nil, fmt.Errorf("mở kho git %s: %w", gitDir, err)
 	}
-	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(goObjectCache),
-		filesystem.Options{KeepDescriptors: true})
-	r := &Repo{Root: root, GitDir: gitDir, Prefix: prefix, st: st}
-	r.odb = newODB(st, objects)
-	return r, nil
+	return &Repo{Root: root, GitDir: gitDir, Prefix: prefix, objs: newObjects(fs)}, nil
 }
 
-// Close releases the pack files kept open by the object store.
-func (r *Repo) Close() error {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.odb.close()
-}
+// Close releases the pack files kept open by the object storage.
+func (r *Repo) Close() error { return r.objs.close() }
 
 // findGitDir walks up from dir to the first directory holding .git and
 // returns that directory and the repository directory.
@@ -132,24 +114,24 @@ func readGitFile(p string) (string, error) {
 	return g, nil
 }
 
-// repoFilesystem returns the filesystem of the repository directory and
-// the path of its objects directory; for a linked worktree (a "commondir"
-// file) objects, refs and the shallow file come from the common directory.
-func repoFilesystem(gitDir string) (fs billy.Filesystem, objects string, err error) {
+// repoFilesystem returns the filesystem of the repository directory; for a
+// linked worktree (a "commondir" file) objects, refs and the shallow file
+// come from the common directory.
+func repoFilesystem(gitDir string) (billy.Filesystem, error) {
 	dot := osfs.New(gitDir)
 	b, err := os.ReadFile(filepath.Join(gitDir, "commondir"))
 	if os.IsNotExist(err) {
-		return dot, filepath.Join(gitDir, "objects"), nil
+		return dot, nil
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, err
 	}
 	common := strings.TrimSpace(string(b))
 	if !filepath.IsAbs(common) {
 		common = filepath.Join(gitDir, common)
 	}
 	if _, err := os.Stat(common); err != nil {
-		return nil, "", err
+		return nil, err
 	}
-	return dotgit.NewRepositoryFilesystem(dot, osfs.New(common)), filepath.Join(common, "objects"), nil
+	return dotgit.NewRepositoryFilesystem(dot, osfs.New(common)), nil
 }

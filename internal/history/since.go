@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -35,13 +36,13 @@ func (r *Repo) Since(ctx context.Context, ref string) (*Range, error) {
 
 // SinceIn is Since on a history already loaded from r.
 func (r *Repo) SinceIn(h *History, ref string) (*Range, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	base, err := r.resolve(ref)
+	st := r.objs.get()
+	defer r.objs.put(st)
+	base, err := resolve(st, ref)
 	if err != nil {
 		return nil, fmt.Errorf("lịch sử từ %q: %w", ref, err)
 	}
-	excluded, baseCommit, err := r.ancestors(h, base)
+	excluded, baseCommit, err := ancestors(st, h, base)
 	if err != nil {
 		return nil, err
 	}
@@ -73,8 +74,8 @@ func (r *Repo) SinceIn(h *History, ref string) (*Range, error) {
 }
 
 // ancestors returns the hashes of base and every commit reachable from it,
-// and base as a commit. r.mu must be held.
-func (r *Repo) ancestors(h *History, base plumbing.Hash) (map[string]bool, *qms.Commit, error) {
+// and base as a commit.
+func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash) (map[string]bool, *qms.Commit, error) {
 	seen := map[string]bool{}
 	var baseCommit *qms.Commit
 	stack := []plumbing.Hash{base}
@@ -98,14 +99,10 @@ func (r *Repo) ancestors(h *History, base plumbing.Hash) (map[string]bool, *qms.
 			}
 			continue
 		}
-		b, err := r.odb.read(plumbing.CommitObject, x)
-		if err != nil {
-			if x == base {
-				return nil, nil, err
-			}
+		rc, err := readCommit(st, x)
+		if err != nil && x != base {
 			continue // beyond a shallow boundary
 		}
-		rc, err := parseCommit(b)
 		if err != nil {
 			return nil, nil, fmt.Errorf("commit %s: %w", x, err)
 		}
@@ -113,7 +110,7 @@ func (r *Repo) ancestors(h *History, base plumbing.Hash) (map[string]bool, *qms.
 			baseCommit = toCommit(x, rc, false)
 			baseCommit.Short = baseCommit.Hash[:7]
 		}
-		stack = append(stack, rc.parents...)
+		stack = append(stack, rc.ParentHashes...)
 	}
 	return seen, baseCommit, nil
 }

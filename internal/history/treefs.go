@@ -6,12 +6,16 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -52,22 +56,18 @@ func (r *Repo) FS(ref string) (fs.FS, error) {
 // commit hash, and suffixes such as HEAD~1 or v1.0^) and returns the content
 // root's tree at that commit.
 func (r *Repo) Snapshot(ref string) (*Snapshot, error) {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	h, err := r.resolve(ref)
+	st := r.objs.get()
+	defer r.objs.put(st)
+	h, err := resolve(st, ref)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}
-	raw, err := r.odb.read(plumbing.CommitObject, h)
-	if err != nil {
-		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
-	}
-	c, err := parseCommit(raw)
+	c, err := readCommit(st, h)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: commit %s: %w", ref, h, err)
 	}
-	d := &differ{odb: r.odb}
-	root, err := d.subtree(c.tree, r.Prefix)
+	d := &differ{st: st}
+	root, err := d.subtree(c.TreeHash, r.Prefix)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}
@@ -76,13 +76,13 @@ func (r *Repo) Snapshot(ref string) (*Snapshot, error) {
 	return &Snapshot{Commit: qc, Ref: ref, r: r, root: root}, nil
 }
 
-// resolve turns a revision into a commit hash. The caller holds r.mu.
-func (r *Repo) resolve(ref string) (plumbing.Hash, error) {
+// resolve turns a revision into a commit hash.
+func resolve(st *filesystem.Storage, ref string) (plumbing.Hash, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return plumbing.ZeroHash, errors.New("phiên bản rỗng")
 	}
-	repo, err := git.Open(r.st, nil)
+	repo, err := git.Open(st, nil)
 	if err != nil {
 		return plumbing.ZeroHash, err
 	}
@@ -113,75 +113,75 @@ func (s *Snapshot) lookup(op, name string) (snapNode, error) {
 	if name == "." {
 		return snapNode{name: ".", hash: s.root, mode: modeTree}, nil
 	}
-	s.r.mu.Lock()
-	defer s.r.mu.Unlock()
 	h := s.root
 	rest := name
 	for {
 		if h.IsZero() {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 		}
-		t, err := s.r.odb.tree(h)
+		t, err := s.r.tree(h)
 		if err != nil {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: err}
 		}
 		elem, more, _ := strings.Cut(rest, "/")
-		i := t.lookup(elem)
-		if i < 0 || !visibleMode(t.ents[i].mode) {
+		i := slices.IndexFunc(t.Entries, func(e object.TreeEntry) bool { return e.Name == elem })
+		if i < 0 || !visibleMode(uint32(t.Entries[i].Mode)) {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 		}
+		e := t.Entries[i]
 		if more == "" {
-			return snapNode{name: elem, hash: t.hash(i), mode: t.ents[i].mode}, nil
+			return snapNode{name: elem, hash: e.Hash, mode: uint32(e.Mode)}, nil
 		}
-		if !t.isDir(i) {
+		if e.Mode != filemode.Dir {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 		}
-		h, rest = t.hash(i), more
+		h, rest = e.Hash, more
 	}
+}
+
+// tree returns tree h decoded by go-git.
+func (r *Repo) tree(h plumbing.Hash) (t *object.Tree, err error) {
+	err = r.objs.with(func(st *filesystem.Storage) error {
+		t, err = object.GetTree(st, h)
+		return err
+	})
+	return t, err
 }
 
 func visibleMode(m uint32) bool { return m == modeTree || isFileMode(m) }
 
-// entries lists a directory's visible entries sorted by name. The caller
-// does not hold r.mu.
+// entries lists a directory's visible entries sorted by name.
 func (s *Snapshot) entries(h plumbing.Hash) ([]snapNode, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	s.r.mu.Lock()
-	t, err := s.r.odb.tree(h)
-	var out []snapNode
-	if err == nil {
-		out = make([]snapNode, 0, len(t.ents))
-		for i := range t.ents {
-			if visibleMode(t.ents[i].mode) {
-				out = append(out, snapNode{name: string(t.name(i)), hash: t.hash(i), mode: t.ents[i].mode})
-			}
-		}
-	}
-	s.r.mu.Unlock()
+	t, err := s.r.tree(h)
 	if err != nil {
 		return nil, err
+	}
+	out := make([]snapNode, 0, len(t.Entries))
+	for _, e := range t.Entries {
+		if visibleMode(uint32(e.Mode)) {
+			out = append(out, snapNode{name: e.Name, hash: e.Hash, mode: uint32(e.Mode)})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out, nil
 }
 
 func (s *Snapshot) blob(h plumbing.Hash) ([]byte, error) {
-	s.r.mu.Lock()
-	defer s.r.mu.Unlock()
-	b, err := s.r.odb.read(plumbing.BlobObject, h)
-	return bytes.Clone(b), err // odb.read's bytes are shared with its cache
+	return s.r.objs.read(plumbing.BlobObject, h)
 }
 
-func (s *Snapshot) blobSize(h plumbing.Hash) (int64, error) {
-	s.r.mu.Lock()
-	defer s.r.mu.Unlock()
-	obj, err := s.r.st.EncodedObject(plumbing.BlobObject, h)
-	if err != nil {
-		return 0, err
-	}
-	return obj.Size(), nil
+func (s *Snapshot) blobSize(h plumbing.Hash) (size int64, err error) {
+	err = s.r.objs.with(func(st *filesystem.Storage) error {
+		obj, err := st.EncodedObject(plumbing.BlobObject, h)
+		if err == nil {
+			size = obj.Size()
+		}
+		return err
+	})
+	return size, err
 }
 
 // Open opens the named file or directory.

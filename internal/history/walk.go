@@ -6,13 +6,15 @@ import (
 	"fmt"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
 // node is one commit of the walked graph. Nodes are numbered in output
 // order: 0 is HEAD, then newest first.
 type node struct {
 	hash    plumbing.Hash
-	raw     *rawCommit
+	raw     *object.Commit
 	parents []int32 // empty for a root and for a shallow boundary
 	// boundary: the commit has parents in its object, but they are not in
 	// the repository (listed in .git/shallow, or missing).
@@ -41,46 +43,43 @@ type walked struct {
 // pushed. Commits listed in shallow are treated as roots, and so is a commit
 // whose parent object is missing. visit, when not nil, is called for each
 // commit in that order as soon as its parents are read.
-func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[plumbing.Hash]bool, visit func(walked)) (*graph, error) {
+func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash, shallow map[plumbing.Hash]bool, visit func(walked)) (*graph, error) {
 	g := &graph{}
 	// found are the commits read, in discovery order (a queue entry's
 	// seq); node is the index a commit got when it was popped.
 	type pending struct {
 		h        plumbing.Hash
-		raw      *rawCommit
+		raw      *object.Commit
 		boundary bool
 		node     int32
 	}
 	var found []pending
 	seen := map[plumbing.Hash]int32{} // index in found
 	var q commitQueue
-	push := func(h plumbing.Hash) (bool, error) {
+	// read reads commit h: nil when it is not in the repository.
+	read := func(h plumbing.Hash) (*object.Commit, error) {
+		rc, err := readCommit(st, h)
+		if errors.Is(err, plumbing.ErrObjectNotFound) {
+			return nil, nil
+		}
+		if err != nil {
+			return nil, fmt.Errorf("commit %s: %w", h, err)
+		}
+		return rc, nil
+	}
+	add := func(h plumbing.Hash, rc *object.Commit) {
 		if _, ok := seen[h]; ok {
-			return true, nil
-		}
-		// Each commit is read once: it is not kept in the object cache.
-		c, err := o.getOnce(h)
-		if err == nil && c.typ != plumbing.CommitObject {
-			err = plumbing.ErrObjectNotFound
-		}
-		if err != nil {
-			if errors.Is(err, plumbing.ErrObjectNotFound) {
-				return false, nil
-			}
-			return false, fmt.Errorf("đọc đối tượng %s %s: %w", plumbing.CommitObject, h, err)
-		}
-		rc, err := parseCommit(c.raw)
-		if err != nil {
-			return false, fmt.Errorf("commit %s: %w", h, err)
+			return
 		}
 		seen[h] = int32(len(found))
-		q.push(queued{date: rc.commitDate.Unix(), seq: int32(len(found))})
+		q.push(queued{date: rc.Committer.When.Unix(), seq: int32(len(found))})
 		found = append(found, pending{h: h, raw: rc, boundary: shallow[h]})
-		return true, nil
 	}
-	if ok, err := push(head); err != nil {
+	if rc, err := read(head); err != nil {
 		return nil, err
-	} else if !ok {
+	} else if rc != nil {
+		add(head, rc)
+	} else {
 		return nil, fmt.Errorf("commit HEAD %s: %w", head, plumbing.ErrObjectNotFound)
 	}
 	for len(q) > 0 {
@@ -95,42 +94,42 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 		g.nodes = append(g.nodes, node{hash: p.h, raw: p.raw, boundary: p.boundary})
 		if p.boundary {
 			if visit != nil {
-				visit(walked{hash: p.h, tree: p.raw.tree})
+				visit(walked{hash: p.h, tree: p.raw.TreeHash})
 			}
 			continue
 		}
 		// A parent that is not in the repository cuts history here, as in
 		// a shallow clone; then none of the parents is followed.
-		for _, ph := range p.raw.parents {
+		rcs := make([]*object.Commit, len(p.raw.ParentHashes))
+		for k, ph := range p.raw.ParentHashes {
 			if _, ok := seen[ph]; ok {
 				continue
 			}
-			ok, err := o.has(ph)
+			rc, err := read(ph)
 			if err != nil {
 				return nil, err
 			}
-			if !ok {
+			if rc == nil {
 				g.nodes[len(g.nodes)-1].boundary = true
+				break
 			}
+			rcs[k] = rc
 		}
 		if g.nodes[len(g.nodes)-1].boundary {
 			if visit != nil {
-				visit(walked{hash: p.h, tree: p.raw.tree})
+				visit(walked{hash: p.h, tree: p.raw.TreeHash})
 			}
 			continue
 		}
-		for _, ph := range p.raw.parents {
-			if _, err := push(ph); err != nil {
-				return nil, err
+		for k, ph := range p.raw.ParentHashes {
+			if rcs[k] != nil {
+				add(ph, rcs[k])
 			}
 		}
 		if visit != nil {
-			w := walked{hash: p.h, tree: p.raw.tree, parentTrees: make([]plumbing.Hash, len(p.raw.parents))}
-			for k, ph := range p.raw.parents {
-				// A parent that is not a commit was not pushed; its
-				// number defaults to 0 below, as it always did.
-				j := seen[ph]
-				w.parentTrees[k] = found[j].raw.tree
+			w := walked{hash: p.h, tree: p.raw.TreeHash, parentTrees: make([]plumbing.Hash, len(p.raw.ParentHashes))}
+			for k, ph := range p.raw.ParentHashes {
+				w.parentTrees[k] = found[seen[ph]].raw.TreeHash
 			}
 			visit(w)
 		}
@@ -138,7 +137,7 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 	total := 0
 	for i := range g.nodes {
 		if !g.nodes[i].boundary {
-			total += len(g.nodes[i].raw.parents)
+			total += len(g.nodes[i].raw.ParentHashes)
 		}
 	}
 	all := make([]int32, total)
@@ -147,8 +146,8 @@ func (o *odb) walkCommits(ctx context.Context, head plumbing.Hash, shallow map[p
 		if n.boundary {
 			continue
 		}
-		n.parents, all = all[:len(n.raw.parents):len(n.raw.parents)], all[len(n.raw.parents):]
-		for k, ph := range n.raw.parents {
+		n.parents, all = all[:len(n.raw.ParentHashes):len(n.raw.ParentHashes)], all[len(n.raw.ParentHashes):]
+		for k, ph := range n.raw.ParentHashes {
 			if j, ok := seen[ph]; ok {
 				n.parents[k] = found[j].node
 			}

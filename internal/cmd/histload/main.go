@@ -8,11 +8,12 @@
 // through Repo.Blob, checking each against its hash, so that two versions
 // of the history package can be compared on a real repository. With
 // -blobs it reads those blobs after the load (from -j goroutines), to time
-// Repo.Blob.
+// Repo.Blob. With -verify it runs History.VerifyBlobs after the load (as
+// qms build does) and prints what cannot be read.
 //
 // Usage:
 //
-//	go run ./internal/cmd/histload [-n RUNS] [-dump] [-blobs] [-j N] [-cpuprofile FILE] CONTENT_ROOT
+//	go run ./internal/cmd/histload [-n RUNS] [-dump] [-blobs] [-j N] [-verify] [-cpuprofile FILE] CONTENT_ROOT
 package main
 
 import (
@@ -39,19 +40,20 @@ func main() {
 	dump := flag.Bool("dump", false, "in toàn bộ lịch sử và kiểm tra mọi blob")
 	blobs := flag.Bool("blobs", false, "đọc mọi blob của các phiên bản sau khi nạp")
 	jobs := flag.Int("j", 1, "số goroutine đọc blob (với -blobs)")
+	verify := flag.Bool("verify", false, "đọc nội dung mọi phiên bản một lần (VerifyBlobs) sau khi nạp")
 	prof := flag.String("cpuprofile", "", "ghi hồ sơ CPU vào tệp này")
 	flag.Parse()
 	if flag.NArg() != 1 {
-		fmt.Fprintln(os.Stderr, "cách dùng: histload [-n RUNS] [-dump] [-blobs] [-j N] [-cpuprofile FILE] CONTENT_ROOT")
+		fmt.Fprintln(os.Stderr, "cách dùng: histload [-n RUNS] [-dump] [-blobs] [-j N] [-verify] [-cpuprofile FILE] CONTENT_ROOT")
 		os.Exit(2)
 	}
-	if err := run(flag.Arg(0), *runs, *dump, *blobs, *jobs, *prof); err != nil {
+	if err := run(flag.Arg(0), *runs, *dump, *blobs, *verify, *jobs, *prof); err != nil {
 		fmt.Fprintln(os.Stderr, "histload:", err)
 		os.Exit(1)
 	}
 }
 
-func run(root string, runs int, dump, blobs bool, jobs int, prof string) error {
+func run(root string, runs int, dump, blobs, verify bool, jobs int, prof string) error {
 	if prof != "" {
 		f, err := os.Create(prof)
 		if err != nil {
@@ -64,14 +66,14 @@ func run(root string, runs int, dump, blobs bool, jobs int, prof string) error {
 		defer pprof.StopCPUProfile()
 	}
 	for i := 0; i < runs; i++ {
-		if err := load(root, runs > 1, dump, blobs, jobs); err != nil {
+		if err := load(root, runs > 1, dump, blobs, verify, jobs); err != nil {
 			return err
 		}
 	}
 	return nil
 }
 
-func load(root string, timing, dump, blobs bool, jobs int) error {
+func load(root string, timing, dump, blobs, verify bool, jobs int) error {
 	start, cpu := time.Now(), cpuTime()
 	r, err := history.Open(root)
 	if err != nil {
@@ -97,6 +99,20 @@ func load(root string, timing, dump, blobs bool, jobs int) error {
 		len(h.Commits), len(h.Paths()), len(h.Deleted()), revs, len(h.Groups), h.Shallow)
 	if timing {
 		fmt.Fprintf(os.Stderr, "nạp %.3fs (CPU %.3fs)\n", time.Since(start).Seconds(), (cpuTime() - cpu).Seconds())
+	}
+	if verify {
+		t, cpu := time.Now(), cpuTime()
+		bad, err := h.VerifyBlobs(context.Background())
+		if err != nil {
+			return err
+		}
+		for _, u := range bad {
+			fmt.Println(u)
+		}
+		fmt.Printf("%d nội dung không đọc được\n", len(bad))
+		if timing {
+			fmt.Fprintf(os.Stderr, "kiểm tra blob %.3fs (CPU %.3fs)\n", time.Since(t).Seconds(), (cpuTime() - cpu).Seconds())
+		}
 	}
 	if blobs {
 		t, cpu := time.Now(), cpuTime()
