@@ -3,6 +3,8 @@ package history
 import (
 	"bufio"
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -115,3 +117,19 @@ func (m *Mailmap) Name(name, email string) string {
 	}
 	return name
 }
+
+// Mailmap reads the .mailmap at the top of the working tree, as git log
+// does in a repository with a working tree; nil when there is none or it
+// cannot be read (git ignores it then too). It is read on each call, so
+// that a long-running server sees an edit at its next load.
+func (r *Repo) Mailmap() *Mailmap {
+	data, err := os.ReadFile(filepath.Join(r.Root, MailmapFile))
+	if err != nil || len(data) > maxMailmapSize {
+		return nil
+	}
+	return ParseMailmap(data)
+}
+
+// maxMailmapSize bounds what is read of a .mailmap: far above any real
+// one, it keeps a stray large file from being parsed.
+const maxMailmapSize = 1 << 20
