@@ -73,6 +73,7 @@ func runUnitSpelling(pass *check.Pass) error {
 	for _, u := range declaredUnits(c) {
 		declared[unitKey(u)] = u
 	}
+	former := formerUnitKeys(c)
 	col := collate.New(language.Vietnamese)
 	keys := make([]string, 0, len(groups))
 	for k := range groups {
@@ -82,7 +83,7 @@ func runUnitSpelling(pass *check.Pass) error {
 	for _, k := range keys {
 		g := groups[k]
 		want, ok := declared[k]
-		if !ok && (len(g) == 1 || formerUnitKeys(c)[k] != "") {
+		if !ok && (len(g) == 1 || former[k] != "") {
 			// One spelling; or a former name of a declared unit, which
 			// ID006 reports with the current name to write instead.
 			continue
