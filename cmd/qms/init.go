@@ -47,14 +47,25 @@ func runInit(ctx context.Context, e *env, args []string) int {
 	fs.StringVar(&p.Unit, "unit", "", "đơn vị chủ trì các quy trình khung")
 	fs.StringVar(&p.Effective, "effective", "", "ngày hiệu lực dự kiến YYYY-MM-DD (mặc định: hôm nay)")
 	configOnly := fs.Bool("config-only", false, "chỉ tạo qms.yaml trong một sổ tay đã có")
-	if err := fs.Parse(args); err != nil {
+	// The folder may come before the flags too: "qms init so-tay --name …".
+	var dirs []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		dirs, args = append(dirs, fs.Arg(0)), fs.Args()[1:]
+	}
+	if len(dirs) > 1 {
+		fmt.Fprintf(e.Stderr, "qms init: tham số thừa %q (tên có khoảng trắng cần đặt trong dấu nháy)\n", dirs[1])
 		return exitUsage
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintf(e.Stderr, "qms init: tham số thừa %q (tên có khoảng trắng cần đặt trong dấu nháy)\n", fs.Arg(1))
-		return exitUsage
+	dir := ""
+	if len(dirs) == 1 {
+		dir = dirs[0]
 	}
-	dir := fs.Arg(0)
 	if dir == "" && !*configOnly {
 		fmt.Fprintln(e.Stderr, "qms init: cần thư mục của sổ tay mới, ví dụ: qms init so-tay")
 		return exitUsage
