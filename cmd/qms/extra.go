@@ -7,6 +7,7 @@ func extraCommands() []*command {
 		cmdBuild,
 		cmdHistory,
 		cmdImpact,
+		cmdInit,
 		cmdNew,
 		cmdReport,
 		cmdServe,

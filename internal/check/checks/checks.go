@@ -78,6 +78,8 @@ var All = []*check.Check{
 	fileName,
 	numberDiacritics,
 	unitSpelling,
+	undeclaredUnit,
+	formerUnitName,
 
 	brokenLink,
 	brokenAnchor,
