@@ -42,9 +42,6 @@ type Site struct {
 	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
 
 	frames map[string]*frame // by section (frame.go)
-	// direct are the page templates written without html/template, with
-	// what writes their content (direct.go).
-	direct map[string]contentFunc
 }
 
 // File is one output file.
@@ -94,7 +91,6 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	if err := s.buildFrames(); err != nil {
 		return nil, err
 	}
-	s.direct = s.findDirect()
 	return s, nil
 }
 
@@ -202,12 +198,6 @@ func (s *Site) exec(w io.Writer, name string, p *page) error {
 		return err
 	}
 	p.Frame = f
-	if c := s.direct[name]; c != nil {
-		if err := writeDirect(w, p, c); err != nil {
-			return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
-		}
-		return nil
-	}
 	if err := t.ExecuteTemplate(w, "base", p); err != nil {
 		return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
 	}
