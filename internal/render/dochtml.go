@@ -116,11 +116,6 @@ func writeBody(b htmlWriter, label string, body template.HTML, headed bool) {
 	b.WriteString("\n</section>")
 }
 
-// processTableHTML is the "processTable" partial: a table of processes.
-func processTableHTML(caption string, rows []processRow) template.HTML {
-	return written(1024+384*len(rows), func(b htmlWriter) { writeProcessTable(b, caption, rows) })
-}
-
 func writeProcessTable(b htmlWriter, caption string, rows []processRow) {
 	writeTableStart(b, caption)
 	b.WriteString("<thead><tr><th scope=\"col\">Mã hiệu</th><th scope=\"col\">Tên quy trình</th><th scope=\"col\">Đơn vị chủ trì</th>" +
@@ -144,12 +139,6 @@ func writeProcessTable(b htmlWriter, caption string, rows []processRow) {
 		b.WriteString("</td></tr>")
 	}
 	b.WriteString("\n</tbody>\n</table>\n</div>")
-}
-
-// procedureTableHTML is the "procedureTable" partial: a table of
-// procedures.
-func procedureTableHTML(caption string, rows []procedureRow) template.HTML {
-	return written(1024+384*len(rows), func(b htmlWriter) { writeProcedureTable(b, caption, rows) })
 }
 
 func writeProcedureTable(b htmlWriter, caption string, rows []procedureRow) {

@@ -16,15 +16,6 @@ type htmlWriter interface {
 	io.ByteWriter
 }
 
-// summaryHTML renders a summary list (the "summary" template of
-// partials.html) in Go: the list is on every document, revision and
-// history page, and html/template spends about a microsecond per action.
-// The output is byte for byte what the template made, escaped the way
-// html/template escapes the same contexts (escText, escURL).
-func summaryHTML(rows []row) template.HTML {
-	return written(128*(len(rows)+1), func(b htmlWriter) { writeSummary(b, rows) })
-}
-
 // writeSummary writes the summary list of rows (summaryHTML).
 func writeSummary(b htmlWriter, rows []row) {
 	b.WriteString(`<dl class="summary-list">`)
@@ -214,37 +205,6 @@ var urlPlain = func() (t [256]bool) {
 
 func isHexDigit(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// docLinkHTML is the "doclink" template of partials.html, for a docLink or
-// a *docLink (nil renders nothing).
-func docLinkHTML(v any) template.HTML {
-	l := pointerTo[docLink](v)
-	if l == nil {
-		return ""
-	}
-	return written(0, func(b htmlWriter) { writeDocLink(b, l) })
-}
-
-// tagHTML is the "tag" template of partials.html, for a tag or a *tag (nil
-// renders nothing).
-func tagHTML(v any) template.HTML {
-	t := pointerTo[tag](v)
-	if t == nil {
-		return ""
-	}
-	return written(0, func(b htmlWriter) { writeTag(b, t) })
-}
-
-// pointerTo returns v as a *T when it is a T or a *T, else nil.
-func pointerTo[T any](v any) *T {
-	switch v := v.(type) {
-	case T:
-		return &v
-	case *T:
-		return v
-	}
-	return nil
 }
 
 // written returns what write writes, for a template function: the
