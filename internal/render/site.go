@@ -137,13 +137,6 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 	common, err := template.New("base").Funcs(template.FuncMap{
 		"dict": dict,
 		"inc":  func(i int) int { return i + 1 },
-
-		"processHTML":         processHTML,
-		"procedureHTML":       procedureHTML,
-		"decisionHTML":        decisionHTML,
-		"historyHTML":         historyHTML,
-		"revisionDocHTML":     revisionDocHTML,
-		"revisionChangesHTML": revisionChangesHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
