@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"strconv"
@@ -29,7 +28,7 @@ type revisionView struct {
 	// ShowBody says that the body was compared; BodyDiff is empty when it
 	// did not change.
 	ShowBody bool
-	BodyDiff template.HTML
+	BodyDiff *diffView
 }
 
 // revisionKinds are the page templates a revision page is rendered with.
@@ -220,7 +219,7 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		r = textdiff.Text(string(od.src), string(nw.src), diffOptions)
 	}
 	if !r.Equal() {
-		v.BodyDiff = diffHTML(r)
+		v.BodyDiff = newDiffView(r)
 	}
 	return v
 }
