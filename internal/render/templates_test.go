@@ -2,12 +2,16 @@ package render
 
 import (
 	"bytes"
+	"html"
 	"io/fs"
+	"os"
 	"path"
+	"regexp"
 	"strings"
 	"testing"
 	"testing/fstest"
 
+	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/site"
 )
 
@@ -83,5 +87,77 @@ func TestPrintHeaderEscaped(t *testing.T) {
 	style, _, _ := strings.Cut(out[start:], "</style>")
 	if strings.Contains(style, "<script") || strings.Count(style, `"`) != 2 || !strings.HasSuffix(style, `"}`) {
 		t.Errorf("the print header escapes its string: %s", style)
+	}
+}
+
+var (
+	landmarkRE = regexp.MustCompile(`<(section|div|nav|aside|form)\b([^>]*)>`)
+	attrRE     = regexp.MustCompile(`\b(role|aria-label|aria-labelledby)="([^"]*)"`)
+	tagRE      = regexp.MustCompile(`<[^>]*>`)
+)
+
+// regionNames returns the accessible names of a page's region landmarks:
+// sections with a name and elements with role="region", each named by
+// aria-label or by the text of the element aria-labelledby points at.
+func regionNames(t *testing.T, page string) []string {
+	t.Helper()
+	var names []string
+	for _, m := range landmarkRE.FindAllStringSubmatch(page, -1) {
+		attrs := map[string]string{}
+		for _, a := range attrRE.FindAllStringSubmatch(m[2], -1) {
+			attrs[a[1]] = a[2]
+		}
+		if m[1] != "section" && attrs["role"] != "region" {
+			continue
+		}
+		name := attrs["aria-label"]
+		if id := attrs["aria-labelledby"]; id != "" {
+			_, after, ok := strings.Cut(page, ` id="`+id+`"`)
+			if !ok {
+				t.Fatalf("aria-labelledby=%q names no element", id)
+			}
+			after = after[strings.IndexByte(after, '>')+1:]
+			text, _, _ := strings.Cut(after, "</")
+			name = tagRE.ReplaceAllString(text, "")
+		}
+		if name != "" {
+			names = append(names, html.UnescapeString(strings.TrimSpace(name)))
+		}
+	}
+	return names
+}
+
+// TestLandmarksUnique: no two region landmarks of a page share an
+// accessible name (axe-core's landmark-unique), in particular a labelled
+// section and the scrolling table inside it.
+func TestLandmarksUnique(t *testing.T) {
+	root := os.DirFS("../..")
+	c, _ := content.Load(root)
+	own, err := New(c, Options{Templates: site.FS, AsOf: testAsOf, Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := newDeletedScenario()
+	for name, s := range map[string]*Site{"own": own, "deleted": d.site(t), "changes": changesScenario(t)} {
+		checked := 0
+		for p, b := range renderAll(t, s) {
+			if !strings.HasSuffix(p, ".html") {
+				continue
+			}
+			names := regionNames(t, string(b))
+			seen := map[string]bool{}
+			for _, n := range names {
+				if seen[n] {
+					t.Errorf("%s %s: two regions named %q", name, p, n)
+				}
+				seen[n] = true
+			}
+			if len(names) > 1 {
+				checked++
+			}
+		}
+		if checked == 0 {
+			t.Errorf("%s: no page with two regions", name)
+		}
 	}
 }
