@@ -65,6 +65,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	pg.Banners = s.processBanners(p)
 	s.docFrame(pg, p.Path, old)
 	d := processData{Heading: p.Title, Tag: x.processTag(p)}
+	pg.Description = docDescription(qms.KindProcess.Label(), p.Code, p.Title, d.Tag)
 
 	d.Summary = append(d.Summary,
 		row{Key: "Mã hiệu", Text: p.Code},

@@ -121,6 +121,10 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	v.HasDoc = nw.doc != nil
 	id := s.x.docLinkOf(dh.doc).Text
 	pg.Title += " — phiên bản " + rv.Commit.Short
+	if nw.doc == nil {
+		pg.Description = docDescription(kind.Label(), id, dh.doc.Heading(), nil)
+	}
+	pg.Description = "Phiên bản ngày " + dateOf(rv.Commit.Date) + " (commit " + rv.Commit.Short + ") của " + lowerFirst(pg.Description)
 	if pg.PrintHeader != "" {
 		pg.PrintHeader += " · Phiên bản " + rv.Commit.Short + " (không phải bản hiện hành)"
 	}

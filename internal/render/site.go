@@ -159,7 +159,8 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 func (s *Site) newPage(title, section, rel string) *page {
 	p := &page{
 		Base: s.base, Title: title, Section: section, URL: s.base + rel,
-		AsOf: s.opts.AsOf.VN(), Commit: s.opts.Commit,
+		Description: title + " — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An.",
+		AsOf:        s.opts.AsOf.VN(), Commit: s.opts.Commit,
 	}
 	if s.hist != nil {
 		p.Changes = s.base + "changes/"

@@ -161,3 +161,44 @@ func TestLandmarksUnique(t *testing.T) {
 		}
 	}
 }
+
+var descriptionRE = regexp.MustCompile(`<meta name="description" content="([^"]+)">`)
+
+// TestMetaDescription: every page has one meta description; a document
+// page's says its kind, code, title and status, and a revision page's
+// which version it is.
+func TestMetaDescription(t *testing.T) {
+	d := newDeletedScenario()
+	files := renderAll(t, d.site(t))
+	for p, b := range files {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		if m := descriptionRE.FindAllSubmatch(b, -1); len(m) != 1 {
+			t.Errorf("%s has %d meta descriptions", p, len(m))
+		}
+	}
+	for p, want := range map[string]string{
+		"processes/qt-01/index.html":         "Quy trình QT-01: Quy trình cấp phép. Tình trạng: đang áp dụng.",
+		"decisions/61/index.html":            "Văn bản 61/2018/NĐ-CP: Về cơ chế một cửa. Tình trạng: đã bị xóa.",
+		"processes/qt-05/index.html":         "Quy trình QT-05: Quy trình cấp phép khai thác. Tình trạng: đã bị xóa.",
+		"processes/qt-01/history/index.html": "Lịch sử thay đổi của quy trình QT-01: Quy trình cấp phép.",
+		"processes/index.html":               "Quy trình — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An.",
+	} {
+		m := descriptionRE.FindSubmatch(files[p])
+		if m == nil || html.UnescapeString(string(m[1])) != want {
+			t.Errorf("%s: description %q, want %q", p, m, want)
+		}
+	}
+	cur := renderFile(t, newTestSite(t, map[string]string{"decisions/61.md": decisionHead}, nil), "decisions/61/index.html")
+	if m := descriptionRE.FindStringSubmatch(cur); m == nil || m[1] != "Văn bản 61/2018/NĐ-CP: Về cơ chế một cửa. Tình trạng: còn hiệu lực." {
+		t.Errorf("decision in force: description %q", m)
+	}
+	for p, b := range files {
+		if strings.Contains(p, "/history/") && strings.HasSuffix(p, ".html") && !strings.HasSuffix(p, "index.html") {
+			if m := descriptionRE.FindSubmatch(b); m == nil || !strings.HasPrefix(string(m[1]), "Phiên bản ngày ") {
+				t.Errorf("%s: description %q", p, m)
+			}
+		}
+	}
+}
