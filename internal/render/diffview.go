@@ -18,21 +18,19 @@ type diffView struct {
 	Truncated bool
 }
 
-// diffPiece is a run of a diff.
+// diffPiece is a run of a diff: kept text, or deleted (Del) or inserted
+// (Ins) text, or a gap of unchanged lines left out (Gap).
 type diffPiece struct {
-	Op    string // "eq", "del", "ins" or "gap"
-	Text  string // e-mail addresses hidden
-	Lines int    // of a "gap": the unchanged lines left out
+	Text          string // e-mail addresses hidden
+	Del, Ins, Gap bool
+	Lines         int // of a gap: the unchanged lines left out
 }
-
-// diffOps name the operations of textdiff for the template.
-var diffOps = [...]string{textdiff.Eq: "eq", textdiff.Del: "del", textdiff.Ins: "ins", textdiff.Gap: "gap"}
 
 // newDiffView prepares a diff for the template, e-mail addresses hidden.
 func newDiffView(r *textdiff.Result) *diffView {
 	v := &diffView{Pieces: make([]diffPiece, len(r.Segments)), Truncated: r.Truncated}
 	for i, s := range r.Segments {
-		v.Pieces[i] = diffPiece{Op: diffOps[s.Op], Text: hideEmails(s.Text), Lines: s.Lines}
+		v.Pieces[i] = diffPiece{Text: hideEmails(s.Text), Del: s.Op == textdiff.Del, Ins: s.Op == textdiff.Ins, Gap: s.Op == textdiff.Gap, Lines: s.Lines}
 	}
 	return v
 }
