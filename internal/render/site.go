@@ -42,6 +42,10 @@ type Site struct {
 	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
 
 	frames map[string]*frame // by section (frame.go)
+	// rows keeps the markup of each document's table row (rows.go),
+	// rendered by rowTmpl.
+	rows    sync.Map // qms.Document → template.HTML
+	rowTmpl *template.Template
 }
 
 // File is one output file.
@@ -137,6 +141,9 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 	common, err := template.New("base").Funcs(template.FuncMap{
 		"dict": dict,
 		"inc":  func(i int) int { return i + 1 },
+
+		"processRowHTML":   s.processRowHTML,
+		"procedureRowHTML": s.procedureRowHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
@@ -152,6 +159,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		}
 		s.tmpl[name] = t
 	}
+	s.rowTmpl = s.tmpl["notfound"]
 	return nil
 }
 

@@ -50,6 +50,8 @@ func TestThemeChangesPages(t *testing.T) {
 		"partials.html": {`{{define "doclink" -}}`, `{{define "doclink" -}}<i class="theme-link"></i>`},
 		"base.html":     {`<main id="main" tabindex="-1">`, `<main id="main" tabindex="-1" class="theme-main">`},
 	})
+	theme["templates/partials.html"].Data = bytes.Replace(theme["templates/partials.html"].Data,
+		[]byte("{{define \"processRow\" -}}\n<tr>"), []byte(`{{define "processRow" -}}<tr class="theme-row">`), 1)
 	d := newDeletedScenario()
 	s := newTestSite(t, d.files, func(o *Options) { o.History = d.hist; o.Templates = theme })
 	for _, f := range s.Files() {
@@ -62,6 +64,11 @@ func TestThemeChangesPages(t *testing.T) {
 		}
 		if !strings.Contains(b.String(), `<main id="main" tabindex="-1" class="theme-main">`) {
 			t.Errorf("%s does not use the theme's base template", f.Path)
+		}
+	}
+	for _, p := range []string{"processes/index.html", "units/chi-cuc-thuy-san/index.html"} {
+		if page := renderFile(t, s, p); !strings.Contains(page, "<tbody>\n<tr class=\"theme-row\">") {
+			t.Errorf("%s: the theme's processRow partial was not used:\n%s", p, mainOf(page))
 		}
 	}
 	if p := renderFile(t, s, "changes/index.html"); !strings.Contains(p, `<li><i class="theme-link"></i>`) {
