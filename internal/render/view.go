@@ -33,7 +33,7 @@ type page struct {
 	Revision *revisionView
 	// PrintHeader is what a printed document page carries at the top of
 	// every sheet (code, revision, effective date; the revision shown),
-	// "" on other pages (pagehtml.go, style.css).
+	// "" on other pages (base.html, style.css).
 	PrintHeader string
 	// Frame is the part of the page that depends only on the site and
 	// Section (frame.go); exec sets it.
