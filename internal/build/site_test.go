@@ -150,7 +150,7 @@ func TestSitePages(t *testing.T) {
 		{"search/", []string{
 			`<form class="site-search" role="search" action="/search/" method="get">`,
 			`<input type="search" id="site-search" name="q"`,
-			`<div id="search-results" aria-live="polite"></div>`,
+			`<div id="search-results" aria-live="polite"><p class="search-summary">Nhập từ khóa để tìm`,
 			`<noscript>`,
 			`<script src="/static/search.js" defer></script>`,
 		}, nil},

@@ -190,6 +190,7 @@ func (s *Site) writeDeleted(w io.Writer, dh *docHistory) error {
 	)
 
 	pg := s.newPage(heading+" (đã bị xóa)", kind.Dir(), dh.url)
+	pg.Description = docDescription(kind.Label(), doc.ID(), l.Title, deletedTag())
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {kind.Label(), s.base + kind.Dir() + "/"}}
 	pg.Banners = append([]banner{{
 		Class: "obsolete", Title: "Tài liệu đã bị xóa", Heading: "TÀI LIỆU ĐÃ BỊ XÓA",

@@ -38,7 +38,9 @@
 // <stem> is the document's file name without ".md"; a stem that is empty,
 // "." or "..", or that names a filter page, is replaced by its slug prefixed
 // with "doc-". <slug> is the name folded to ASCII, lower case, with runs of
-// other characters as "-".
+// other characters as "-" (markup.Slugify); names that fold alike are one
+// unit or field, named as most documents spell it, so its URL does not
+// depend on the order files are read in.
 //
 // Every link is path-absolute under the base path, so the site works from any
 // sub-path of any static host. sitemap.xml and the feeds' links use the
