@@ -143,6 +143,12 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		}
 		diags = qms.SortDiagnostics(append(diags, cc...))
 	}
+	if corpus.Org.Default {
+		if err := noteNoOrg(e, f.format, f.root); err != nil {
+			fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
+			return exitUsage
+		}
+	}
 	if err := write(e.Stdout, diags); err != nil {
 		fmt.Fprintf(e.Stderr, "qms check: %v\n", err)
 		return exitUsage
@@ -152,6 +158,26 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// noteNoOrg says, once, that the manual has no qms.yaml and how to make
+// one. It is a note, not a diagnostic: a manual without qms.yaml is valid
+// and its counts and exit code do not change. Text and GitHub output carry
+// it on stdout (before the diagnostics; a GitHub notice); JSON output is
+// one object, so the note goes to stderr.
+func noteNoOrg(e *env, format, root string) error {
+	msg := fmt.Sprintf("không có %s: dùng tên cơ quan và tiêu đề trang mặc định; tạo tệp này bằng \"qms init --config-only %s\" rồi sửa tên cơ quan trong đó",
+		content.OrgFile, root)
+	var err error
+	switch format {
+	case "json":
+		_, err = fmt.Fprintf(e.Stderr, "ghi chú: %s\n", msg)
+	case "github":
+		_, err = fmt.Fprintf(e.Stdout, "::notice title=%s::%s\n", content.OrgFile, msg)
+	default:
+		_, err = fmt.Fprintf(e.Stdout, "ghi chú: %s\n", msg)
+	}
+	return err
 }
 
 // loadAndCheck loads the content root and runs every check; it returns the

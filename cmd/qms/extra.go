@@ -8,6 +8,7 @@ func extraCommands() []*command {
 		cmdExport,
 		cmdHistory,
 		cmdImpact,
+		cmdInit,
 		cmdNew,
 		cmdReport,
 		cmdServe,

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -27,7 +28,8 @@ type Options struct {
 	Root string
 	// Out is the output directory; default "public" under Root.
 	Out string
-	// BaseURL is where the site is published (see render.Options).
+	// BaseURL is where the site is published (see render.Options); Build
+	// takes site.base_url of qms.yaml when it is "".
 	BaseURL string
 	// Drafts publishes draft processes.
 	Drafts bool
@@ -93,6 +95,20 @@ type Result struct {
 	Warnings []string
 }
 
+// orgBaseURL checks the site.base_url of qms.yaml: empty, or an absolute
+// http(s) address without query or fragment, as the sitemap needs.
+func orgBaseURL(raw string) (string, error) {
+	raw = strings.TrimSpace(raw)
+	if raw == "" {
+		return "", nil
+	}
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("%s: site.base_url %q phải là địa chỉ đầy đủ bắt đầu bằng https:// hoặc http://, không có phần ?… hay #…, ví dụ https://example.gov.vn/iso/", content.OrgFile, raw)
+	}
+	return raw, nil
+}
+
 // Build loads, checks and renders the content root into opts.Out.
 func Build(ctx context.Context, opts Options) (*Result, error) {
 	if opts.AsOf.IsZero() {
@@ -125,6 +141,12 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: %w", err)
 	}
+	if opts.BaseURL == "" {
+		// The published address of qms.yaml, unless the caller chose one.
+		if opts.BaseURL, err = orgBaseURL(corpus.Org.Site.BaseURL); err != nil {
+			return nil, err
+		}
+	}
 	s, res, err := prepare(ctx, opts, root, corpus, diags)
 	if res != nil {
 		res.Out = out
@@ -134,7 +156,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.BaseURL == "" && opts.Stderr != nil {
 		// render leaves the sitemap out: its addresses must be absolute.
-		fmt.Fprintln(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ site (--base-url, ví dụ https://example.gov.vn/iso/).")
+		fmt.Fprintf(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ site (site.base_url trong %s hoặc --base-url, ví dụ https://example.gov.vn/iso/).\n", content.OrgFile)
 	}
 	tmp, reused, err := claimScratch(out)
 	if err != nil {

@@ -37,7 +37,14 @@ func (e End) showCommit() bool {
 	return e.Commit != "" && !strings.HasPrefix(e.Ref, e.Commit) && !strings.HasPrefix(e.Commit, e.Ref)
 }
 
+// dated reports whether the end is a date (a round from the record)
+// rather than a git revision.
+func (e End) dated() bool { return e.Commit == "" && !e.Date.IsZero() }
+
 func (e End) String() string {
+	if e.dated() {
+		return e.Date.VN()
+	}
 	s := e.Ref
 	if e.showCommit() {
 		s += " (" + e.Commit
@@ -109,6 +116,9 @@ func WriteRoundMarkdown(w io.Writer, r *Round) error {
 }
 
 func mdCode(e End) string {
+	if e.dated() {
+		return e.Date.VN()
+	}
 	s := "`" + strings.ReplaceAll(e.Ref, "`", "'") + "`"
 	if e.showCommit() {
 		s += " (" + e.Commit

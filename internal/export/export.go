@@ -52,7 +52,7 @@ type Organization struct {
 	FormerNames []FormerName `json:"former_names"`
 }
 
-// FormerName is a name used until a date (exclusive).
+// FormerName is a name used until a date: Until is its last day.
 type FormerName struct {
 	Name     string `json:"name"`
 	Until    string `json:"until,omitempty"`

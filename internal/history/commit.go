@@ -15,23 +15,25 @@ func readCommit(st storer.EncodedObjectStorer, h plumbing.Hash) (*object.Commit,
 
 // toCommit makes the reader-facing commit; e-mail addresses are removed from
 // every text field.
-func toCommit(h plumbing.Hash, c *object.Commit, boundary bool) *qms.Commit {
+func toCommit(h plumbing.Hash, c *object.Commit, boundary bool, mm *Mailmap) *qms.Commit {
 	var ps []string
 	for _, p := range c.ParentHashes {
 		ps = append(ps, p.String())
 	}
 	q := &qms.Commit{}
-	fillCommit(q, h.String(), ps, c, boundary)
+	fillCommit(q, h.String(), ps, c, boundary, mm)
 	return q
 }
 
 // fillCommit fills q from c, whose hash and parents' hashes are given in
-// hexadecimal. Of the author only the name is kept.
-func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, boundary bool) {
+// hexadecimal. Of the author only the name is kept, the one mm (the
+// repository's .mailmap; nil for none) gives: every reader-facing commit is
+// made here, so the mailmap applies everywhere authors are shown.
+func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, boundary bool, mm *Mailmap) {
 	subject, body, trailers := parseMessage(c.Message)
 	*q = qms.Commit{
 		Hash:       hash,
-		Author:     scrubEmails(c.Author.Name),
+		Author:     scrubEmails(mm.Name(c.Author.Name, c.Author.Email)),
 		Date:       c.Author.When,
 		CommitDate: c.Committer.When,
 		Subject:    scrubEmails(subject),

@@ -52,6 +52,9 @@
 // No type here carries an e-mail address: authors are names only, and
 // addresses written in commit messages or trailers are removed
 // ("Tên <a@b.vn>" becomes "Tên", a bare address becomes "(đã ẩn e-mail)").
+// An author's name is the one the .mailmap at the top of the working tree
+// gives for the commit's name and address, as git log shows it (go-git
+// does not apply .mailmap; ParseMailmap, applied in fillCommit).
 //
 // # How it is fast
 //

@@ -48,7 +48,7 @@ func FuzzParseCommit(f *testing.F) {
 		if err := c.Decode(obj); err != nil {
 			return
 		}
-		q := toCommit(c.TreeHash, c, false)
+		q := toCommit(c.TreeHash, c, false, nil)
 		for _, s := range []string{q.Author, q.Subject, q.Body} {
 			if scrubEmails(s) != s {
 				t.Errorf("an address is left in %q", s)

@@ -271,7 +271,7 @@ func (l *loader) commits() []*qms.Commit {
 			ps = nil
 		}
 		commits[i] = &store[i]
-		fillCommit(commits[i], hx.get(i), ps, n.raw, n.boundary)
+		fillCommit(commits[i], hx.get(i), ps, n.raw, n.boundary, l.mm)
 		n.raw = nil
 	}
 	setShort(commits)

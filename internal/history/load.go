@@ -23,6 +23,8 @@ type loader struct {
 	span [][2]int32
 	// ctree[i] is commit i's content-root tree (zero when absent).
 	ctree []plumbing.Hash
+	// mm is the repository's .mailmap, read once per Load.
+	mm *Mailmap
 }
 
 // Load walks the commit graph from HEAD once and returns the history of
@@ -52,7 +54,7 @@ func (r *Repo) load(ctx context.Context) (*History, error) {
 	if head.IsZero() {
 		return newHistory(r, &graph{}, nil, nil, nil), nil
 	}
-	l := &loader{r: r, d: &differ{ids: map[string]int32{}}}
+	l := &loader{r: r, d: &differ{ids: map[string]int32{}}, mm: r.Mailmap()}
 	if err := l.walkAndDiff(ctx, head, shallow); err != nil {
 		return nil, err
 	}

@@ -42,7 +42,7 @@ func (r *Repo) SinceIn(h *History, ref string) (*Range, error) {
 	if err != nil {
 		return nil, fmt.Errorf("lịch sử từ %q: %w", ref, err)
 	}
-	excluded, baseCommit, err := ancestors(st, h, base)
+	excluded, baseCommit, err := ancestors(st, h, base, r.Mailmap())
 	if err != nil {
 		return nil, err
 	}
@@ -74,8 +74,8 @@ func (r *Repo) SinceIn(h *History, ref string) (*Range, error) {
 }
 
 // ancestors returns the hashes of base and every commit reachable from it,
-// and base as a commit.
-func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash) (map[string]bool, *qms.Commit, error) {
+// and base as a commit, its author named by mm.
+func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash, mm *Mailmap) (map[string]bool, *qms.Commit, error) {
 	seen := map[string]bool{}
 	var baseCommit *qms.Commit
 	stack := []plumbing.Hash{base}
@@ -107,7 +107,7 @@ func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash) (map[stri
 			return nil, nil, fmt.Errorf("commit %s: %w", x, err)
 		}
 		if x == base {
-			baseCommit = toCommit(x, rc, false)
+			baseCommit = toCommit(x, rc, false, mm)
 			baseCommit.Short = baseCommit.Hash[:7]
 		}
 		stack = append(stack, rc.ParentHashes...)

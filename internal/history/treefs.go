@@ -71,7 +71,7 @@ func (r *Repo) Snapshot(ref string) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}
-	qc := toCommit(h, c, false)
+	qc := toCommit(h, c, false, r.Mailmap())
 	qc.Short = qc.Hash[:7]
 	return &Snapshot{Commit: qc, Ref: ref, r: r, root: root}, nil
 }

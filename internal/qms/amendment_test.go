@@ -53,8 +53,8 @@ func TestOrganization(t *testing.T) {
 	o := Organization{
 		Name: "Sở Nông nghiệp và Môi trường Nghệ An",
 		History: []FormerName{
-			{Name: "Sở Nông nghiệp và PTNT Nghệ An", Until: d(2025, 3, 1)},
-			{Name: "Sở Nông nghiệp Nghệ An", Until: d(1996, 1, 1)},
+			{Name: "Sở Nông nghiệp và PTNT Nghệ An", Until: d(2025, 2, 28)},
+			{Name: "Sở Nông nghiệp Nghệ An", Until: d(1995, 12, 31)},
 		},
 		Units: []Unit{
 			{Name: "Chi cục Chăn nuôi và Thú y", History: []FormerName{{Name: "Chi cục Thú y", Until: d(2017, 8, 1)}, {Name: "Chi cục Chăn nuôi", Until: d(2017, 8, 1)}}},

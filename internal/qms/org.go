@@ -20,8 +20,9 @@ type Organization struct {
 	Default bool
 }
 
-// FormerName is a name used until a date (exclusive: on Until the next
-// name is in force), changed by Decision.
+// FormerName is a name used until a date: Until is the last day the name
+// was in force (inclusive, as "dùng đến ngày" reads; the next name is in
+// force from the day after), changed by Decision.
 type FormerName struct {
 	Name     string
 	Until    Date
@@ -61,7 +62,7 @@ func DefaultOrganization() Organization {
 }
 
 // NameOn returns the organisation's name in force on date: the former
-// name with the earliest Until after date, else the current name.
+// name with the earliest Until on or after date, else the current name.
 func (o *Organization) NameOn(date Date) string {
 	return nameOn(o.Name, o.History, date)
 }
@@ -69,7 +70,7 @@ func (o *Organization) NameOn(date Date) string {
 func nameOn(current string, history []FormerName, date Date) string {
 	name, until := current, Date{}
 	for _, h := range history {
-		if date.Before(h.Until) && (until.IsZero() || h.Until.Before(until)) {
+		if !date.After(h.Until) && (until.IsZero() || h.Until.Before(until)) {
 			name, until = h.Name, h.Until
 		}
 	}

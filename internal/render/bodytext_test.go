@@ -1,142 +1,101 @@
 package render
 
 import (
-	"math/rand"
 	"strings"
 	"testing"
-	"testing/fstest"
 
 	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/corpusgen"
 )
 
-// bodyPieces are what the random bodies of TestSimpleTextMatchesGoldmark
-// are made of: line starts that open every kind of block, and text with
-// every kind of inline markup, white space and invalid UTF-8.
-var (
-	lineStarts = []string{"", "", "", "- ", "- ", "## ", "# ", "###### ", "####### ", "#", "1. ", "2) ", "12.", "1.004359 ",
-		" ", "  ", "    ", "\t", "> ", "* ", "+ ", "-", "---", "- - -", "===", "```", "~~~", "| ", ":--", "--|--",
-		"<div>", "<!-- ", "[a]: x.md", "[a]:", "***", "___", "\u00a0", "\u3000", "- 1. ", "- # ", "- - ", "-  ", "- \t"}
-	textPieces = []string{"Mục đích", "thủ tục", "Đường", "x", " ", "  ", "   ", "\u00a0", "\u2003", "\u2028", "\u0085",
-		"\u1680", "\u3000", "\t", "\r", "[QĐ](x.md)", "[a](../../decisions/2011/323-2011-tt-bnnptnt.md)", "[a]",
-		"[a](b c)", "[a]()", "[](x)", "[a](<x>)", "[a](x \"t\")", "[[a]](x)", "[a](x)(y)", "](", "[", "]", "(", ")",
-		"!", "![i](x.png)", "&amp;", "&", "BPTN&TKQ", "\\", "\\[", "*", "**b**", "_", "_i_", "~~s~~", "~", "`c`", "`",
-		"<b>", "</b>", "<http://x.vn>", "<a@b.vn>", "|", ":", "#", " #", " ##", "TCVN ISO 9001:2015.", "3463/QĐ-UBND",
-		"1.", "2)", "\xff", "\xe1\x9a", "\xe2\x80", "\xc2", "\x00", "\x7f", "a\\", "  \n", "www.x.vn", "http://x.vn"}
-)
+// bodyTextOf is the search text of src as the body of processes/x.md.
+func bodyTextOf(t *testing.T, s *Site, src string) string {
+	t.Helper()
+	out, err := s.renderBody(bodyKey{src, "processes/x.md", 2}, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out.Text
+}
 
-// TestSimpleTextMatchesGoldmark: on random bodies, whenever simpleText
-// reads a body it gives what goldmark's tree does, and it reads a fair
-// share of them.
-func TestSimpleTextMatchesGoldmark(t *testing.T) {
+// TestBodyTextSpaces: the search text of a body has every kind of white
+// space, and the breaks between blocks, as single spaces, and keeps the
+// text of links the page unlinks.
+func TestBodyTextSpaces(t *testing.T) {
 	s := newTestSite(t, nil, nil)
-	rng := rand.New(rand.NewSource(1))
-	read := 0
-	const bodies = 30000
-	for range bodies {
-		var b strings.Builder
-		simple := rng.Intn(2) == 0 // mostly pieces simpleText reads
-		for l := rng.Intn(8); l > 0; l-- {
-			if !simple || rng.Intn(4) == 0 {
-				b.WriteString(lineStarts[rng.Intn(len(lineStarts))])
-			}
-			for w := rng.Intn(6); w > 0; w-- {
-				p := textPieces[rng.Intn(len(textPieces))]
-				if simple && rng.Intn(3) > 0 {
-					p = textPieces[rng.Intn(3)]
-				}
-				b.WriteString(p)
-				if rng.Intn(2) == 0 {
-					b.WriteByte(' ')
-				}
-			}
-			b.WriteString([]string{"\n", "\n", "\n\n", "\r\n"}[rng.Intn(4)])
-		}
-		src := b.String()
-		got, ok := simpleText(src)
-		if !ok {
-			continue
-		}
-		read++
-		if want := s.parsedText(src); got != want {
-			t.Fatalf("body %q: simpleText gives %q, goldmark %q", src, got, want)
-		}
+	tests := []struct{ md, want string }{
+		{"Thủ\u00a0tục\u3000hành\u2003chính\t \n\n\n  - một\n  - hai  ", "Thủ tục hành chính một hai"},
+		{"# Mục đích\n\n| A | B |\n|---|---|\n| ô 1 | ô 2 |", "Mục đích A B ô 1 ô 2"},
+		{"[bấm](javascript:alert(1)) <javascript:x> ![ảnh](https://x.example/a.png)", "bấm javascript:x ảnh"},
+		{"```\nmã  nguồn\n```\n\n    thụt lề", "mã nguồn thụt lề"},
+		{"a\xffb \u2028 c\u0085d", "a\xffb c d"},
+		{"", ""},
 	}
-	if read < bodies/10 {
-		t.Errorf("simpleText read %d bodies of %d, want at least a tenth", read, bodies)
+	for _, tt := range tests {
+		if got := bodyTextOf(t, s, tt.md); got != tt.want {
+			t.Errorf("bodyText(%q) = %q, want %q", tt.md, got, tt.want)
+		}
 	}
 }
 
-// TestSimpleTextReadsGeneratedBodies: the bodies of a generated corpus,
-// written as the real ones are, are all read without goldmark, and give
-// what goldmark gives.
-func TestSimpleTextReadsGeneratedBodies(t *testing.T) {
-	fsys := fstest.MapFS{}
-	for p, s := range corpusgen.Files(corpusgen.Options{Docs: 300}) {
-		fsys[p] = &fstest.MapFile{Data: []byte(s)}
-	}
-	c, _ := content.Load(fsys)
-	s := newTestSite(t, nil, nil)
-	n := 0
-	for _, d := range c.Documents() {
-		body := d.Base().Body
-		got, ok := simpleText(body)
-		if !ok {
-			t.Errorf("%s: simpleText does not read its body %q", d.ID(), body)
-			continue
-		}
-		if want := s.parsedText(body); got != want {
-			t.Errorf("%s: simpleText gives %q, goldmark %q", d.ID(), got, want)
-		}
-		n++
-	}
-	if n < 200 {
-		t.Errorf("read %d generated bodies, want at least 200", n)
-	}
-}
-
-// FuzzSimpleText: whenever simpleText reads a body, it gives what
-// goldmark's tree does.
-func FuzzSimpleText(f *testing.F) {
-	for _, s := range []string{
-		"## 1. Mục đích\n\nCấp giấy phép.\n\n- [323/2011/TT-BNNPTNT](../../decisions/2011/323-2011-tt-bnnptnt.md): Tỉnh.\n",
-		"a\n:--", "a\n- b\n  c", "- 1. a", "[a](x)[b](y)z", "a  \nb", "# a #", "x\u00a0- y", "[a]: x\n[a](y)",
-	} {
-		f.Add(s)
-	}
-	s := newTestSite(f, nil, nil)
-	f.Fuzz(func(t *testing.T, body string) {
-		got, ok := simpleText(body)
-		if !ok {
-			return
-		}
-		if want := s.parsedText(body); got != want {
-			t.Errorf("body %q: simpleText gives %q, goldmark %q", body, got, want)
-		}
-	})
-}
-
-// BenchmarkBodyText measures the plain text of generated bodies, by
-// bodyText and by goldmark alone.
-func BenchmarkBodyText(b *testing.B) {
-	c := benchCorpus(b, 1000)
-	s := newTestSite(b, nil, nil)
+// generatedBodies are the bodies of a generated corpus of n documents.
+func generatedBodies(n int) []string {
 	var bodies []string
-	for _, d := range c.Documents() {
-		bodies = append(bodies, d.Base().Body)
+	for p, c := range corpusgen.Files(corpusgen.Options{Docs: n, Seed: 7}) {
+		if doc, _ := content.ParseFile(p, []byte(c)); doc != nil {
+			bodies = append(bodies, doc.Base().Body)
+		}
 	}
-	for _, bench := range []struct {
-		name string
-		fn   func(string) string
-	}{{"bodyText", s.bodyText}, {"goldmark", s.parsedText}} {
-		b.Run(bench.name, func(b *testing.B) {
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, body := range bodies {
-					bench.fn(body)
-				}
-			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(bodies)), "ns/body")
-		})
+	return bodies
+}
+
+// BenchmarkRenderBody renders the bodies of generated documents, without
+// the cache.
+func BenchmarkRenderBody(b *testing.B) {
+	s := newTestSite(b, map[string]string{
+		"decisions/61-2018-nd-cp.md": decisionHead + "Nội dung.\n",
+		"procedures/1.004359.md":     procedureFile("1.004359", "Cấp giấy chứng nhận", "Thủy sản"),
+	}, nil)
+	bodies := generatedBodies(200)
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		if _, err := s.renderBody(bodyKey{bodies[i%len(bodies)], "processes/qt-01.md", 2}, false); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+}
+
+// TestSearchBodyShared: the search index gets the text of the tree the
+// document's page is rendered from, and the page and the index share one
+// rendering of the body.
+func TestSearchBodyShared(t *testing.T) {
+	s := newTestSite(t, map[string]string{
+		"decisions/61-2018-nd-cp.md": decisionHead + "## Điều 1\n\nPhạm vi [điều chỉnh](../procedures/na-01.md) của\u00a0**nghị định**.\n",
+		"procedures/na-01.md":        procedureFile("NA-01", "Thủ tục A", "Thủy sản"),
+	}, nil)
+	page := renderFile(t, s, "decisions/61-2018-nd-cp/index.html")
+	if !strings.Contains(page, `<h2 id="dieu-1">Điều 1</h2>`) || !strings.Contains(page, `<a href="/procedures/na-01/">điều chỉnh</a>`) {
+		t.Errorf("decision page body:\n%s", mainOf(page))
+	}
+	entries, err := s.SearchEntries()
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := map[string]string{}
+	for _, e := range entries {
+		bodies[e.URL] = e.Body
+	}
+	if got, want := bodies["decisions/61-2018-nd-cp/"], "Điều 1 Phạm vi điều chỉnh của nghị định."; got != want {
+		t.Errorf("search text %q, want %q", got, want)
+	}
+	if got := bodies["procedures/na-01/"]; got != "Minh họa." {
+		t.Errorf("procedure search text %q", got)
+	}
+	n := 0
+	s.docBodies.Range(func(any, any) bool { n++; return true })
+	if n != 2 {
+		t.Errorf("%d current bodies rendered, want 2 (one per document)", n)
 	}
 }

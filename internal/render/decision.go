@@ -62,6 +62,7 @@ func (s *Site) decisionPage(d *qms.Decision, old *past) (*page, error) {
 	pg.Banners = s.decisionBanners(d, st)
 	s.docFrame(pg, d.Path, old)
 	data := decisionData{Heading: d.Title, Tag: decisionTag(st)}
+	pg.Description = docDescription(qms.KindDecision.Label(), num, d.Title, data.Tag)
 
 	data.Summary = []row{
 		{Key: "Số, ký hiệu", Text: orDash(num)},

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -36,7 +37,7 @@ func deletedTag() *tag { return &tag{Label: string(statusDeleted), Class: "grey"
 // stem is stem, when no other document has taken it.
 func stemURL(kind qms.Kind, stem string) string {
 	if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || stem != slugSafe(stem) {
-		stem = "doc-" + slugify(stem)
+		stem = "doc-" + markup.Slugify(stem)
 	}
 	return kind.Dir() + "/" + stem + "/"
 }
@@ -189,6 +190,7 @@ func (s *Site) writeDeleted(w io.Writer, dh *docHistory) error {
 	)
 
 	pg := s.newPage(heading+" (đã bị xóa)", kind.Dir(), dh.url)
+	pg.Description = docDescription(kind.Label(), doc.ID(), l.Title, deletedTag())
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {kind.Label(), s.base + kind.Dir() + "/"}}
 	pg.Banners = append([]banner{{
 		Class: "obsolete", Title: "Tài liệu đã bị xóa", Heading: "TÀI LIỆU ĐÃ BỊ XÓA",

@@ -2,8 +2,6 @@ package render
 
 import (
 	"bytes"
-	"html/template"
-	"math/rand"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,33 +10,18 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/textdiff"
 )
 
-// refDiffHTML is diffHTML as it was before it wrote into one sized buffer:
-// the oracle of TestDiffHTMLMatchesReference.
-func refDiffHTML(r *textdiff.Result) template.HTML {
+// diffHTML renders r with the "diff" template of the site's own theme.
+func diffHTML(tb testing.TB, s *Site, r *textdiff.Result) string {
+	tb.Helper()
 	var b strings.Builder
-	for _, s := range r.Segments {
-		switch s.Op {
-		case textdiff.Eq:
-			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
-		case textdiff.Del:
-			b.WriteString(`<del><span class="visually-hidden">[xóa: </span>`)
-			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
-			b.WriteString(`<span class="visually-hidden">]</span></del>`)
-		case textdiff.Ins:
-			b.WriteString(`<ins><span class="visually-hidden">[thêm: </span>`)
-			b.WriteString(template.HTMLEscapeString(hideEmails(s.Text)))
-			b.WriteString(`<span class="visually-hidden">]</span></ins>`)
-		case textdiff.Gap:
-			b.WriteString(`<span class="diff-gap">… ` + strconv.Itoa(s.Lines) + " dòng không đổi …</span>\n")
-		}
+	if err := s.tmpl["revision-process"].ExecuteTemplate(&b, "diff", newDiffView(r)); err != nil {
+		tb.Fatal(err)
 	}
-	if r.Truncated {
-		b.WriteString(`<span class="diff-gap">… phần còn lại quá dài, không hiển thị …</span>`)
-	}
-	return template.HTML(b.String()) //nolint:gosec // every text piece is escaped above
+	return b.String()
 }
 
-func TestDiffHTML(t *testing.T) {
+func TestDiffTemplate(t *testing.T) {
+	s := newTestSite(t, map[string]string{}, func(o *Options) { o.History = (&fakeHistory{}).history() })
 	r := &textdiff.Result{Segments: []textdiff.Segment{
 		{Op: textdiff.Gap, Lines: 4},
 		{Op: textdiff.Eq, Text: "Thời hạn <b> & "},
@@ -51,39 +34,11 @@ func TestDiffHTML(t *testing.T) {
 		`<del><span class="visually-hidden">[xóa: </span>05 &#34;ngày&#34;<span class="visually-hidden">]</span></del>` +
 		`<ins><span class="visually-hidden">[thêm: </span>03 &#39;ngày&#39; gửi (đã ẩn e-mail)<span class="visually-hidden">]</span></ins>` +
 		"\n" + `<span class="diff-gap">… phần còn lại quá dài, không hiển thị …</span>`
-	if got := string(diffHTML(r)); got != want {
-		t.Errorf("diffHTML\n got %q\nwant %q", got, want)
+	if got := diffHTML(t, s, r); got != want {
+		t.Errorf("diff\n got %q\nwant %q", got, want)
 	}
-	if got := diffHTML(&textdiff.Result{}); got != "" {
+	if got := diffHTML(t, s, &textdiff.Result{}); got != "" {
 		t.Errorf("empty result gives %q", got)
-	}
-}
-
-// TestDiffHTMLMatchesReference: diffHTML writes the same bytes as the
-// reference on random texts with markup characters, addresses and gaps.
-func TestDiffHTMLMatchesReference(t *testing.T) {
-	rng := rand.New(rand.NewSource(1))
-	pieces := []string{"a", "ngày", " ", "\n", "<", ">", "&", `"`, "'", "\x00", "x@y.vn", "@", "đ", "\xff"}
-	text := func() string {
-		var b strings.Builder
-		for range rng.Intn(12) {
-			b.WriteString(pieces[rng.Intn(len(pieces))])
-		}
-		return b.String()
-	}
-	for range 3000 {
-		var r *textdiff.Result
-		if rng.Intn(2) == 0 {
-			r = textdiff.Text(text(), text(), textdiff.Options{Context: rng.Intn(3) - 1, MaxBytes: 1 + rng.Intn(40)})
-		} else {
-			r = &textdiff.Result{Truncated: rng.Intn(3) == 0}
-			for range rng.Intn(6) {
-				r.Segments = append(r.Segments, textdiff.Segment{Op: textdiff.Op(rng.Intn(4)), Text: text(), Lines: rng.Intn(1000)})
-			}
-		}
-		if got, want := diffHTML(r), refDiffHTML(r); got != want {
-			t.Fatalf("diffHTML(%+v)\n got %q\nwant %q", r, got, want)
-		}
 	}
 }
 
@@ -123,23 +78,14 @@ func realisticDiffs(tb testing.TB) []*textdiff.Result {
 	return out
 }
 
-// TestDiffHTMLRealistic compares diffHTML with the reference on the diffs
-// of a generated history.
-func TestDiffHTMLRealistic(t *testing.T) {
-	for _, r := range realisticDiffs(t) {
-		if got, want := diffHTML(r), refDiffHTML(r); got != want {
-			t.Fatalf("diffHTML\n got %q\nwant %q", got, want)
-		}
-	}
-}
-
-// BenchmarkDiffHTML renders realistic body diffs; one op is one diff.
-func BenchmarkDiffHTML(b *testing.B) {
+// BenchmarkDiffTemplate renders realistic body diffs; one op is one diff.
+func BenchmarkDiffTemplate(b *testing.B) {
+	s := newTestSite(b, map[string]string{}, func(o *Options) { o.History = (&fakeHistory{}).history() })
 	rs := realisticDiffs(b)
 	b.ReportAllocs()
 	i := 0
 	for b.Loop() {
-		diffHTML(rs[i%len(rs)])
+		diffHTML(b, s, rs[i%len(rs)])
 		i++
 	}
 }

@@ -21,7 +21,8 @@
 //	fields/, fields/<slug>/        procedures by field ("lĩnh vực")
 //	checks/                        every check with its documentation
 //	search/                        the search page (the index is written by build)
-//	404.html, sitemap.xml
+//	404.html
+//	sitemap.xml                    only when Options.BaseURL is an absolute URL
 //
 // With Options.History (the git history, given by package build) every
 // published document also gets
@@ -37,10 +38,15 @@
 // <stem> is the document's file name without ".md"; a stem that is empty,
 // "." or "..", or that names a filter page, is replaced by its slug prefixed
 // with "doc-". <slug> is the name folded to ASCII, lower case, with runs of
-// other characters as "-".
+// other characters as "-" (markup.Slugify); names that fold alike are one
+// unit or field, named as most documents spell it, so its URL does not
+// depend on the order files are read in.
 //
 // Every link is path-absolute under the base path, so the site works from any
-// sub-path of any static host. sitemap.xml uses the whole BaseURL.
+// sub-path of any static host. sitemap.xml and the feeds' links use the
+// whole BaseURL; the sitemaps protocol requires absolute URLs, so without
+// one there is no sitemap.xml (Site.Sitemap). Its entries carry the date
+// of the page's last change in git where there is one.
 //
 // # Status
 //
@@ -54,8 +60,9 @@
 //
 // # Markdown
 //
-// Bodies are rendered by goldmark with the GFM table and strikethrough
-// extensions and without html.WithUnsafe: raw HTML is omitted. A link whose
+// Bodies are rendered by goldmark in the dialect of package markup (the
+// one the checks read them in): CommonMark with the GFM table and
+// strikethrough extensions, without html.WithUnsafe: raw HTML is omitted. A link whose
 // destination has a scheme other than http, https, mailto or tel (such as
 // javascript:, vbscript: or data:) renders as its text, as does an image
 // whose source is not a relative path (the site makes no third-party
@@ -63,7 +70,9 @@
 // document's page URL (its fragment kept); one that names no published
 // document renders as its text. Headings are shifted so that a body's top
 // level is h2, below the page's h1, never skip a level, and get ASCII ids
-// folded from their text.
+// folded from their text (markup.IDs). Links and headings are rewritten by
+// goldmark AST transformers; a body is rendered once for all the pages
+// that show it (a cache by its Markdown, document path and level).
 //
 // # History
 //
@@ -91,8 +100,11 @@
 // history page, revision pages and feed, none of them in the lists, the
 // dashboard, the search index or the checks; only when a current document
 // has that URL does the current one win and the deleted one stay on
-// /changes/ without links. Feed and entry ids are name-based UUID URNs, and every date comes
-// from git, so feeds are as deterministic as pages. A shallow clone's
+// /changes/ without links. Feed ids are tag URIs built from the feed's
+// path in the site ("tag:snnptnt.nghean.gov.vn,2019-12-16:/feed.xml"),
+// entry ids name-based UUID URNs of the commit: neither changes with the
+// base URL. Every date comes from git, so feeds are as deterministic as
+// pages. A shallow clone's
 // documents whose history starts at the boundary say so in a banner, and
 // their last change reads "không rõ". With History.ShowUncommitted a
 // document whose file differs from HEAD is tagged "Chưa commit".

@@ -1,12 +1,20 @@
 package render
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
 )
 
 // emailAddress matches what reads as an e-mail address.
 var emailAddress = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+
+// emailHidden replaces an e-mail address on the site.
+const emailHidden = "(đã ẩn e-mail)"
 
 // hideEmails replaces the e-mail addresses in text shown from a document's
 // past versions (field values, the diff, the raw file) with "(đã ẩn
@@ -16,5 +24,124 @@ func hideEmails(s string) string {
 	if strings.IndexByte(s, '@') < 0 {
 		return s
 	}
-	return emailAddress.ReplaceAllString(s, "(đã ẩn e-mail)")
+	return emailAddress.ReplaceAllString(s, emailHidden)
+}
+
+// emailHider is the AST transformer that keeps e-mail addresses out of a
+// rendered body, as hideEmails keeps them out of the rest of the site: an
+// address in text becomes "(đã ẩn e-mail)", a mailto: link or an e-mail
+// autolink becomes its text (hidden the same way), and addresses leave
+// link and image titles. A code span with an address becomes its text
+// with the address hidden. It runs after linkRewriter.
+type emailHider struct{}
+
+func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Context) {
+	source := reader.Source()
+	if bytes.IndexByte(source, '@') < 0 {
+		return
+	}
+	var texts, unlink []ast.Node
+	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.CodeSpan:
+			if hasEmail(codeSpanText(n, source)) {
+				texts = append(texts, n)
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			if hasEmail(string(n.Segment.Value(source))) {
+				texts = append(texts, n)
+			}
+		case *ast.AutoLink:
+			if n.AutoLinkType == ast.AutoLinkEmail || hasEmail(string(n.URL(source))) {
+				unlink = append(unlink, n)
+			}
+		case *ast.Link:
+			if hasEmail(string(n.Destination)) {
+				unlink = append(unlink, n)
+			}
+			n.Title = []byte(hideEmails(string(n.Title)))
+		case *ast.Image:
+			n.Title = []byte(hideEmails(string(n.Title)))
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unlink {
+		parent := n.Parent()
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString([]byte(hideEmails(string(al.Label(source))))))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	for _, n := range texts {
+		if cs, ok := n.(*ast.CodeSpan); ok {
+			// goldmark's code span renderer reads only text segments, so
+			// the span becomes plain text.
+			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(hideEmails(codeSpanText(cs, source)))))
+			continue
+		}
+		splitEmails(n.(*ast.Text), source)
+	}
+}
+
+// hasEmail reports whether s has an e-mail address.
+func hasEmail(s string) bool {
+	return strings.IndexByte(s, '@') >= 0 && emailAddress.MatchString(s)
+}
+
+// codeSpanText is the text of a code span as goldmark renders it.
+func codeSpanText(n *ast.CodeSpan, source []byte) string {
+	var b strings.Builder
+	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+		if t, ok := c.(*ast.Text); ok {
+			v := t.Segment.Value(source)
+			if bytes.HasSuffix(v, []byte("\n")) {
+				v = append(v[:len(v)-1:len(v)-1], ' ')
+			}
+			b.Write(v)
+		}
+	}
+	return b.String()
+}
+
+// splitEmails replaces t, whose text has e-mail addresses, with the text
+// around them and "(đã ẩn e-mail)" for each; the last piece keeps t's line
+// break.
+func splitEmails(t *ast.Text, source []byte) {
+	parent := t.Parent()
+	seg := t.Segment
+	if seg.Padding != 0 {
+		// Text with tabs expanded: one string (no line break to keep
+		// within a paragraph's text).
+		parent.ReplaceChild(parent, t, ast.NewString([]byte(hideEmails(string(seg.Value(source))))))
+		return
+	}
+	value := seg.Value(source)
+	piece := func(start, stop int) *ast.Text {
+		p := ast.NewTextSegment(text.NewSegment(seg.Start+start, seg.Start+stop))
+		p.SetRaw(t.IsRaw())
+		parent.InsertBefore(parent, t, p)
+		return p
+	}
+	at := 0
+	for _, m := range emailAddress.FindAllIndex(value, -1) {
+		if m[0] > at {
+			piece(at, m[0])
+		}
+		parent.InsertBefore(parent, t, ast.NewString([]byte(emailHidden)))
+		at = m[1]
+	}
+	last := piece(at, len(value))
+	last.SetSoftLineBreak(t.SoftLineBreak())
+	last.SetHardLineBreak(t.HardLineBreak())
+	parent.RemoveChild(parent, t)
 }

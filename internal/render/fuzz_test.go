@@ -13,6 +13,7 @@ func FuzzMarkdown(f *testing.F) {
 		"## Mục đích\n[a](../x.md)", "<script>x</script>", "[a](javascript:x)", "![i](data:image/png;base64,AA)",
 		"<javascript:alert(1)>", "[a](<java\nscript:x>)", "# \n######\n", "[a]: vbscript:x\n[a]", "`<b>`", "\x00\xff",
 		"| a | b |\n|---|---|\n| <i>x</i> | [y](javascript:z) |",
+		"a@b.vn `c@d.vn` [e@f.vn](mailto:e@f.vn \"g@h.vn\") <i@j.vn>\n\ta@b.vn", "*x@y.vn*\nz@w.vn  \nq",
 	} {
 		f.Add(s)
 	}

@@ -3,13 +3,16 @@ package render
 import (
 	"io"
 
+	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
 // group is a unit ("đơn vị") or a field ("lĩnh vực") with its documents.
 type group struct {
-	kind       string // "units" or "fields"
-	Name       string
+	kind       string         // "units" or "fields"
+	Name       string         // the commonest spelling (sortedGroups)
+	slug       string         // markup.Slugify of every spelling (groupOf)
+	spellings  map[string]int // spelling → documents spelling it so
 	rel        string
 	Processes  []*qms.Process
 	Procedures []*qms.Procedure
@@ -41,35 +44,24 @@ type groupData struct {
 // procedures), sorted by name.
 func (s *Site) buildGroups(col *collator) {
 	units := map[string]*group{}
-	unit := func(name string) *group {
-		if units[name] == nil {
-			units[name] = &group{kind: "units", Name: name}
-		}
-		return units[name]
-	}
 	for _, p := range s.processes {
 		if p.Unit != "" {
-			g := unit(p.Unit)
+			g := groupOf(units, "units", p.Unit)
 			g.Processes = append(g.Processes, p)
 		}
 	}
 	for _, p := range s.procedures {
 		if p.Agency != "" {
-			g := unit(p.Agency)
+			g := groupOf(units, "units", p.Agency)
 			g.Procedures = append(g.Procedures, p)
 		}
 	}
 	fields := map[string]*group{}
 	for _, p := range s.procedures {
-		if p.Field == "" {
-			continue
+		if p.Field != "" {
+			g := groupOf(fields, "fields", p.Field)
+			g.Procedures = append(g.Procedures, p)
 		}
-		g := fields[p.Field]
-		if g == nil {
-			g = &group{kind: "fields", Name: p.Field}
-			fields[p.Field] = g
-		}
-		g.Procedures = append(g.Procedures, p)
 	}
 	for _, g := range fields {
 		seen := map[*qms.Process]bool{}
@@ -86,29 +78,66 @@ func (s *Site) buildGroups(col *collator) {
 	}
 	s.units = sortedGroups(units, col, "units/")
 	s.fields = sortedGroups(fields, col, "fields/")
-	s.unitBy, s.fieldBy = map[string]*group{}, map[string]*group{}
-	for _, g := range s.units {
-		s.unitBy[g.Name] = g
-	}
-	for _, g := range s.fields {
-		s.fieldBy[g.Name] = g
-	}
+	s.unitBy, s.fieldBy = groupsByName(s.units), groupsByName(s.fields)
 }
 
+// groupOf returns the group of name in m, creating it. Groups are keyed by
+// the name's slug (markup.Slugify), which is also their URL: spellings
+// that fold alike (case, diacritics, punctuation) are one group at one
+// URL, whatever order the files are read in, so a typo in one file cannot
+// move the unit's page. Names without letters or digits share the slug
+// "x".
+func groupOf(m map[string]*group, kind, name string) *group {
+	slug := markup.Slugify(name)
+	if slug == "" {
+		slug = "x"
+	}
+	g := m[slug]
+	if g == nil {
+		g = &group{kind: kind, slug: slug, spellings: map[string]int{}}
+		m[slug] = g
+	}
+	g.spellings[name]++
+	return g
+}
+
+// sortedGroups names each group after its commonest spelling (the first
+// in Vietnamese order among the commonest) and sorts the groups by name.
 func sortedGroups(m map[string]*group, col *collator, prefix string) []*group {
+	byName := make(map[string]*group, len(m))
 	names := make([]string, 0, len(m))
-	for n := range m {
-		names = append(names, n)
+	for _, g := range m {
+		spellings := make([]string, 0, len(g.spellings))
+		for n := range g.spellings {
+			spellings = append(spellings, n)
+		}
+		col.sortStrings(spellings)
+		for _, n := range spellings {
+			if g.Name == "" || g.spellings[n] > g.spellings[g.Name] {
+				g.Name = n
+			}
+		}
+		g.rel = prefix + g.slug + "/"
+		byName[g.Name] = g
+		names = append(names, g.Name)
 	}
 	col.sortStrings(names)
-	sl := newSlugger()
-	out := make([]*group, 0, len(names))
-	for _, n := range names {
-		g := m[n]
-		g.rel = prefix + sl.slug(n) + "/"
-		out = append(out, g)
+	out := make([]*group, len(names))
+	for i, n := range names {
+		out[i] = byName[n]
 	}
 	return out
+}
+
+// groupsByName maps every spelling of every group's name to the group.
+func groupsByName(gs []*group) map[string]*group {
+	by := map[string]*group{}
+	for _, g := range gs {
+		for n := range g.spellings {
+			by[n] = g
+		}
+	}
+	return by
 }
 
 // unitLink links a unit name to its page.

@@ -87,6 +87,7 @@ func (s *Site) writeHistory(w io.Writer, dh *docHistory) error {
 	l := s.histDocLink(dh)
 	id := l.Text
 	pg := s.newPage("Lịch sử thay đổi — "+id, dh.doc.Base().Kind.Dir(), dh.historyURL())
+	pg.Description = "Lịch sử thay đổi của " + lowerFirst(docDescription(doc.Base().Kind.Label(), id, heading, nil))
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {doc.Base().Kind.Label(), s.base + doc.Base().Kind.Dir() + "/"}, {id, s.base + dh.url}}
 	pg.Banners = append(s.deletedBanners(dh), s.historyBanners(dh)...)
 	pg.Feeds = append(pg.Feeds, link{Text: "Thay đổi của tài liệu này", URL: s.base + dh.feedURL()})

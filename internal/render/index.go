@@ -3,6 +3,7 @@ package render
 import (
 	"strconv"
 
+	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -128,7 +129,7 @@ func (x *index) assignURLs() {
 		}
 		stem := b.Stem
 		if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || stem != slugSafe(stem) {
-			stem = "doc-" + slugify(stem)
+			stem = "doc-" + markup.Slugify(stem)
 		}
 		u := b.Kind.Dir() + "/" + stem + "/"
 		for i := 2; used[u]; i++ {

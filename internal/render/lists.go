@@ -31,6 +31,7 @@ type processList struct {
 }
 
 type processRow struct {
+	doc       *qms.Process // the row's document, which its markup is cached by (rows.go)
 	Link      docLink
 	Unit      link
 	Kind      string
@@ -50,6 +51,7 @@ type procedureList struct {
 }
 
 type procedureRow struct {
+	doc       *qms.Procedure // the row's document, which its markup is cached by (rows.go)
 	Link      docLink
 	Field     link
 	Level     string
@@ -164,6 +166,7 @@ func (s *Site) processRows(ps []*qms.Process) []processRow {
 	rows := make([]processRow, 0, len(ps))
 	for _, p := range ps {
 		rows = append(rows, processRow{
+			doc:       p,
 			Link:      s.x.docLinkOf(p),
 			Unit:      s.unitLink(p.Unit),
 			Kind:      labelOr(processKindLabels, p.ProcKind),
@@ -276,6 +279,7 @@ func (s *Site) procedureRows(ps []*qms.Procedure) []procedureRow {
 	rows := make([]procedureRow, 0, len(ps))
 	for _, p := range ps {
 		rows = append(rows, procedureRow{
+			doc:       p,
 			Link:      s.x.docLinkOf(p),
 			Field:     s.fieldLink(p.Field),
 			Level:     labelOr(qms.Levels, p.Level),

@@ -3,6 +3,8 @@ package render
 import (
 	"strings"
 	"testing"
+
+	"github.com/snnptnt-nghean/qms/internal/markup"
 )
 
 // TestMarkdownSafety: raw HTML is not passed through and links with a
@@ -33,7 +35,8 @@ func TestMarkdownSafety(t *testing.T) {
 		{"attribute break", `[x](https://a.example/"onmouseover="alert(1))`, nil, []string{`"onmouseover`}},
 		{"title break", `[x](https://a.example/ "t\" onclick=\"alert(1)")`, nil, []string{`" onclick="`}},
 		{"http link kept", "[Cổng DVC](https://dichvucong.gov.vn/)", []string{`<a href="https://dichvucong.gov.vn/">Cổng DVC</a>`}, nil},
-		{"mailto kept", "[thư](mailto:vanphong@example.invalid)", []string{`<a href="mailto:vanphong@example.invalid">thư</a>`}, nil},
+		{"mailto dropped", "[thư](mailto:vanphong@example.invalid)", []string{"<p>thư</p>"}, []string{"<a", "vanphong", "mailto"}},
+		{"tel kept", "[gọi](tel:+842383844599)", []string{`<a href="tel:+842383844599">gọi</a>`}, nil},
 		{"fragment kept", "[mục 2](#2-pham-vi)", []string{`<a href="#2-pham-vi">mục 2</a>`}, nil},
 		{"text escaped", "a < b && c > d", []string{"a &lt; b &amp;&amp; c &gt; d"}, nil},
 	}
@@ -63,7 +66,7 @@ func TestMarkdownSafety(t *testing.T) {
 // raw HTML and empties dangerous link destinations.
 func TestGoldmarkRefusesDangerousURLs(t *testing.T) {
 	var b strings.Builder
-	md := newMarkdown()
+	md := markup.New(nil, nil)
 	if err := md.Convert([]byte("[x](javascript:alert(1)) <b>raw</b>\n\n<div>block</div>"), &b); err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +142,7 @@ func TestHeadings(t *testing.T) {
 // TestPlainText is what the search index gets from a body.
 func TestPlainText(t *testing.T) {
 	s := newTestSite(t, nil, nil)
-	got := s.bodyText("## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai")
+	got := bodyTextOf(t, s, "## Mục đích\nCấp **giấy** phép\ntheo [QĐ](x.md).\n\n<b>raw</b>\n\n<div>block</div>\n\n- một\n- hai")
 	if want := "Mục đích Cấp giấy phép theo QĐ. raw một hai"; got != want {
 		t.Errorf("bodyText = %q, want %q", got, want)
 	}

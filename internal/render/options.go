@@ -12,7 +12,8 @@ type Options struct {
 	Templates fs.FS
 	// BaseURL is where the site is published: "" (the root of the host),
 	// a path ("/qms/") or an absolute URL ("https://example.gov.vn/qms/").
-	// Links use its path; sitemap.xml uses it whole.
+	// Links use its path; sitemap.xml and the feeds' links use it whole,
+	// and only an absolute URL gets a sitemap.xml.
 	BaseURL string
 	// AsOf is the date statuses are evaluated at. Required.
 	AsOf qms.Date

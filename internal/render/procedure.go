@@ -41,6 +41,7 @@ func (s *Site) procedurePage(p *qms.Procedure, old *past) (*page, error) {
 	pg.PrintHeader = orDash(p.Code) + " · Thủ tục hành chính"
 	pg.Crumbs = []link{{"Trang chủ", s.base}, {"Thủ tục hành chính", s.base + "procedures/"}}
 	d := procedureData{Heading: p.Title, Tag: x.procedureTag(p)}
+	pg.Description = docDescription(qms.KindProcedure.Label(), p.Code, p.Title, d.Tag)
 	abolished, by := x.procedureAbolished(p)
 	if abolished {
 		b := banner{Class: "obsolete", Title: "Hết hiệu lực", Heading: "HẾT HIỆU LỰC"}

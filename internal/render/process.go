@@ -3,6 +3,7 @@ package render
 import (
 	"html/template"
 	"io"
+	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -36,7 +37,7 @@ type stepRow struct {
 	Actor  string
 	Action string
 	Time   string
-	Forms  []string
+	Forms  string // the step's forms, comma-separated
 }
 
 // limitRow compares the steps' total with one procedure's legal time limit.
@@ -65,6 +66,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	pg.Banners = s.processBanners(p)
 	s.docFrame(pg, p.Path, old)
 	d := processData{Heading: p.Title, Tag: x.processTag(p)}
+	pg.Description = docDescription(qms.KindProcess.Label(), p.Code, p.Title, d.Tag)
 
 	d.Summary = append(d.Summary,
 		row{Key: "Mã hiệu", Text: p.Code},
@@ -106,7 +108,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 		d.Procedures = append(d.Procedures, procRef{Link: x.docLinkOf(pr), Limit: durationText(pr.TimeLimit, pr.TimeLimitText)})
 	}
 	for i, st := range p.Steps {
-		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: st.Forms})
+		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")})
 	}
 	total, totalOK := p.StepsTotal()
 	if totalOK {

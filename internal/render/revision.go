@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"html/template"
 	"io"
 	"io/fs"
 	"strconv"
@@ -29,7 +28,7 @@ type revisionView struct {
 	// ShowBody says that the body was compared; BodyDiff is empty when it
 	// did not change.
 	ShowBody bool
-	BodyDiff template.HTML
+	BodyDiff *diffView
 }
 
 // revisionKinds are the page templates a revision page is rendered with.
@@ -122,6 +121,10 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	v.HasDoc = nw.doc != nil
 	id := s.x.docLinkOf(dh.doc).Text
 	pg.Title += " — phiên bản " + rv.Commit.Short
+	if nw.doc == nil {
+		pg.Description = docDescription(kind.Label(), id, dh.doc.Heading(), nil)
+	}
+	pg.Description = "Phiên bản ngày " + dateOf(rv.Commit.Date) + " (commit " + rv.Commit.Short + ") của " + lowerFirst(pg.Description)
 	if pg.PrintHeader != "" {
 		pg.PrintHeader += " · Phiên bản " + rv.Commit.Short + " (không phải bản hiện hành)"
 	}
@@ -220,7 +223,7 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		r = textdiff.Text(string(od.src), string(nw.src), diffOptions)
 	}
 	if !r.Equal() {
-		v.BodyDiff = diffHTML(r)
+		v.BodyDiff = newDiffView(r)
 	}
 	return v
 }

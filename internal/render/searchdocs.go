@@ -16,9 +16,13 @@ func (s *Site) SearchEntries() ([]search.Doc, error) {
 	add := func(doc qms.Document, obsolete bool, fields []string) error {
 		b := doc.Base()
 		t := x.tagOf(doc)
+		body, err := s.bodyText(b.Body, b.Path)
+		if err != nil {
+			return err
+		}
 		e := search.Doc{
 			URL: x.urls[doc], Kind: b.Kind.String(), KindLabel: b.Kind.Label(),
-			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: s.bodyText(b.Body),
+			Code: doc.ID(), Title: doc.Heading(), Obsolete: obsolete, Body: body,
 		}
 		if t != nil {
 			e.Status = t.Label

@@ -20,10 +20,10 @@ import (
 type Site struct {
 	opts    Options
 	base    string // path-absolute base, ends in "/"
-	absBase string // BaseURL with a trailing "/", for sitemap.xml
+	absBase string // BaseURL with a trailing "/", for sitemap.xml and feeds
 	x       *index
 	tmpl    map[string]*template.Template
-	md      chan goldmark.Markdown // free renderers, kept across GCs
+	md      goldmark.Markdown // the body renderer (markdown.go)
 
 	units, fields   []*group
 	unitBy, fieldBy map[string]*group
@@ -38,13 +38,14 @@ type Site struct {
 	changes   *changeLog
 	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
-	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's
-	slugs     sync.Map                     // heading text → slugify's result, for renderSimple
+	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
+	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
 
 	frames map[string]*frame // by section (frame.go)
-	// direct are the page templates written without html/template, with
-	// what writes their content (direct.go).
-	direct map[string]contentFunc
+	// rows keeps the markup of each document's table row (rows.go),
+	// rendered by rowTmpl.
+	rows    sync.Map // qms.Document → template.HTML
+	rowTmpl *template.Template
 }
 
 // File is one output file.
@@ -79,7 +80,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 		return nil, err
 	}
 	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256)}
-	s.md = make(chan goldmark.Markdown, 64)
+	s.md = s.newMarkdown()
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
 	}
@@ -94,7 +95,6 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	if err := s.buildFrames(); err != nil {
 		return nil, err
 	}
-	s.direct = s.findDirect()
 	return s, nil
 }
 
@@ -131,7 +131,7 @@ func parseBase(raw string) (base, abs string, err error) {
 		p += "/"
 	}
 	abs = p
-	if u.Host != "" {
+	if u.Scheme != "" && u.Host != "" {
 		abs = u.Scheme + "://" + u.Host + p
 	}
 	return p, abs, nil
@@ -142,21 +142,8 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		"dict": dict,
 		"inc":  func(i int) int { return i + 1 },
 
-		"summaryHTML":         summaryHTML,
-		"docLinkHTML":         docLinkHTML,
-		"tagHTML":             tagHTML,
-		"processHTML":         processHTML,
-		"procedureHTML":       procedureHTML,
-		"decisionHTML":        decisionHTML,
-		"processTableHTML":    processTableHTML,
-		"procedureTableHTML":  procedureTableHTML,
-		"historyHTML":         historyHTML,
-		"pageStartHTML":       pageStartHTML,
-		"pageEndHTML":         pageEndHTML,
-		"bannersHTML":         bannersHTML,
-		"errorsHTML":          errorsHTML,
-		"revisionDocHTML":     revisionDocHTML,
-		"revisionChangesHTML": revisionChangesHTML,
+		"processRowHTML":   s.processRowHTML,
+		"procedureRowHTML": s.procedureRowHTML,
 	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
@@ -172,6 +159,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 		}
 		s.tmpl[name] = t
 	}
+	s.rowTmpl = s.tmpl["notfound"]
 	return nil
 }
 
@@ -179,7 +167,8 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 func (s *Site) newPage(title, section, rel string) *page {
 	p := &page{
 		Base: s.base, Title: title, Section: section, URL: s.base + rel,
-		AsOf: s.opts.AsOf.VN(), Commit: s.opts.Commit,
+		Description: title + " — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An.",
+		AsOf:        s.opts.AsOf.VN(), Commit: s.opts.Commit,
 	}
 	if s.hist != nil {
 		p.Changes = s.base + "changes/"
@@ -202,12 +191,6 @@ func (s *Site) exec(w io.Writer, name string, p *page) error {
 		return err
 	}
 	p.Frame = f
-	if c := s.direct[name]; c != nil {
-		if err := writeDirect(w, p, c); err != nil {
-			return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
-		}
-		return nil
-	}
 	if err := t.ExecuteTemplate(w, "base", p); err != nil {
 		return fmt.Errorf("render: %s %s: %w", name, p.URL, err)
 	}
@@ -270,7 +253,9 @@ func (s *Site) files(interleave bool) []File {
 	add("search/", s.writeSearch)
 	fs = append(fs, s.historyFilesExcept(done)...)
 	add("404.html", s.writeNotFound)
-	add("sitemap.xml", s.writeSitemap)
+	if s.Sitemap() {
+		add("sitemap.xml", s.writeSitemap)
+	}
 	return fs
 }
 

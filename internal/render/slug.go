@@ -2,37 +2,9 @@ package render
 
 import (
 	"strconv"
-	"strings"
-	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/snnptnt-nghean/qms/internal/markup"
 )
-
-// slugify folds s to lower-case ASCII letters and digits with runs of other
-// characters as single dashes: "Chi cục Thủy sản" → "chi-cuc-thuy-san".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if r == 'đ' || r == 'Đ' {
-			r = 'd'
-		}
-		r = unicode.ToLower(r)
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
 
 // slugger hands out unique slugs: a second name with the same slug gets
 // "-2", and so on. Names must be offered in a deterministic order.
@@ -54,7 +26,7 @@ func (s *slugger) slug(name string) string {
 	if v, ok := s.of[name]; ok {
 		return v
 	}
-	base := slugify(name)
+	base := markup.Slugify(name)
 	if base == "" {
 		base = "x"
 	}

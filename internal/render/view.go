@@ -12,16 +12,19 @@ import (
 // page is what the base template gets: the frame of every page and, in
 // Data, what the page's own template needs.
 type page struct {
-	Base    string // path-absolute base, ends in "/"
-	Title   string
-	Section string // "processes", "procedures", ... marks the current menu item
-	URL     string // this page's path-absolute URL
-	Crumbs  []link
-	Banners []banner
-	Errors  []diagView
-	AsOf    string // dd/mm/yyyy
-	Commit  string
-	Scripts []string
+	Base  string // path-absolute base, ends in "/"
+	Title string
+	// Description is the page's meta description: for a document, its
+	// kind, number or code, title and status (docDescription).
+	Description string
+	Section     string // "processes", "procedures", ... marks the current menu item
+	URL         string // this page's path-absolute URL
+	Crumbs      []link
+	Banners     []banner
+	Errors      []diagView
+	AsOf        string // dd/mm/yyyy
+	Commit      string
+	Scripts     []string
 	// Feeds are the Atom feeds advertised in the page's head.
 	Feeds []link
 	// Changes is the URL of /changes/ when the site has a history.
@@ -30,7 +33,7 @@ type page struct {
 	Revision *revisionView
 	// PrintHeader is what a printed document page carries at the top of
 	// every sheet (code, revision, effective date; the revision shown),
-	// "" on other pages (pagehtml.go, style.css).
+	// "" on other pages (base.html, style.css).
 	PrintHeader string
 	// Frame is the part of the page that depends only on the site and
 	// Section (frame.go); exec sets it.
@@ -176,6 +179,24 @@ func (x *index) citationLink(c qms.Citation) docLink {
 		l.Next = &n
 	}
 	return l
+}
+
+// docDescription describes a document for search engines and link
+// previews: its kind, number or code, title and, when given, status
+// ("Quy trình QT-01: Cấp giấy phép. Tình trạng: đang áp dụng.").
+func docDescription(kind, id, title string, t *tag) string {
+	d := kind
+	if id != "" && id != "/" {
+		d += " " + id
+	}
+	if title = strings.TrimRight(strings.TrimSpace(title), "."); title != "" {
+		d += ": " + title
+	}
+	d += "."
+	if t != nil {
+		d += " Tình trạng: " + lowerFirst(t.Label) + "."
+	}
+	return d
 }
 
 // dateVN formats a date dd/mm/yyyy, "—" when unset.

@@ -18,6 +18,7 @@ var categories = map[string]string{
 	"TM": "Thời gian giải quyết (TM)",
 	"PR": "Quy trình và thủ tục (PR)",
 	"GR": "Thay thế, sửa đổi văn bản (GR)",
+	"RV": "Theo dõi sửa đổi và số thủ tục ghi nhận (RV)",
 	"ID": "Định danh và cách viết (ID)",
 	"LK": "Liên kết trong nội dung (LK)",
 	"PH": "Chỗ trống của mẫu (PH)",

@@ -1,5 +1,7 @@
 // Package scaffold writes new documents from Vietnamese templates for
-// `qms new`, and holds the rule that keeps unfilled templates out of the
+// `qms new`, a new manual for `qms init` (Init: qms.yaml and the four
+// framework processes as drafts, with no placeholder so that a new manual
+// passes `qms check`), and holds the rule that keeps unfilled templates out of the
 // manual.
 //
 // A new process, procedure or decision gets every required front-matter

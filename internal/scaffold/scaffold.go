@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -16,7 +17,7 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-//go:embed templates/*.md.tmpl
+//go:embed templates/*.md.tmpl templates/init/*.tmpl
 var templateFS embed.FS
 
 // ProcessParams are the values `qms new process` fills in; empty ones
@@ -260,8 +261,13 @@ func typeList() string {
 }
 
 func render(name, p, id string, data any) (*File, error) {
-	t, err := template.New(name+".md.tmpl").Funcs(template.FuncMap{"y": yamlValue, "q": quoted}).
-		ParseFS(templateFS, "templates/"+name+".md.tmpl")
+	return renderFile(name+".md", p, id, data)
+}
+
+// renderFile executes templates/<name>.tmpl with data into the file p.
+func renderFile(name, p, id string, data any) (*File, error) {
+	t, err := template.New(path.Base(name)+".tmpl").Funcs(template.FuncMap{"y": yamlValue, "q": quoted}).
+		ParseFS(templateFS, "templates/"+name+".tmpl")
 	if err != nil {
 		return nil, fmt.Errorf("mẫu %s: %w", name, err)
 	}

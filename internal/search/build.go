@@ -47,8 +47,8 @@ func build(docs []Doc, workers int) (map[string][]byte, error) {
 	}
 
 	// Each document's entry in the document shards is written while it is
-	// indexed, in one pass over its texts, and kept (about 1.5 KB a
-	// document) until the shards are cut.
+	// indexed, in one pass over its texts, and kept until the shards are
+	// cut.
 	cs, flags, entries := collect(docs, order, workers)
 	files := make(map[string][]byte)
 	tk := termShards(newMerger(cs), workers, files)
@@ -84,9 +84,8 @@ func collect(docs []Doc, order []int32, workers int) (cs []*collector, flags []b
 	flags = make([]byte, n)
 	entries = docEntries{end: make([]int32, n), blocks: make([][]byte, (n+blockDocs-1)/blockDocs)}
 	cs = make([]*collector, max(1, min(workers, maxCollectors, len(entries.blocks))))
-	class := newRuneClass()
 	for w := range cs {
-		cs[w] = newCollector(class)
+		cs[w] = newCollector()
 	}
 	parallel(len(cs), len(entries.blocks), func(w, bl int) {
 		c := cs[w]

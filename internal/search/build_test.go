@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"unicode"
 )
 
 func TestBuildDeterministic(t *testing.T) {
@@ -120,10 +119,10 @@ func BenchmarkBuild10k(b *testing.B) {
 	b.ReportMetric(float64(len(files)), "files")
 }
 
-// snippetText is the snippet of body as text.
+// snippetText is the snippet of body as the document shard holds it.
 func snippetText(body string) string {
 	var s string
-	if err := json.Unmarshal(appendSnippet(nil, body), &s); err != nil {
+	if err := json.Unmarshal(appendString(nil, snippet(body)), &s); err != nil {
 		panic(err)
 	}
 	return s
@@ -144,66 +143,6 @@ func TestSnippetText(t *testing.T) {
 	}
 	if n := runeLen(snippetText(strings.Repeat("x", 5000))); n != snippetRunes+2 {
 		t.Errorf("a body without spaces is cut to %d runes, want %d", n, snippetRunes+2)
-	}
-}
-
-// TestSnippetMatchesReference compares the byte-level snippet writer with
-// a plain one (unicode.IsSpace, rune by rune, then appendString) on random
-// texts of every kind of space, escapes and long characters, around the
-// length where snippets are cut.
-func TestSnippetMatchesReference(t *testing.T) {
-	reference := func(body string) []byte {
-		var b strings.Builder
-		n, lastSpace, lastSpaceN, pending := 0, 0, 0, false
-		for _, r := range body {
-			if unicode.IsSpace(r) {
-				pending = b.Len() > 0
-				continue
-			}
-			if pending {
-				lastSpace, lastSpaceN = b.Len(), n
-				b.WriteByte(' ')
-				n++
-				pending = false
-			}
-			if n >= snippetRunes {
-				s := b.String()
-				if lastSpaceN > snippetRunes/2 {
-					s = s[:lastSpace]
-				}
-				return appendString(nil, strings.TrimRight(s, " ")+" …")
-			}
-			b.WriteRune(r)
-			n++
-		}
-		return appendString(nil, b.String())
-	}
-	var alphabet []string
-	for r := rune(0); r < 0x3001; r++ {
-		if unicode.IsSpace(r) {
-			alphabet = append(alphabet, string(r))
-		}
-	}
-	alphabet = append(alphabet, "a", "ạ", "đường", `"`, `\`, "\x01", "\x1f", "\u200b", "𝔸", "\u0301", "\u00a1",
-		"\u1680x", "\u2030", "\u205e", "\u3001", "\u1eff")
-	r := rand.New(rand.NewPCG(3, 4))
-	for range 3000 {
-		var b strings.Builder
-		size := r.IntN(2 * snippetRunes)
-		for b.Len() < size {
-			switch k := r.IntN(60); {
-			case k == 0: // a word longer than half a snippet
-				b.WriteString(strings.Repeat("ữ", r.IntN(snippetRunes)))
-			case k <= 20:
-				b.WriteString(alphabet[r.IntN(len(alphabet))])
-			default:
-				b.WriteString("chữ")
-			}
-		}
-		body := b.String()
-		if got, want := appendSnippet(nil, body), reference(body); !bytes.Equal(got, want) {
-			t.Fatalf("snippet of %q:\n got %q\nwant %q", body, got, want)
-		}
 	}
 }
 

@@ -1,10 +1,8 @@
 package search
 
 import (
-	"bytes"
 	"fmt"
 	"maps"
-	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -96,7 +94,7 @@ func collectorPostings(t *testing.T, cs []*collector) map[string]map[int]refReco
 			if out[key] == nil {
 				out[key] = make(map[int]refRecord)
 			}
-			r := rawReader{raw: c.lists[ti].records(), prev: -1}
+			r := rawReader{raw: c.lists[ti].buf, prev: -1}
 			for r.next() {
 				var vars []string
 				for idx, v := range term.vars {
@@ -144,43 +142,5 @@ func TestCollectorMatchesReference(t *testing.T) {
 				t.Errorf("%d workers: key %q: records %v, want %v", workers, key, got[key], w)
 			}
 		}
-	}
-}
-
-// TestPackChunk: chunks of up to 8 bytes without NUL pack into distinct
-// numbers, the same from a byte slice of any capacity and from a span of a
-// longer text; others do not pack.
-func TestPackChunk(t *testing.T) {
-	rng := rand.New(rand.NewPCG(5, 6))
-	alphabet := []byte{0, 1, 'a', 'z', 0x7f, 0x80, 0xc3, 0xe1, 0xff}
-	seen := make(map[uint64]string)
-	for range 50000 {
-		n := rng.IntN(10)
-		b := make([]byte, n)
-		for i := range b {
-			b[i] = alphabet[rng.IntN(len(alphabet))]
-		}
-		wantOK := n >= 1 && n <= 8 && !bytes.Contains(b, []byte{0})
-		pre, post := strings.Repeat("x", rng.IntN(3)), strings.Repeat("y", rng.IntN(10))
-		text := pre + string(b) + post
-		k1, ok1 := packChunk(b)                                 // capacity n
-		k2, ok2 := packChunk(append(make([]byte, 0, 16), b...)) // room after
-		k3, ok3 := packSpan(text, len(pre), len(pre)+n)         // in a text
-		if ok1 != wantOK || ok2 != wantOK || ok3 != wantOK {
-			t.Fatalf("pack %q: ok %v %v %v, want %v", b, ok1, ok2, ok3, wantOK)
-		}
-		if !wantOK {
-			continue
-		}
-		if k1 != k2 || k1 != k3 {
-			t.Fatalf("pack %q: %#x %#x %#x differ", b, k1, k2, k3)
-		}
-		if k1 == 0 {
-			t.Fatalf("pack %q is 0, an empty slot", b)
-		}
-		if prev, ok := seen[k1]; ok && prev != string(b) {
-			t.Fatalf("%q and %q pack to %#x", prev, b, k1)
-		}
-		seen[k1] = string(b)
 	}
 }

@@ -1,5 +1,5 @@
-// Package search builds the static search index of the site and ranks
-// queries against it the way the site's script, site/static/search.js, does.
+// Package search builds the static search index of the site, which the
+// site's script, site/static/search.js, reads and ranks queries against.
 //
 // # Folding and tokens
 //
@@ -21,20 +21,21 @@
 //     is obsolete. search.js fetches shards with ?h= appended, so that a
 //     browser never mixes two builds.
 //   - t/<n>.json, the term shards: {"k": keys, "v": variants, "p":
-//     postings}, keys in UTF-16 order and cut into shards of about 16 KB
-//     (the keys in ranges of 4,096, so the last shard of a range may be
-//     smaller), so a query loads one small shard per word. A key is a folded word, an
-//     identifier key, or a bigram "a b" of adjacent words. For a word,
-//     variants are its exact forms, most frequent first (at most 30). The
-//     postings of a key are one string (see postings.go): each document's
-//     field mask and, for a word with two variants or more, the mask of the
-//     variants it has, with runs of neighbouring documents alike stored
-//     once. Field mask bits: 1 code or number, 2 title, 4 other fields
+//     postings}, keys in UTF-16 order and cut into shards of
+//     termShardSize bytes (the keys in ranges of termRange, so the last
+//     shard of a range may be smaller), so a query loads one small shard
+//     per word. A key is a folded word, an identifier key, or a bigram
+//     "a b" of adjacent words. For a word, variants are its exact forms,
+//     most frequent first (at most 30). The postings of a key are one
+//     string (see postings.go): each document's field mask and, for a word
+//     with two variants or more, the mask of the variants it has, with runs
+//     of neighbouring documents alike stored once. Field mask bits: 1 code or number, 2 title, 4 other fields
 //     (kind, unit, field, agency, issuer ...), 8 body, 16 body three times
 //     or more.
 //   - d/<n>.json, the document shards: {"d": [{"u": URL, "k": kind, "l":
 //     kind label, "c": code, "t": title, "s": status, "o": obsolete, "b":
-//     first 1,000 characters of the body}]}, cut at about 8 KB.
+//     first snippetRunes characters of the body}]}, cut at docShardSize
+//     bytes.
 //
 // Output is deterministic: documents are numbered in URL order, every list
 // is sorted, and the work shared out among processors is joined in that
@@ -42,9 +43,10 @@
 //
 // # Ranking
 //
-// [Index.Search] ranks as search.js does, in integer arithmetic so that both
-// give the same order. Every query word must match (AND); when no document
-// has them all, the documents with the most of them are offered. A word
+// search.js ranks in integer arithmetic; the tests keep a Go copy of its
+// ranker (ranker_test.go) and check that both give the same order. Every
+// query word must match (AND); when no document has them all, the
+// documents with the most of them are offered. A word
 // typed with diacritics scores an eighth for documents that have it only
 // folded ("đường" finds "dương" below "đường"); a code match scores above a
 // title match, above other fields, above the body; adjacent query words

@@ -23,9 +23,6 @@ import (
 // JavaScript's toLowerCase ("İ" → "i̇", a final "Σ" → "ς"), not Go's
 // strings.ToLower. TestJSMatchesGo checks the two in Chromium.
 func Fold(s string) string {
-	if f, ok := foldPlain(s, 'd'); ok {
-		return f
-	}
 	s = norm.NFD.String(lower(s))
 	var b strings.Builder
 	b.Grow(len(s))
@@ -45,49 +42,7 @@ func Fold(s string) string {
 // lowerExact is the form a word is compared in when the reader typed
 // diacritics: lower case, NFC, marks kept ("Đường" → "đường").
 func lowerExact(s string) string {
-	if f, ok := foldPlain(s, 'đ'); ok {
-		return f
-	}
 	return norm.NFC.String(lower(s))
-}
-
-// foldPlain folds a text made only of ASCII and đ, Đ, as most keys are
-// (words without diacritics, "3463/QĐ-UBND"), without normalising: ASCII
-// to lower case and đ, Đ to d; it reports false for any other text. Such
-// a text is in NFC and NFD, and its lower case is ASCII's and đ, so this
-// is what [Fold] gives, and with d = 'đ' what [lowerExact] gives.
-func foldPlain(s string, d rune) (string, bool) {
-	upper, stroke := false, false
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c >= 'A' && c <= 'Z':
-			upper = true
-		case c < utf8.RuneSelf:
-		case c == 0xc4 && i+1 < len(s) && (s[i+1] == 0x90 || s[i+1] == 0x91): // Đ, đ
-			upper = upper || s[i+1] == 0x90
-			stroke = true
-			i++
-		default:
-			return "", false
-		}
-	}
-	if !upper && (!stroke || d == 'đ') {
-		return s, true
-	}
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c >= 'A' && c <= 'Z':
-			b = append(b, c+'a'-'A')
-		case c == 0xc4:
-			b = utf8.AppendRune(b, d)
-			i++
-		default:
-			b = append(b, c)
-		}
-	}
-	return string(b), true
 }
 
 // lower is JavaScript's String.prototype.toLowerCase. Invalid UTF-8

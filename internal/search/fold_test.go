@@ -1,7 +1,6 @@
 package search
 
 import (
-	"math/rand/v2"
 	"strings"
 	"testing"
 
@@ -103,71 +102,6 @@ func TestLowerExact(t *testing.T) {
 	for _, tt := range tests {
 		if got := lowerExact(tt.in); got != tt.want {
 			t.Errorf("lowerExact(%q) = %q, want %q", tt.in, got, tt.want)
-		}
-	}
-}
-
-// TestIsNFC checks the fast test of Build against norm.NFC: every
-// character it accepts is NFC alone and next to any other it accepts (a
-// composition needs two characters side by side, so longer texts cannot
-// differ).
-func TestIsNFC(t *testing.T) {
-	var ok []string
-	for r := rune(0); r <= 0x2fff; r++ {
-		if s := string(r); isNFC(s) {
-			ok = append(ok, s)
-		}
-	}
-	if len(ok) < 1000 {
-		t.Fatalf("isNFC accepts %d characters below U+3000, want the Latin and Vietnamese ones", len(ok))
-	}
-	for _, a := range ok {
-		for _, b := range ok {
-			if s := a + b; !norm.NFC.IsNormalString(s) {
-				t.Fatalf("isNFC(%q) = true, but it is not NFC", s)
-			}
-		}
-	}
-	for _, s := range []string{"e\u0301", "\xff", "A\u030a", "\u2000", "Ω", "a\u0300"} {
-		if isNFC(s) {
-			t.Errorf("isNFC(%q) = true", s)
-		}
-	}
-	if !isNFC("Cấp chứng chỉ hành nghề thú y – “Đường”") {
-		t.Errorf("isNFC is false on NFC Vietnamese")
-	}
-}
-
-// TestFoldPlain: on texts of ASCII, đ and Đ (and others, which it leaves
-// to the general path), Fold and lowerExact give what normalising gives.
-func TestFoldPlain(t *testing.T) {
-	pieces := []string{"a", "Z", "q", "Q", "0", "/", "-", " ", "đ", "Đ", "\x00", "\x7f", "~", "ð", "Ð", "ă", "İ", "Σ", "\xc4", "\xc4\x92", "\xff", "e\u0301"}
-	rng := rand.New(rand.NewPCG(5, 6))
-	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(8); k > 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
-		slowFold := func(s string) string {
-			s = norm.NFD.String(lower(s))
-			var b strings.Builder
-			for _, r := range s {
-				switch {
-				case r >= 0x300 && r <= 0x36f:
-				case r == 'đ' || r == 'ð':
-					b.WriteByte('d')
-				default:
-					b.WriteRune(r)
-				}
-			}
-			return norm.NFC.String(b.String())
-		}
-		if got, want := Fold(s), slowFold(s); got != want {
-			t.Fatalf("Fold(%q) = %q, want %q", s, got, want)
-		}
-		if got, want := lowerExact(s), norm.NFC.String(lower(s)); got != want {
-			t.Fatalf("lowerExact(%q) = %q, want %q", s, got, want)
 		}
 	}
 }

@@ -2,8 +2,6 @@ package search
 
 import (
 	"encoding/binary"
-	"hash/maphash"
-	"strings"
 )
 
 // Field mask bits of a posting (see the package comment).
@@ -38,22 +36,19 @@ const (
 type collector struct {
 	ch chunker
 
-	// Every distinct chunk is tokenised once: short and chunks map its
-	// text to its span of toks, short those of at most 8 bytes.
-	short   shortTable
-	chunks  chunkTable
+	// Every distinct chunk is tokenised once: chunks maps its text to its
+	// span of toks.
+	chunks  map[string]span
 	toks    []ctoken
 	scratch []Token
 
 	terms []cterm
-	// lists are the terms' records; marks[t] is where word or identifier
-	// term t may be in docTerms (apart, as they are read for every token):
-	// it is there when that slot of docTerms holds t. A bigram's slot is
-	// kept in its entry of pairs instead, which its look-up reads anyway.
+	// lists are the terms' records; marks[t] is where term t may be in
+	// docTerms: it is there when that slot of docTerms holds t.
 	lists []rawList
 	marks []int32
-	keys  map[string]int32 // word or identifier key → term
-	pairs pairTable        // two terms → their bigram's term and slot
+	keys  map[string]int32   // word or identifier key → term
+	pairs map[[2]int32]int32 // two terms → their bigram's term
 	vars  []cvariant
 	varOf map[varKey]int32
 
@@ -62,9 +57,6 @@ type collector struct {
 	doc      int32
 	docTerms []docTerm
 	more     []moreVar
-	// rec is scratch space for a long record.
-	rec []byte
-
 	// Reused by the builder: the document in NFC, and the entries of a
 	// block of documents in the document shards.
 	d       Doc
@@ -96,10 +88,9 @@ type cterm struct {
 	vars []int32
 }
 
-// rawList is a term's records (see collector): buf[:n].
+// rawList is a term's records (see collector).
 type rawList struct {
 	buf []byte
-	n   int32
 	// last is the document of the last record, -1 before any.
 	last int32
 }
@@ -129,11 +120,11 @@ type docTerm struct {
 // moreVar is a variant numbered 64 or above of docTerms[slot].
 type moreVar struct{ slot, idx int32 }
 
-func newCollector(class *runeClass) *collector {
+func newCollector() *collector {
 	return &collector{
-		ch:     chunker{class: class},
-		chunks: chunkTable{seed: maphash.MakeSeed()},
+		chunks: make(map[string]span),
 		keys:   make(map[string]int32),
+		pairs:  make(map[[2]int32]int32),
 		varOf:  make(map[varKey]int32),
 	}
 }
@@ -156,9 +147,9 @@ func (c *collector) add(n int, d *Doc) int {
 
 // done frees what only adding documents needs.
 func (c *collector) done() {
-	c.short, c.chunks, c.toks, c.scratch = shortTable{}, chunkTable{}, nil, nil
-	c.keys, c.pairs, c.varOf, c.marks = nil, pairTable{}, nil, nil
-	c.docTerms, c.more, c.d, c.entries, c.rec = nil, nil, Doc{}, nil, nil
+	c.chunks, c.toks, c.scratch = nil, nil, nil
+	c.keys, c.pairs, c.varOf, c.marks = nil, nil, nil, nil
+	c.docTerms, c.more, c.d, c.entries = nil, nil, Doc{}, nil
 }
 
 // addText indexes one field's text and returns the length of its chain of
@@ -168,40 +159,15 @@ func (c *collector) addText(text string, bit uint8) int {
 	prev := int32(-1)
 	c.ch.reset(text)
 	for {
-		start, end, chunk, ok := c.ch.nextSpan()
+		chunk, ok := c.ch.next()
 		if !ok {
 			return n
 		}
-		var k uint64
-		var short bool
-		if chunk == nil {
-			k, short = packSpan(text, start, end)
-		} else {
-			k, short = packChunk(chunk)
-		}
-		var sp span
-		if short {
-			sl := c.short.find(k)
-			if sl.key == 0 {
-				if chunk == nil {
-					sl.key, sl.sp = k, c.addChunk(strings.Clone(text[start:end]))
-				} else {
-					sl.key, sl.sp = k, c.addChunk(string(chunk))
-				}
-				c.short.n++
-			}
-			sp = sl.sp
-		} else {
-			if chunk == nil {
-				chunk = append(c.rec[:0], text[start:end]...)
-				c.rec = chunk
-			}
-			h := c.chunks.hash(chunk)
-			if sp, ok = c.chunks.get(h, chunk); !ok {
-				text := string(chunk)
-				sp = c.addChunk(text)
-				c.chunks.put(h, text, sp)
-			}
+		sp, ok := c.chunks[string(chunk)]
+		if !ok {
+			s := string(chunk)
+			sp = c.addChunk(s)
+			c.chunks[s] = sp
 		}
 		for _, tk := range c.toks[sp.start:sp.end] {
 			slot := c.note(tk.term, bit)
@@ -270,50 +236,32 @@ func (c *collector) variant(term int32, exact string) int32 {
 // notePair records an occurrence of the bigram of terms a and b in the
 // field bit of the document being added.
 func (c *collector) notePair(a, b int32, bit uint8) {
-	p := c.pairs.find(a, b)
-	if p.key == 0 {
-		*p = pairSlot{key: pairKey(a, b), term: int32(len(c.terms))}
-		c.pairs.n++
+	t, ok := c.pairs[[2]int32{a, b}]
+	if !ok {
+		t = int32(len(c.terms))
+		c.pairs[[2]int32{a, b}] = t
 		c.terms = append(c.terms, cterm{a: a, b: b})
 		c.lists = append(c.lists, rawList{last: -1})
 		c.marks = append(c.marks, 0)
 	}
-	s := c.slot(p.term, p.slot)
-	if s != p.slot {
-		p.slot = s // written only when it changes, sparing the cache line
-	}
-	c.mark(s, bit)
+	c.note(t, bit)
 }
 
-// note records an occurrence of word or identifier term in the field bit
-// of the document being added and returns its slot in docTerms.
+// note records an occurrence of term in the field bit of the document
+// being added and returns its slot in docTerms.
 func (c *collector) note(term int32, bit uint8) int32 {
-	m := &c.marks[term]
-	s := c.slot(term, *m)
-	if s != *m {
-		*m = s
+	s := c.marks[term]
+	if int(s) >= len(c.docTerms) || c.docTerms[s].term != term {
+		s = int32(len(c.docTerms))
+		c.docTerms = append(c.docTerms, docTerm{term: term})
+		c.marks[term] = s
 	}
-	c.mark(s, bit)
-	return s
-}
-
-// slot returns the slot of term in docTerms, given where it was last:
-// that one when it holds term, else a new one.
-func (c *collector) slot(term, last int32) int32 {
-	if uint(last) < uint(len(c.docTerms)) && c.docTerms[last].term == term {
-		return last
-	}
-	c.docTerms = append(c.docTerms, docTerm{term: term})
-	return int32(len(c.docTerms) - 1)
-}
-
-// mark records an occurrence in the field bit of docTerms[slot].
-func (c *collector) mark(slot int32, bit uint8) {
-	dt := &c.docTerms[slot]
+	dt := &c.docTerms[s]
 	dt.mask |= bit
 	if bit == maskBody && dt.body < bodyMany {
 		dt.body++
 	}
+	return s
 }
 
 // noteVariant records that the document being added has variant v of the
@@ -337,7 +285,7 @@ func (c *collector) noteVariant(slot, v int32) {
 func (c *collector) write() {
 	for i := range c.docTerms {
 		dt := &c.docTerms[i]
-		t := &c.lists[dt.term]
+		l := &c.lists[dt.term]
 		mask := dt.mask
 		if dt.body >= bodyMany {
 			mask |= maskBodyMany
@@ -348,77 +296,23 @@ func (c *collector) write() {
 		if dt.more {
 			mask |= rawMore
 		}
-		gap := uint64(c.doc - t.last - 1)
-		t.last = c.doc
-		// the usual records, of a gap and a variant mask of one or two
-		// bytes each, in one go
-		if gap < 0x4000 && dt.vars < 0x80 && !dt.more {
-			v, n := uint32(gap), int32(1)
-			if gap >= 0x80 {
-				v, n = uint32(gap&0x7f|0x80)|uint32(gap>>7)<<8, 2
-			}
-			v |= uint32(mask) << (8 * n)
-			n++
-			if dt.vars != 0 {
-				v |= uint32(dt.vars) << (8 * n)
-				n++
-			}
-			t.addShort(v, n)
-			continue
-		}
-		rec := binary.AppendUvarint(c.rec[:0], gap)
-		rec = append(rec, mask)
+		l.buf = binary.AppendUvarint(l.buf, uint64(c.doc-l.last-1))
+		l.buf = append(l.buf, mask)
+		l.last = c.doc
 		if dt.vars != 0 {
-			rec = binary.AppendUvarint(rec, dt.vars)
+			l.buf = binary.AppendUvarint(l.buf, dt.vars)
 		}
 		if dt.more {
-			n := 0
+			var idx []uint64
 			for _, m := range c.more {
 				if m.slot == int32(i) {
-					n++
+					idx = append(idx, uint64(m.idx))
 				}
 			}
-			rec = binary.AppendUvarint(rec, uint64(n))
-			for _, m := range c.more {
-				if m.slot == int32(i) {
-					rec = binary.AppendUvarint(rec, uint64(m.idx))
-				}
+			l.buf = binary.AppendUvarint(l.buf, uint64(len(idx)))
+			for _, x := range idx {
+				l.buf = binary.AppendUvarint(l.buf, x)
 			}
 		}
-		t.add(rec)
-		c.rec = rec
 	}
 }
-
-// add appends p to the records. The slice is replaced only when it grows:
-// storing a pointer for every record would cost a write barrier each
-// while the garbage collector runs.
-func (l *rawList) add(p []byte) {
-	if len(l.buf)-int(l.n) < len(p) {
-		l.grow(len(p))
-	}
-	l.n += int32(copy(l.buf[l.n:], p))
-}
-
-// addShort appends the first n bytes of v, little-endian, n ≤ 4.
-func (l *rawList) addShort(v uint32, n int32) {
-	if len(l.buf)-int(l.n) < 4 {
-		l.grow(4)
-	}
-	binary.LittleEndian.PutUint32(l.buf[l.n:], v)
-	l.n += n
-}
-
-// grow makes room for n more bytes.
-func (l *rawList) grow(n int) {
-	size := 2 * len(l.buf)
-	if len(l.buf) < 512 {
-		size *= 2 // fewer steps for the many short lists
-	}
-	buf := make([]byte, max(16, size, int(l.n)+n))
-	copy(buf, l.buf[:l.n])
-	l.buf = buf
-}
-
-// records returns the records written.
-func (l *rawList) records() []byte { return l.buf[:l.n] }

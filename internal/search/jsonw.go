@@ -8,7 +8,7 @@ import (
 // appendString appends s as a JSON string. Invalid UTF-8 becomes U+FFFD, as
 // encoding/json does; "<", ">" and "&" are left as they are (the files are
 // fetched as JSON, never inlined in HTML).
-func appendString[T string | []byte](b []byte, s T) []byte {
+func appendString(b []byte, s string) []byte {
 	const hex = "0123456789abcdef"
 	b = append(b, '"')
 	start := 0 // s[start:i] is to be copied as it is
@@ -34,11 +34,7 @@ func appendString[T string | []byte](b []byte, s T) []byte {
 			start = i
 			continue
 		}
-		if c >= 0xc2 && c <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80 {
-			i += 2 // a valid two-byte character
-			continue
-		}
-		r, size := decodeRune(s[i:])
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
@@ -77,15 +73,4 @@ func appendInts(b []byte, ns []int) []byte {
 		b = strconv.AppendInt(b, int64(n), 10)
 	}
 	return append(b, ']')
-}
-
-// decodeRune is utf8.DecodeRune for text of either type.
-func decodeRune[T string | []byte](s T) (rune, int) {
-	switch s := any(s).(type) {
-	case string:
-		return utf8.DecodeRuneInString(s)
-	case []byte:
-		return utf8.DecodeRune(s)
-	}
-	return utf8.RuneError, 1
 }

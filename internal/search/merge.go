@@ -109,7 +109,7 @@ func (e *keyEncoder) encode(g int, b []byte) ([]string, []byte) {
 	for w, ti := range parts {
 		e.readers[w] = rawReader{prev: -1, more: e.readers[w].more}
 		if ti >= 0 {
-			e.readers[w].raw = m.cs[w].lists[ti].records()
+			e.readers[w].raw = m.cs[w].lists[ti].buf
 			e.readers[w].next()
 			live++
 		}
@@ -232,13 +232,7 @@ func (r *rawReader) next() bool {
 		r.ok = false
 		return false
 	}
-	var gap uint64
-	n := 1
-	if r.raw[0] < 0x80 {
-		gap = uint64(r.raw[0]) // the usual one-byte gap
-	} else {
-		gap, n = binary.Uvarint(r.raw)
-	}
+	gap, n := binary.Uvarint(r.raw)
 	r.raw = r.raw[n:]
 	r.doc = r.prev + 1 + int(gap)
 	r.prev = r.doc
@@ -248,11 +242,7 @@ func (r *rawReader) next() bool {
 	r.vars = 0
 	r.more = r.more[:0]
 	if flags&rawVars != 0 {
-		if r.raw[0] < 0x80 {
-			r.vars, n = uint64(r.raw[0]), 1
-		} else {
-			r.vars, n = binary.Uvarint(r.raw)
-		}
+		r.vars, n = binary.Uvarint(r.raw)
 		r.raw = r.raw[n:]
 	}
 	if flags&rawMore != 0 {

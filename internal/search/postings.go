@@ -1,10 +1,5 @@
 package search
 
-import (
-	"errors"
-	"strings"
-)
-
 // A postings list is stored as a string of base64url characters, each
 // carrying five bits of a number and, in its sixth bit (32), whether the
 // number continues in the next character, low bits first. The numbers are
@@ -79,57 +74,4 @@ func (e *postingsEncoder) flush() {
 func (e *postingsEncoder) finish() []byte {
 	e.flush()
 	return e.b
-}
-
-// errPostings reports a postings string that does not decode.
-var errPostings = errors.New("postings cut short or not in the alphabet")
-
-// decodePostings expands s into (document, mask[, variants]) groups of
-// stride numbers; stride is 3 when the key has two variants or more,
-// else 2. It fails on a malformed string and on a list longer than n
-// documents.
-func decodePostings(s string, stride, n int) ([]int, error) {
-	var out []int
-	i := 0
-	next := func() (int, error) {
-		x, shift := 0, 0
-		for {
-			if i == len(s) || shift > 30 {
-				return 0, errPostings
-			}
-			v := strings.IndexByte(base64url, s[i])
-			i++
-			if v < 0 {
-				return 0, errPostings
-			}
-			x |= (v & 31) << shift
-			shift += 5
-			if v&32 == 0 {
-				return x, nil
-			}
-		}
-	}
-	prev := -1
-	for i < len(s) {
-		var rec [3]int
-		for k := range stride {
-			v, err := next()
-			if err != nil {
-				return nil, err
-			}
-			rec[k] = v
-		}
-		doc, mask, run := prev+1+rec[0], rec[1]%32, rec[1]/32
-		if doc+run >= n {
-			return nil, errPostings
-		}
-		for d := doc; d <= doc+run; d++ {
-			out = append(out, d, mask)
-			if stride == 3 {
-				out = append(out, rec[2])
-			}
-		}
-		prev = doc + run
-	}
-	return out, nil
 }

@@ -2,7 +2,8 @@ package search
 
 import (
 	"strconv"
-	"unicode/utf8"
+	"strings"
+	"unicode"
 )
 
 // Sizes of the shards, in bytes before compression. A term shard may be
@@ -136,129 +137,36 @@ func appendDoc(b []byte, d *Doc) []byte {
 		b = append(b, `,"o":true`...)
 	}
 	b = append(b, `,"b":`...)
-	b = appendSnippet(b, d.Body)
+	b = appendString(b, snippet(d.Body))
 	return append(b, '}')
 }
 
-// appendSnippet appends, as a JSON string, the start of body (valid UTF-8)
-// as snippets are cut from: runs of space (unicode.IsSpace) made one
-// space, leading and trailing ones dropped, cut after snippetRunes
-// characters at a space and marked " …" when cut.
-func appendSnippet(b []byte, body string) []byte {
-	const hex = "0123456789abcdef"
-	b = append(b, '"')
-	base := len(b)
-	n := 0                        // characters written
-	lastSpace, lastSpaceN := 0, 0 // where the last space was written, in bytes and characters
-	i := 0
-	for i < len(body) {
-		// a run of spaces, written as one when a word follows
-		j := i
-		for j < len(body) {
-			size := spaceAt(body, j)
-			if size == 0 {
-				break
-			}
-			j += size
+// snippet is the start of body as snippets are cut from: runs of space
+// (unicode.IsSpace) made one space, leading and trailing ones dropped,
+// cut after snippetRunes characters at a space and marked " …" when cut.
+func snippet(body string) string {
+	var b strings.Builder
+	n, lastSpace, lastSpaceN, pending := 0, 0, 0, false
+	for _, r := range body {
+		if unicode.IsSpace(r) {
+			pending = b.Len() > 0
+			continue
 		}
-		if j == len(body) {
-			break
-		}
-		if j > i && len(b) > base {
-			lastSpace, lastSpaceN = len(b), n
-			b = append(b, ' ')
+		if pending {
+			lastSpace, lastSpaceN = b.Len(), n
+			b.WriteByte(' ')
 			n++
+			pending = false
 		}
-		i = j
-		// a word, up to the limit, copied a span at a time
-		start := i
-		for i < len(body) && n < snippetRunes {
-			c := body[i]
-			if c > ' ' && c < utf8.RuneSelf && c != '"' && c != '\\' {
-				i++
-				n++
-				continue
-			}
-			if c < utf8.RuneSelf {
-				if asciiSpace(c) {
-					break
-				}
-				b = append(b, body[start:i]...)
-				if c < ' ' {
-					b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-				} else {
-					b = append(b, '\\', c)
-				}
-				i++
-				n++
-				start = i
-				continue
-			}
-			if (c == 0xc2 || c >= 0xe1 && c <= 0xe3) && spaceAt(body, i) != 0 {
-				break // only these lead bytes start a space
-			}
-			i = min(i+runeSize(c), len(body))
-			n++
-		}
-		b = append(b, body[start:i]...)
-		if n >= snippetRunes && i < len(body) && spaceAt(body, i) == 0 {
-			// one more character would be written: cut
+		if n >= snippetRunes {
+			s := b.String()
 			if lastSpaceN > snippetRunes/2 {
-				b = b[:lastSpace]
+				s = s[:lastSpace] // cut at the last space
 			}
-			for len(b) > base && b[len(b)-1] == ' ' {
-				b = b[:len(b)-1]
-			}
-			return append(b, " …\""...)
+			return strings.TrimRight(s, " ") + " …"
 		}
+		b.WriteRune(r)
+		n++
 	}
-	return append(b, '"')
-}
-
-// runeSize is the length of the UTF-8 sequence that lead byte c starts.
-func runeSize(c byte) int {
-	switch {
-	case c < 0xe0:
-		return 2
-	case c < 0xf0:
-		return 3
-	}
-	return 4
-}
-
-// spaceAt returns the length of the character at body[i] when
-// unicode.IsSpace says it is a space, else 0. body is valid UTF-8.
-func spaceAt(body string, i int) int {
-	c := body[i]
-	switch {
-	case c < utf8.RuneSelf:
-		if asciiSpace(c) {
-			return 1
-		}
-	case c == 0xc2: // U+0085, U+00A0
-		if i+1 < len(body) && (body[i+1] == 0x85 || body[i+1] == 0xa0) {
-			return 2
-		}
-	case c == 0xe1: // U+1680
-		if i+2 < len(body) && body[i+1] == 0x9a && body[i+2] == 0x80 {
-			return 3
-		}
-	case c == 0xe2: // U+2000–U+200A, U+2028, U+2029, U+202F, U+205F
-		if i+2 < len(body) {
-			c1, c2 := body[i+1], body[i+2]
-			if c1 == 0x80 && (c2 >= 0x80 && c2 <= 0x8a || c2 == 0xa8 || c2 == 0xa9 || c2 == 0xaf) || c1 == 0x81 && c2 == 0x9f {
-				return 3
-			}
-		}
-	case c == 0xe3: // U+3000
-		if i+2 < len(body) && body[i+1] == 0x80 && body[i+2] == 0x80 {
-			return 3
-		}
-	}
-	return 0
-}
-
-// asciiSpace is unicode.IsSpace below utf8.RuneSelf.
-func asciiSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	return b.String()
 }

@@ -88,39 +88,12 @@ func Tokenize(s string) []Token {
 }
 
 // chunker applies rules 1 and 2 of [Tokenize] to a text that is valid
-// UTF-8 and in NFC, one chunk at a time, without copying the text.
+// UTF-8 and in NFC, one chunk at a time, a character at a time.
 type chunker struct {
 	s    string
 	i    int  // the next byte of s to read
 	last rune // the last character of the text as rule 1 rewrites it
 	buf  []byte
-	// class, when not nil, caches isChunkRune below classLimit.
-	class *runeClass
-}
-
-// chunkLow and chunkHigh have bit r%64 set for the ASCII characters r of
-// chunks below and above 64: letters, digits and the joiners "/", "-",
-// ".", "&".
-const (
-	chunkLow  = 1<<'&' | 1<<'-' | 1<<'.' | 1<<'/' | 0x3ff<<'0'
-	chunkHigh = 0x3ffffff<<('A'-64) | 0x3ffffff<<('a'-64)
-)
-
-// classLimit bounds the characters a [runeClass] caches: Latin, Greek,
-// Cyrillic and the Vietnamese letters of Latin Extended Additional.
-const classLimit = 0x2000
-
-// runeClass has bit r set when isChunkRune(r), for r < classLimit.
-type runeClass [classLimit / 64]uint64
-
-func newRuneClass() *runeClass {
-	var c runeClass
-	for r := rune(0); r < classLimit; r++ {
-		if isChunkRune(r) {
-			c[r/64] |= 1 << (r % 64)
-		}
-	}
-	return &c
 }
 
 // reset starts on s.
@@ -129,49 +102,13 @@ func (c *chunker) reset(s string) { c.s, c.i, c.last = s, 0, 0 }
 // next returns the next chunk, with joiners at its ends still on, and
 // whether there was one. The chunk is valid until the next call.
 func (c *chunker) next() ([]byte, bool) {
-	c.buf = c.buf[:0]
-	return c.more()
-}
-
-// nextSpan is next for a chunk that is a span of the text as written,
-// the usual word between spaces: it returns the span, from byte start to
-// end, and a nil chunk. Any other chunk it returns as next does.
-func (c *chunker) nextSpan() (start, end int, chunk []byte, ok bool) {
-	s, i := c.s, c.i
-	j, last := c.run(i)
-	if j == i {
-		chunk, ok = c.next()
-		return 0, 0, chunk, ok
-	}
-	if last != '/' && last != '-' {
-		// what next does after such a run when the text ends, or a space
-		// ends the chunk that no other space, "/" or "-" follows
-		switch {
-		case j == len(s):
-			c.i, c.last = j, last
-			return i, j, nil, true
-		case s[j] == ' ' && (j+1 == len(s) || s[j+1] < utf8.RuneSelf && !isSpace(rune(s[j+1])) && s[j+1] != '/' && s[j+1] != '-'):
-			c.i, c.last = j+1, ' '
-			return i, j, nil, true
-		}
-	}
-	c.buf = append(c.buf[:0], s[i:j]...)
-	c.i, c.last = j, last
-	chunk, ok = c.more()
-	return 0, 0, chunk, ok
-}
-
-// more is next after c.buf, the chunk so far.
-func (c *chunker) more() ([]byte, bool) {
 	s := c.s
+	c.buf = c.buf[:0]
 	for c.i < len(s) {
-		if j, last := c.run(c.i); j > c.i {
-			c.buf = append(c.buf, s[c.i:j]...)
-			c.i, c.last = j, last
-			continue
-		}
 		r, size := c.decode(c.i)
 		if isSpace(r) {
+			// Spaces next to a "/" or a "-" are dropped; others end the
+			// chunk.
 			j := c.i + size
 			following := rune(-1)
 			for j < len(s) {
@@ -193,12 +130,8 @@ func (c *chunker) more() ([]byte, bool) {
 		}
 		c.i += size
 		c.last = r
-		if c.isChunk(r) {
-			if r < utf8.RuneSelf {
-				c.buf = append(c.buf, byte(r))
-			} else {
-				c.buf = utf8.AppendRune(c.buf, r)
-			}
+		if isChunkRune(r) {
+			c.buf = utf8.AppendRune(c.buf, r)
 			continue
 		}
 		if len(c.buf) > 0 {
@@ -208,52 +141,9 @@ func (c *chunker) more() ([]byte, bool) {
 	return c.buf, len(c.buf) > 0
 }
 
-// run returns the end of the run of characters from byte i of the text
-// that belong in a chunk as they are written, and the last of them: ASCII
-// letters, digits and joiners and, with a class cache, the characters it
-// has below U+0800 and in U+1000–U+1FFF (Vietnamese letters), which are
-// no dash that rule 1 rewrites. The end is i when there is none.
-func (c *chunker) run(i int) (end int, last rune) {
-	s := c.s
-	for i < len(s) {
-		b := s[i]
-		var r rune
-		n := 1
-		switch {
-		case b < 64:
-			if chunkLow&(1<<b) == 0 {
-				return i, last
-			}
-			r = rune(b)
-		case b < utf8.RuneSelf:
-			if chunkHigh&(1<<(b-64)) == 0 {
-				return i, last
-			}
-			r = rune(b)
-		case c.class == nil:
-			return i, last
-		case b >= 0xc2 && b <= 0xdf && i+1 < len(s) && s[i+1]&0xc0 == 0x80:
-			r, n = rune(b&0x1f)<<6|rune(s[i+1]&0x3f), 2
-		case b == 0xe1 && i+2 < len(s) && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80:
-			r, n = 0x1000|rune(s[i+1]&0x3f)<<6|rune(s[i+2]&0x3f), 3
-		default:
-			return i, last
-		}
-		if b >= utf8.RuneSelf && c.class[r/64]&(1<<(r%64)) == 0 {
-			return i, last
-		}
-		i += n
-		last = r
-	}
-	return i, last
-}
-
 // decode reads the character at byte i of the text, a dash rewritten as
 // rule 1 says.
 func (c *chunker) decode(i int) (rune, int) {
-	if b := c.s[i]; b < utf8.RuneSelf {
-		return rune(b), 1
-	}
 	r, n := utf8.DecodeRuneInString(c.s[i:])
 	switch {
 	case r >= 0x2010 && r <= 0x2015, r == 0x2212, r == 0xfe58, r == 0xfe63, r == 0xff0d:
@@ -262,19 +152,6 @@ func (c *chunker) decode(i int) (rune, int) {
 		r = '/'
 	}
 	return r, n
-}
-
-func (c *chunker) isChunk(r rune) bool {
-	if r < utf8.RuneSelf {
-		if r < 64 {
-			return chunkLow&(1<<r) != 0
-		}
-		return chunkHigh&(1<<(r-64)) != 0
-	}
-	if c.class != nil && r < classLimit {
-		return c.class[r/64]&(1<<(r%64)) != 0
-	}
-	return isChunkRune(r)
 }
 
 // appendChunk applies rules 2 to 5 to one chunk.

@@ -3,10 +3,8 @@ package search
 import (
 	"fmt"
 	"math/rand/v2"
-	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -184,97 +182,6 @@ func TestCompareUTF16Bytes(t *testing.T) {
 		}
 		if got, want := compareUTF16(a, b), strings.Compare(a, b); got != want {
 			t.Fatalf("compareUTF16(%q, %q) = %d, strings.Compare %d", a, b, got, want)
-		}
-	}
-}
-
-// referenceChunks is what chunker.next returned before it read runs of
-// plain characters at once: rules 1 and 2 a character at a time.
-func referenceChunks(s string) []string {
-	var out []string
-	c := chunker{s: s}
-	var buf []byte
-	for c.i < len(s) {
-		r, size := c.decode(c.i)
-		if isSpace(r) {
-			j := c.i + size
-			following := rune(-1)
-			for j < len(s) {
-				nr, n := c.decode(j)
-				if !isSpace(nr) {
-					following = nr
-					break
-				}
-				j += n
-			}
-			c.i = j
-			if c.last != '/' && c.last != '-' && following != '/' && following != '-' {
-				c.last = ' '
-				if len(buf) > 0 {
-					out, buf = append(out, string(buf)), buf[:0]
-				}
-			}
-			continue
-		}
-		c.i += size
-		c.last = r
-		if isChunkRune(r) {
-			buf = utf8.AppendRune(buf, r)
-			continue
-		}
-		if len(buf) > 0 {
-			out, buf = append(out, string(buf)), buf[:0]
-		}
-	}
-	if len(buf) > 0 {
-		out = append(out, string(buf))
-	}
-	return out
-}
-
-// TestChunkerRuns: the chunker, with and without its class cache, and by
-// next or nextSpan, cuts random texts as rules 1 and 2 read a character at
-// a time do.
-func TestChunkerRuns(t *testing.T) {
-	pieces := []string{"a", "Z", "0", "9", "đ", "Đường", "ạ", "ữ", "ÿ", "ß", "Ω", "ж", "ᚠ", "\u1680", "\u1e9e", "\u1fff",
-		"\u0300", "\u0085", "\u00a0", "\u00ad", "\u07ff", "\u0800", "/", "-", ".", "&", " ", "  ", "\t", "\n", ",", ":",
-		"(", "\u2010", "\u2013", "\u2212", "\ufe58", "\uff0d", "\uff0f", "\u2003", "\u3000", "\ufeff", "\u200b", "😀",
-		"\xff", "\xe1\x80", "\xc3", "3463/QĐ-UBND", "QT-TS-01", "1.004359", "ab cd", "x, ", "tỉnh ", " - ", "/ "}
-	class := newRuneClass()
-	rng := rand.New(rand.NewPCG(3, 4))
-	for range 20000 {
-		var b strings.Builder
-		for k := rng.IntN(12); k > 0; k-- {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
-		want := referenceChunks(s)
-		for _, cl := range []*runeClass{nil, class} {
-			for _, spans := range []bool{false, true} {
-				c := chunker{class: cl}
-				c.reset(s)
-				var got []string
-				for {
-					var chunk []byte
-					var ok bool
-					if spans {
-						var start, end int
-						start, end, chunk, ok = c.nextSpan()
-						if ok && chunk == nil {
-							chunk = []byte(s[start:end])
-						}
-					} else {
-						chunk, ok = c.next()
-					}
-					if !ok {
-						break
-					}
-					got = append(got, string(chunk))
-				}
-				if !slices.Equal(got, want) {
-					t.Fatalf("chunks of %q (class %v, spans %v) = %q, want %q", s, cl != nil, spans, got, want)
-				}
-			}
 		}
 	}
 }

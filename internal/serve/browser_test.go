@@ -71,9 +71,9 @@ func TestBrowserReloads(t *testing.T) {
 	}
 	streams(2)
 	mark()
-	broken := strings.Replace(string(good), "{{pageStartHTML .}}", "{{pageStartHTML .", 1)
+	broken := strings.Replace(string(good), `{{template "content" .}}`, `{{template "content" .`, 1)
 	if broken == string(good) {
-		t.Fatal("base.html has no {{pageStartHTML .}} to break")
+		t.Fatal(`base.html has no {{template "content" .}} to break`)
 	}
 	write(t, base, broken)
 	until("notice of the failed rebuild", `!!document.querySelector(".qms-serve-note") && document.querySelector(".qms-serve-note").textContent.includes("Không dựng lại được")`)

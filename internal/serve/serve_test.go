@@ -389,9 +389,9 @@ func TestThemeFromDisk(t *testing.T) {
 	h.waitFor("/static/style.css", "body { color: #000 }")
 	third := next(t, events)
 
-	broken := strings.Replace(good, "{{pageStartHTML .}}", "{{pageStartHTML .", 1)
+	broken := strings.Replace(good, `{{template "content" .}}`, `{{template "content" .`, 1)
 	if broken == good {
-		t.Fatal("base.html has no {{pageStartHTML .}} to break")
+		t.Fatal(`base.html has no {{template "content" .}} to break`)
 	}
 	write(t, base, broken)
 	e := next(t, events)

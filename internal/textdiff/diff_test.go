@@ -221,43 +221,54 @@ func TestText(t *testing.T) {
 }
 
 // FuzzText: any two texts give a diff whose kept and deleted parts rebuild
-// the old text and whose kept and inserted parts rebuild the new one, and
-// the same result as the reference implementation, with unbounded and with
-// default context.
+// the old text and whose kept and inserted parts rebuild the new one, with
+// default and with tight bounds.
 func FuzzText(f *testing.F) {
 	f.Add("a b c\nd\n", "a x c\n\nd e")
 	f.Add("", "xyz")
 	f.Add("Lần ban hành: 1\n", "Lần ban hành: 2\n")
 	f.Add("Do Chi cục trưởng ký.\n\nx\xff\n", "Do Giám đốc Sở ký.\n\nx\n")
 	f.Fuzz(func(t *testing.T, old, new string) {
-		checkText(t, old, new, Options{})
-		opt := Options{Context: 1 << 30, MaxWordEdits: 50, MaxLineEdits: 20}
-		checkText(t, old, new, opt)
-		r := Text(old, new, opt)
-		if old == new {
-			if !r.Equal() || len(r.Segments) > 1 {
-				t.Fatalf("equal texts give %v", r.Segments)
-			}
-			return
-		}
-		var o, n strings.Builder
-		for _, s := range r.Segments {
-			switch s.Op {
-			case Eq:
-				o.WriteString(s.Text)
-				n.WriteString(s.Text)
-			case Del:
-				o.WriteString(s.Text)
-			case Ins:
-				n.WriteString(s.Text)
-			case Gap:
-				t.Fatalf("gap with unbounded context")
-			}
-		}
-		if !r.Truncated && (o.String() != old || n.String() != new) {
-			t.Fatalf("rebuilt %q / %q from %q / %q", o.String(), n.String(), old, new)
-		}
+		checkRebuild(t, old, new, Options{Context: 1 << 30})
+		checkRebuild(t, old, new, Options{Context: 1 << 30, MaxWordEdits: 50, MaxLineEdits: 20, MaxWordTokens: 30})
 	})
+}
+
+// checkRebuild fails unless Text(old, new, opt), opt keeping every
+// unchanged line, rebuilds both texts, says whether they are equal, and
+// counts no more changed words than the texts have.
+func checkRebuild(t *testing.T, old, new string, opt Options) {
+	t.Helper()
+	r := Text(old, new, opt)
+	if old == new {
+		if !r.Equal() || len(r.Segments) > 1 {
+			t.Fatalf("equal texts give %v", r.Segments)
+		}
+		return
+	}
+	var o, n strings.Builder
+	for _, s := range r.Segments {
+		switch s.Op {
+		case Eq:
+			o.WriteString(s.Text)
+			n.WriteString(s.Text)
+		case Del:
+			o.WriteString(s.Text)
+		case Ins:
+			n.WriteString(s.Text)
+		case Gap:
+			t.Fatalf("gap with unbounded context")
+		}
+	}
+	if !r.Truncated && (o.String() != old || n.String() != new) {
+		t.Fatalf("rebuilt %q / %q from %q / %q", o.String(), n.String(), old, new)
+	}
+	if r.Equal() {
+		t.Fatalf("different texts %q / %q compare equal", old, new)
+	}
+	if r.Deleted > len(Tokens(old)) || r.Inserted > len(Tokens(new)) {
+		t.Fatalf("counts %d deleted, %d inserted of %d and %d tokens", r.Deleted, r.Inserted, len(Tokens(old)), len(Tokens(new)))
+	}
 }
 
 // BenchmarkText compares two versions of a long document that differ in a

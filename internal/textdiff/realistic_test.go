@@ -84,3 +84,23 @@ func BenchmarkTextRealistic(b *testing.B) {
 		i++
 	}
 }
+
+// TestTextRealistic: consecutive versions from a generated history give
+// diffs that rebuild both versions, also under tight bounds, and a one-word
+// edit of such a body is shown as that word.
+func TestTextRealistic(t *testing.T) {
+	for i, p := range realisticPairs(t, 100, 200) {
+		checkRebuild(t, p.old, p.new, Options{Context: 1 << 30})
+		if i%4 == 0 {
+			checkRebuild(t, p.new, p.old, Options{Context: 1 << 30, MaxWordTokens: 150, MaxWordEdits: 40})
+		}
+		if !strings.Contains(p.old, " ngày ") {
+			continue
+		}
+		edited := strings.Replace(p.old, " ngày ", " tháng ", 1)
+		r := Text(p.old, edited, Options{Context: -1})
+		if r.Deleted != 1 || r.Inserted != 1 {
+			t.Fatalf("one word replaced: %d deleted, %d inserted: %v", r.Deleted, r.Inserted, r.Segments)
+		}
+	}
+}

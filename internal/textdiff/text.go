@@ -36,24 +36,20 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
+	orDefault := func(v, def int) int {
+		if v <= 0 {
+			return def
+		}
+		return v
+	}
 	if o.Context == 0 {
 		o.Context = 2
 	}
-	if o.Context < 0 {
-		o.Context = 0
-	}
-	if o.MaxLineEdits <= 0 {
-		o.MaxLineEdits = 2000
-	}
-	if o.MaxWordTokens <= 0 {
-		o.MaxWordTokens = 6000
-	}
-	if o.MaxWordEdits <= 0 {
-		o.MaxWordEdits = 1000
-	}
-	if o.MaxBytes <= 0 {
-		o.MaxBytes = 256 << 10
-	}
+	o.Context = max(o.Context, 0)
+	o.MaxLineEdits = orDefault(o.MaxLineEdits, 2000)
+	o.MaxWordTokens = orDefault(o.MaxWordTokens, 6000)
+	o.MaxWordEdits = orDefault(o.MaxWordEdits, 1000)
+	o.MaxBytes = orDefault(o.MaxBytes, 256<<10)
 	return o
 }
 
@@ -68,150 +64,90 @@ type Result struct {
 }
 
 // Equal reports whether the texts compared equal.
-func (r *Result) Equal() bool { return !r.hasChange() }
-
-func (r *Result) hasChange() bool {
+func (r *Result) Equal() bool {
 	for _, s := range r.Segments {
 		if s.Op == Del || s.Op == Ins {
-			return true
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 // Text compares old and new text; see the package comment.
 func Text(old, new string, opt Options) *Result {
 	opt = opt.withDefaults()
-	w := &writer{max: opt.MaxBytes, old: old, new: new}
+	w := &writer{max: opt.MaxBytes}
+	la, sa := split(old, lineSize)
 	if old == new {
 		// The common case of a revision that changed only front matter.
-		if n := lineCount(old); n > 0 {
-			w.add(Gap, srcNone, 0, 0, n)
-		}
-		return w.result()
+		w.equalLines(old, sa, true, true, 0)
+		return &Result{Segments: w.segs}
 	}
-	s := getScratch()
-	defer putScratch(s)
-	s.lineA = lineStarts(s.lineA[:0], old)
-	s.lineB = lineStarts(s.lineB[:0], new)
-	s.idA = s.ids.lines(s.idA[:0], old, s.lineA)
-	s.idB = s.ids.lines(s.idB[:0], new, s.lineB)
-	s.lineEdits = appendDiff(s.lineEdits[:0], s.idA, s.idB, opt.MaxLineEdits, &s.trace, s.dist)
-	edits := s.lineEdits
+	lb, sb := split(new, lineSize)
+	edits := Diff(la, lb, opt.MaxLineEdits)
 	for i := 0; i < len(edits); i++ {
 		e := edits[i]
 		if e.Op == Eq {
-			w.equalLines(s.lineA, e.A0, e.A1, i == 0, i == len(edits)-1, opt.Context)
+			w.equalLines(old, sa[e.A0:e.A1+1], i == 0, i == len(edits)-1, opt.Context)
 			continue
 		}
 		// A run of changed lines: every edit up to the next Eq.
 		j := i
-		a0, b0 := e.A0, e.B0
 		a1, b1 := e.A1, e.B1
 		for j+1 < len(edits) && edits[j+1].Op != Eq {
 			j++
 			a1, b1 = max(a1, edits[j].A1), max(b1, edits[j].B1)
 		}
-		w.changedLines(s, s.lineA[a0], s.lineA[a1], s.lineB[b0], s.lineB[b1], opt)
+		w.changedLines(old[sa[e.A0]:sa[a1]], new[sb[e.B0]:sb[b1]], opt)
 		i = j
 	}
-	return w.result()
+	return &Result{Segments: w.segs, Inserted: w.ins, Deleted: w.del, Truncated: w.truncated}
 }
 
-// lineCount is the number of lines of s: the last one may lack a "\n".
-func lineCount(s string) int {
-	n := strings.Count(s, "\n")
-	if s != "" && !strings.HasSuffix(s, "\n") {
-		n++
-	}
-	return n
-}
-
-// lineStarts appends to dst where each line of s starts, each line ending
-// after a "\n" (the last one may lack it), then len(s): line i is
-// s[starts[i]:starts[i+1]].
-func lineStarts(dst []int, s string) []int {
-	dst = append(dst, 0)
+// split cuts s into pieces, size(t) being the length of the piece that t
+// starts with, and returns them and where each starts, then len(s).
+func split(s string, size func(string) int) (pieces []string, starts []int) {
+	starts = append(starts, 0)
 	for i := 0; i < len(s); {
-		j := strings.IndexByte(s[i:], '\n')
-		if j < 0 {
-			return append(dst, len(s))
-		}
-		i += j + 1
-		dst = append(dst, i)
+		n := size(s[i:])
+		pieces = append(pieces, s[i:i+n])
+		i += n
+		starts = append(starts, i)
 	}
-	return dst
+	return pieces, starts
 }
 
-// lines appends to dst the ids of the lines of s that start at starts.
-func (t *interner) lines(dst []int32, s string, starts []int) []int32 {
-	for i := 0; i+1 < len(starts); i++ {
-		dst = append(dst, t.id(s[starts[i]:starts[i+1]]))
+// lineSize is the length of s's first line, its "\n" included.
+func lineSize(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return i + 1
 	}
-	return dst
+	return len(s)
 }
 
 // Tokens splits s into words (runs of letters, marks and digits), runs of
 // white space other than newlines, newlines, and single other characters.
 // Joined, the tokens give s back.
 func Tokens(s string) []string {
-	var l tokenList
-	l.split(s)
-	var out []string
-	for i := 0; i+1 < len(l.start); i++ {
-		out = append(out, s[l.start[i]:l.start[i+1]])
+	toks, _ := split(s, tokenSize)
+	return toks
+}
+
+// tokenSize is the length of s's first token (see Tokens).
+func tokenSize(s string) int {
+	r, n := utf8.DecodeRuneInString(s)
+	cls := class(r)
+	if cls == clsOther || cls == clsNewline {
+		return n
 	}
-	return out
-}
-
-// tokenList is a text split into tokens (see Tokens): token i is
-// text[start[i]:start[i+1]]; words[i] is the number of tokens before it
-// that are not white space and runes[i] the number of characters before
-// it (as utf8.RuneCountInString counts them). Each slice ends with the
-// total.
-type tokenList struct {
-	start, words, runes []int
-}
-
-// len is the number of tokens.
-func (l *tokenList) len() int { return len(l.start) - 1 }
-
-// split sets l to the tokens of s, reusing l's memory.
-func (l *tokenList) split(s string) {
-	start, words, runes := append(l.start[:0], 0), append(l.words[:0], 0), append(l.runes[:0], 0)
-	nw, nr := 0, 0
-	for i := 0; i < len(s); {
-		cls, j := classAt(s, i)
-		nr++
-		if cls == clsWord || cls == clsSpace {
-			for j < len(s) {
-				c, k := classAt(s, j)
-				if c != cls {
-					break
-				}
-				j = k
-				nr++
-			}
+	for n < len(s) {
+		r, size := utf8.DecodeRuneInString(s[n:])
+		if class(r) != cls {
+			break
 		}
-		if cls == clsWord || cls == clsOther {
-			nw++
-		}
-		start = append(start, j)
-		words = append(words, nw)
-		runes = append(runes, nr)
-		i = j
+		n += size
 	}
-	l.start, l.words, l.runes = start, words, runes
-}
-
-// classAt is the class of the character at s[i] and where the next one
-// starts.
-func classAt(s string, i int) (cls, next int) {
-	if c := s[i]; c < utf8.RuneSelf {
-		return asciiClass[c], i + 1
-	}
-	r, n := utf8.DecodeRuneInString(s[i:])
-	return class(r), i + n
+	return n
 }
 
 // The classes of characters that make tokens.
@@ -222,19 +158,10 @@ const (
 	clsOther
 )
 
-// class is the class of r. Besides ASCII, the blocks that Vietnamese text
-// lives in are answered without searching the Unicode tables (TestClass
-// checks them against the tables).
 func class(r rune) int {
 	switch {
-	case r < utf8.RuneSelf:
-		return asciiClass[r]
-	case 0x100 <= r && r <= 0x24F, 0x1E00 <= r && r <= 0x1EFF:
-		// Latin Extended-A and -B, Latin Extended Additional: letters.
-		return clsWord
-	case 0x300 <= r && r <= 0x36F:
-		// Combining Diacritical Marks.
-		return clsWord
+	case r == '\n':
+		return clsNewline
 	case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
 		return clsWord
 	case unicode.IsSpace(r):
@@ -243,20 +170,131 @@ func class(r rune) int {
 	return clsOther
 }
 
-// asciiClass is the class of each ASCII character (a table never written
-// after its initialisation).
-var asciiClass = func() (t [utf8.RuneSelf]int) {
-	for c := range t {
-		switch {
-		case c == '\n':
-			t[c] = clsNewline
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
-			t[c] = clsWord
-		case c == ' ', '\t' <= c && c <= '\r':
-			t[c] = clsSpace
-		default:
-			t[c] = clsOther
+// words counts the tokens that are not white space.
+func words(toks []string) (n int) {
+	for _, t := range toks {
+		if r, _ := utf8.DecodeRuneInString(t); !unicode.IsSpace(r) {
+			n++
 		}
 	}
-	return t
-}()
+	return n
+}
+
+// writer collects the segments of a text diff, merging neighbours of the
+// same kind and stopping at max bytes.
+type writer struct {
+	segs      []Segment
+	max, n    int
+	ins, del  int
+	truncated bool
+}
+
+// add appends a segment, cutting its text when the byte budget runs out.
+func (w *writer) add(op Op, text string, lines int) {
+	if w.truncated || op != Gap && text == "" {
+		return
+	}
+	if w.n+len(text) > w.max {
+		cut := w.max - w.n
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
+		w.truncated = true
+		if text == "" {
+			return
+		}
+	}
+	w.n += len(text)
+	if k := len(w.segs); k > 0 && w.segs[k-1].Op == op {
+		l := &w.segs[k-1]
+		l.Text += text
+		l.Lines += lines
+		return
+	}
+	w.segs = append(w.segs, Segment{Op: op, Text: text, Lines: lines})
+}
+
+// equalLines adds the unchanged lines of text that start at starts (then
+// where the last ends): Context lines next to each change, the rest as a
+// Gap. first and last say that no change precedes or follows.
+func (w *writer) equalLines(text string, starts []int, first, last bool, ctx int) {
+	head, tail := ctx, ctx
+	if first {
+		head = 0
+	}
+	if last {
+		tail = 0
+	}
+	n := len(starts) - 1
+	if head+tail >= n {
+		w.add(Eq, text[starts[0]:starts[n]], 0)
+		return
+	}
+	w.add(Eq, text[starts[0]:starts[head]], 0)
+	w.add(Gap, "", n-head-tail)
+	w.add(Eq, text[starts[n-tail]:starts[n]], 0)
+}
+
+// changedLines adds a run of deleted lines and inserted lines, compared
+// word by word when small enough. An unchanged piece between two changes
+// that is white space or no longer (in characters) than the changes on
+// either side (the larger of a run's deletions and insertions) is counted
+// as changed, and each run of changes becomes one deletion followed by one
+// insertion, so that a rewritten phrase reads as one change.
+func (w *writer) changedLines(old, new string, opt Options) {
+	toksA, ta := split(old, tokenSize)
+	toksB, tb := split(new, tokenSize)
+	if len(toksA)+len(toksB) > opt.MaxWordTokens {
+		w.del += words(toksA)
+		w.ins += words(toksB)
+		w.add(Del, old, 0)
+		w.add(Ins, new, 0)
+		return
+	}
+	edits := Diff(toksA, toksB, opt.MaxWordEdits)
+	// size[i] of a change: the larger of its run's deleted and inserted
+	// characters.
+	size := make([]int, len(edits))
+	for i := 0; i < len(edits); {
+		if edits[i].Op == Eq {
+			i++
+			continue
+		}
+		j, d, in := i, 0, 0
+		for ; j < len(edits) && edits[j].Op != Eq; j++ {
+			if e := edits[j]; e.Op == Del {
+				w.del += words(toksA[e.A0:e.A1])
+				d += utf8.RuneCountInString(old[ta[e.A0]:ta[e.A1]])
+			} else {
+				w.ins += words(toksB[e.B0:e.B1])
+				in += utf8.RuneCountInString(new[tb[e.B0]:tb[e.B1]])
+			}
+		}
+		for k := i; k < j; k++ {
+			size[k] = max(d, in)
+		}
+		i = j
+	}
+	absorbed := func(i int) bool {
+		if i == 0 || i+1 == len(edits) || edits[i].Op != Eq || edits[i-1].Op == Eq || edits[i+1].Op == Eq {
+			return false
+		}
+		text := old[ta[edits[i].A0]:ta[edits[i].A1]]
+		return strings.TrimSpace(text) == "" || utf8.RuneCountInString(text) <= min(size[i-1], size[i+1])
+	}
+	for i := 0; i < len(edits); i++ {
+		e := edits[i]
+		if e.Op == Eq && !absorbed(i) {
+			w.add(Eq, old[ta[e.A0]:ta[e.A1]], 0)
+			continue
+		}
+		j := i
+		for j+1 < len(edits) && (edits[j+1].Op != Eq || absorbed(j+1)) {
+			j++
+		}
+		w.add(Del, old[ta[e.A0]:ta[edits[j].A1]], 0)
+		w.add(Ins, new[tb[e.B0]:tb[edits[j].B1]], 0)
+		i = j
+	}
+}

@@ -1,8 +1,9 @@
 // search.js: the site's search page. Plain script, no framework, no request
 // outside the site. It reads ?q=, loads the index shards the query needs
 // (search/meta.json, then search/t/<n>.json and search/d/<n>.json,
-// relative to <html data-base>), ranks as internal/search does and shows the
-// results in #search-results. Folding and tokenising repeat Go's
+// relative to <html data-base>), ranks the documents (internal/search's
+// tests keep a Go copy of the ranker and compare) and shows the results in
+// #search-results. Folding and tokenising repeat Go's
 // search.Fold and search.Tokenize rule for rule; the Go tests run both on
 // the same tables in Chromium and compare.
 (function () {
@@ -324,7 +325,7 @@
     });
   }
 
-  // ---- ranking (search.Index.Search) ----
+  // ---- ranking (its Go copy: Index.Search in internal/search/ranker_test.go) ----
 
   const W_CODE = 40, W_TITLE = 24, W_FIELDS = 8, W_BODY = 4, W_BODY_MANY = 2;
   const FOLDED_DIVISOR = 8, PHRASE_FACTOR = 6, COVERAGE_BONUS = 64;

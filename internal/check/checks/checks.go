@@ -14,6 +14,8 @@
 //	    step forms and body sections
 //	GR  the supersession and amendment graph, and the legal rank it must
 //	    respect
+//	RV  records: a process's amendment record (revisions), the procedures
+//	    recorded against a decision's announced count
 //	ID  identities: duplicate IDs, file names, the spelling of a decision's
 //	    number and of unit names
 //	LK  links in Markdown bodies, and the headings they point to
@@ -70,10 +72,14 @@ var All = []*check.Check{
 	selfReference,
 	legalRank,
 
+	revisionOrder, recordCurrent, revisionApprovedLate, announcedOver,
+
 	duplicateID,
 	fileName,
 	numberDiacritics,
 	unitSpelling,
+	undeclaredUnit,
+	formerUnitName,
 
 	brokenLink,
 	brokenAnchor,

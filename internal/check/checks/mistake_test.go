@@ -98,17 +98,21 @@ func TestOneFindingPerMistake(t *testing.T) {
 		at             string
 	}
 	for _, pl := range []planted{
-		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thuỷ sản", qms.Error, ""}, // ID004
-		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc Thuy san", qms.Error, ""}, // ID004
-		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: chi cục thủy sản", qms.Error, ""}, // ID004
-		{"processes/qt-01.md", "(qt-ts-01.md)", "(qt-ts-01)", qms.Error, ""},                         // LK001, no .md
-		{"processes/qt-01.md", "(qt-ts-01.md)", "(&#106;avascript:alert(1))", qms.Error, ""},         // LK001
-		{"processes/qt-01.md", "(qt-ts-01.md)", "(java%73cript:alert(1))", qms.Error, ""},            // LK001
-		{"processes/qt-01.md", "(qt-ts-01.md)", "(%6Aavascript:alert(1))", qms.Error, ""},            // LK001
-		{"processes/qt-01.md", "#dieu-1-pham-vi-dieu-chinh", "#khong-co", qms.Error, ""},             // LK002
-		{"processes/qt-ts-01.md", `forms: ["BM-TS-01-02"]`, `forms: ["BM-TS-01-03"]`, qms.Error, ""}, // PR005
-		{"processes/qt-ts-01.md", "## 6. Biểu mẫu", "## 6. Phụ lục", qms.Warning, "status:"},         // PR006
-		{"processes/qt-01.md", "## 1. Mục đích", "Mục đích", qms.Warning, "status:"},                 // PR006
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thuỷ sản", qms.Error, ""},              // ID004
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc Thuy san", qms.Error, ""},              // ID004
+		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: chi cục thủy sản", qms.Error, ""},              // ID004
+		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: Chi cục Thủy lợi", qms.Error, ""},              // ID005
+		{"processes/qt-01.md", "unit: Văn phòng Sở", "unit: Văn phòng", qms.Error, ""},                            // ID005
+		{"processes/qt-ts-02.md", "unit: Chi cục Thủy sản", "unit: Chi cục Nuôi trồng thủy sản", qms.Warning, ""}, // ID006
+		{"processes/qt-ts-01.md", "unit: Chi cục Thủy sản", "unit: Chi cuc nuoi trong thuy san", qms.Warning, ""}, // ID006
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(qt-ts-01)", qms.Error, ""},                                      // LK001, no .md
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(&#106;avascript:alert(1))", qms.Error, ""},                      // LK001
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(java%73cript:alert(1))", qms.Error, ""},                         // LK001
+		{"processes/qt-01.md", "(qt-ts-01.md)", "(%6Aavascript:alert(1))", qms.Error, ""},                         // LK001
+		{"processes/qt-01.md", "#dieu-1-pham-vi-dieu-chinh", "#khong-co", qms.Error, ""},                          // LK002
+		{"processes/qt-ts-01.md", `forms: ["BM-TS-01-02"]`, `forms: ["BM-TS-01-03"]`, qms.Error, ""},              // PR005
+		{"processes/qt-ts-01.md", "## 6. Biểu mẫu", "## 6. Phụ lục", qms.Warning, "status:"},                      // PR006
+		{"processes/qt-01.md", "## 1. Mục đích", "Mục đích", qms.Warning, "status:"},                              // PR006
 		{"processes/qt-01.md", "## 7. Hồ sơ cần lưu", "## VII. HỒ SƠ LƯU", qms.Warning, "-"},
 		{"decisions/2020/3463-qd-ubnd-2020.md", "issuer: UBND tỉnh Nghệ An", "issuer: Sở Nông nghiệp và PTNT Nghệ An", qms.Error, "  - 3463/QĐ-UBND"}, // GR003
 		{"decisions/2018/107-2021-nd-cp.md", "issuer: Chính phủ", "issuer: UBND tỉnh Nghệ An", qms.Error, "  - 61/2018"},                              // GR003

@@ -105,6 +105,9 @@ func (r *resolver) refs() []ref {
 		addp(p, "approved_by", p.ApprovedBy)
 		addp(p, "abolished_by", p.AbolishedBy)
 		add(p, "legal_basis", p.LegalBasis...)
+		for _, a := range p.Revisions {
+			addp(p, amendmentField(a, "approved_by"), a.ApprovedBy)
+		}
 	}
 	for _, p := range c.Procedures {
 		add(p, "announced_by", p.AnnouncedBy...)

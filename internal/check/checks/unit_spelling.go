@@ -30,10 +30,17 @@ trong qms.yaml, cách viết đã khai báo là cách viết chuẩn.`,
 	Run: runUnitSpelling,
 }
 
-// declaredUnits returns the unit names declared for the manual, which win
-// over any spelling the processes use. None yet: the hook for the units
-// list of qms.yaml (the content helper adds it to qms.Corpus).
-func declaredUnits(*qms.Corpus) []string { return nil }
+// declaredUnits returns the unit names declared in qms.yaml (their current
+// names), which win over any spelling the processes use.
+func declaredUnits(c *qms.Corpus) []string {
+	out := make([]string, 0, len(c.Org.Units))
+	for _, u := range c.Org.Units {
+		if strings.TrimSpace(u.Name) != "" {
+			out = append(out, u.Name)
+		}
+	}
+	return out
+}
 
 // unitKey folds a unit name for comparison: diacritics, case and runs of
 // spaces do not count.
@@ -66,6 +73,7 @@ func runUnitSpelling(pass *check.Pass) error {
 	for _, u := range declaredUnits(c) {
 		declared[unitKey(u)] = u
 	}
+	former := formerUnitKeys(c)
 	col := collate.New(language.Vietnamese)
 	keys := make([]string, 0, len(groups))
 	for k := range groups {
@@ -75,7 +83,9 @@ func runUnitSpelling(pass *check.Pass) error {
 	for _, k := range keys {
 		g := groups[k]
 		want, ok := declared[k]
-		if !ok && len(g) == 1 {
+		if !ok && (len(g) == 1 || former[k] != "") {
+			// One spelling; or a former name of a declared unit, which
+			// ID006 reports with the current name to write instead.
 			continue
 		}
 		if !ok {
