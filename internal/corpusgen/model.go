@@ -145,14 +145,3 @@ func (d *doc) render() string {
 	}
 	return b.String()
 }
-
-// stepHours is the working time of a step text ("04 giờ làm việc", "02
-// ngày làm việc").
-func stepHours(s string) int {
-	var n int
-	fmt.Sscanf(s, "%d", &n)
-	if strings.Contains(s, "giờ") {
-		return n
-	}
-	return n * qms.HoursPerWorkDay
-}
