@@ -64,7 +64,7 @@ func (d *doc) link(t *doc) string {
 
 func q(s string) string { return fmt.Sprintf("%q", s) }
 
-// render writes the file: YAML front matter in the content-model schema,
+// render writes the file: YAML front matter in the schema of docs/mo-hinh-noi-dung.md,
 // then a Markdown body.
 func (d *doc) render() string {
 	var b strings.Builder
