@@ -35,7 +35,8 @@ import (
 
 // flowchart is the data of templates/flowchart.html.
 type flowchart struct {
-	Wide, Narrow chartLayout
+	Wide   []chartLayout // one or more parts, see split
+	Narrow chartLayout
 }
 
 // chartLayout is one drawing of the chart.
@@ -53,16 +54,19 @@ type chartLayout struct {
 }
 
 // chartBox is a rectangle; R is its corner radius (terminals are rounded).
+// N is the number of the step it draws, 0 for a terminal or a band.
 type chartBox struct {
 	X, Y, W, H, R int
 	Class         string
+	N             int
 }
 
 // chartRule is a straight line of the table's frame.
 type chartRule struct{ X1, Y1, X2, Y2 int }
 
 // chartArrow goes from one box's bottom to the next box's top: the shaft
-// ends where the head begins, and the head's first point is its tip.
+// ends where the head begins, and the head's first point is its tip. The
+// upper piece of an arrow cut by split has no head.
 type chartArrow struct {
 	X1, Y1, X2, Y2 int
 	Head           []chartPoint
@@ -129,22 +133,153 @@ func newFlowchart(code string, steps []stepRow) *flowchart {
 	if len(steps) == 0 {
 		return nil
 	}
+	wide, cuts := wideChart(steps)
+	f := &flowchart{Wide: wide.split(cuts, widePartH), Narrow: narrowChart(steps)}
 	label := "Lưu đồ quy trình " + code + ": " + strconv.Itoa(len(steps)) + " bước"
-	var desc strings.Builder
-	desc.WriteString("Bắt đầu. ")
-	for _, st := range steps {
-		desc.WriteString("Bước " + strconv.Itoa(st.N) + ": " + st.Action + " (" + st.Actor)
-		if st.Time != "—" {
-			desc.WriteString("; " + st.Time)
+	for i := range f.Wide {
+		l := &f.Wide[i]
+		l.Label, l.Desc = label, chartDesc(steps, l.steps(), i == 0, i == len(f.Wide)-1)
+		if len(f.Wide) > 1 {
+			l.Label += ", phần " + strconv.Itoa(i+1) + "/" + strconv.Itoa(len(f.Wide))
 		}
-		desc.WriteString("). ")
 	}
-	desc.WriteString("Kết thúc. Bảng các bước thực hiện ghi đầy đủ nội dung từng bước.")
-	f := &flowchart{Wide: wideChart(steps), Narrow: narrowChart(steps)}
-	for _, l := range []*chartLayout{&f.Wide, &f.Narrow} {
-		l.Label, l.Desc = label, desc.String()
-	}
+	f.Narrow.Label, f.Narrow.Desc = label, chartDesc(steps, f.Narrow.steps(), true, true)
 	return f
+}
+
+// chartDesc names the steps numbered ns, and the terminals the part
+// has.
+func chartDesc(steps []stepRow, ns []int, start, end bool) string {
+	var b strings.Builder
+	if start {
+		b.WriteString("Bắt đầu. ")
+	}
+	for _, n := range ns {
+		st := steps[n-1]
+		b.WriteString("Bước " + strconv.Itoa(st.N) + ": " + st.Action + " (" + st.Actor)
+		if st.Time != "—" {
+			b.WriteString("; " + st.Time)
+		}
+		b.WriteString("). ")
+	}
+	if end {
+		b.WriteString("Kết thúc. ")
+	}
+	b.WriteString("Bảng các bước thực hiện ghi đầy đủ nội dung từng bước.")
+	return b.String()
+}
+
+// steps returns the numbers of the steps drawn in l.
+func (l *chartLayout) steps() []int {
+	var ns []int
+	for _, b := range l.Boxes {
+		if b.N > 0 {
+			ns = append(ns, b.N)
+		}
+	}
+	return ns
+}
+
+// split cuts a layout taller than maxH into parts, each its own <svg>, at
+// some of the heights cuts (ascending; rows of the chart begin there), so
+// that a printed page can end between two parts: an <svg> is never split
+// across pages, and one taller than a page would run into the page's
+// margins. Each part is at most maxH high unless a single row is taller.
+// On screen the parts follow each other without a gap and read as one
+// chart; an arrow that crosses a cut is drawn in two pieces, the head in
+// the lower part.
+func (l chartLayout) split(cuts []int, maxH int) []chartLayout {
+	var at []int // where the parts begin, after the first
+	start := 0
+	for i, c := range cuts {
+		if c-start <= maxH {
+			continue
+		}
+		// The part from start to c is too high: end it at the cut before
+		// c, and at c too if the row between them is still too high.
+		if i > 0 && cuts[i-1] > start {
+			at = append(at, cuts[i-1])
+			start = cuts[i-1]
+		}
+		if c-start > maxH {
+			at = append(at, c)
+			start = c
+		}
+	}
+	if n := len(cuts); l.H-start > maxH && n > 0 && cuts[n-1] > start {
+		at = append(at, cuts[n-1])
+	}
+	if len(at) == 0 {
+		return []chartLayout{l}
+	}
+	bounds := append(append([]int{0}, at...), l.H)
+	parts := make([]chartLayout, 0, len(bounds)-1)
+	for i := 1; i < len(bounds); i++ {
+		parts = append(parts, l.slice(bounds[i-1], bounds[i]))
+	}
+	return parts
+}
+
+// slice returns the part of l between heights y0 and y1, moved up by y0.
+func (l chartLayout) slice(y0, y1 int) chartLayout {
+	p := chartLayout{Class: l.Class, W: l.W, H: y1 - y0, Font: l.Font}
+	in := func(y int) bool { return y >= y0 && y < y1 }
+	for _, b := range l.Boxes {
+		if in(b.Y) {
+			b.Y -= y0
+			p.Boxes = append(p.Boxes, b)
+		}
+	}
+	for _, b := range l.Bands {
+		if in(b.Y) {
+			b.Y -= y0
+			p.Bands = append(p.Bands, b)
+		}
+	}
+	for _, r := range l.Rules {
+		if r.Y1 == r.Y2 {
+			if in(r.Y1) {
+				// A rule at the top edge is drawn just inside it.
+				r.Y1 = max(r.Y1-y0, 1)
+				r.Y2 = r.Y1
+				p.Rules = append(p.Rules, r)
+			}
+			continue
+		}
+		a, b := max(r.Y1, y0), min(r.Y2, y1)
+		if a < b {
+			r.Y1, r.Y2 = a-y0, b-y0
+			p.Rules = append(p.Rules, r)
+		}
+	}
+	for _, a := range l.Arrows {
+		tip := a.Head[0].Y
+		if a.Y1 >= y1 || tip <= y0 {
+			continue
+		}
+		if tip > y1 { // the upper piece: the shaft to the cut
+			p.Arrows = append(p.Arrows, chartArrow{X1: a.X1, Y1: a.Y1 - y0, X2: a.X2, Y2: y1 - y0})
+			continue
+		}
+		a.Y1 = max(a.Y1, y0) - y0
+		a.Y2 -= y0
+		a.Head = append([]chartPoint(nil), a.Head...)
+		for i := range a.Head {
+			a.Head[i].Y -= y0
+		}
+		p.Arrows = append(p.Arrows, a)
+	}
+	for _, t := range l.Texts {
+		if len(t.Lines) == 0 || !in(t.Lines[0].Y) {
+			continue
+		}
+		t.Lines = append([]chartLine(nil), t.Lines...)
+		for i := range t.Lines {
+			t.Lines[i].Y -= y0
+		}
+		p.Texts = append(p.Texts, t)
+	}
+	return p
 }
 
 // Layout constants, in user units.
@@ -240,7 +375,7 @@ func narrowChart(steps []stepRow) chartLayout {
 			l.Texts = append(l.Texts, t)
 		}
 		h := bottom + chartPad - top
-		l.Boxes = append(l.Boxes, chartBox{X: narrowBoxX, Y: top, W: boxW, H: h, Class: "fc-step"})
+		l.Boxes = append(l.Boxes, chartBox{X: narrowBoxX, Y: top, W: boxW, H: h, Class: "fc-step", N: st.N})
 		y = top + h + chartGap
 	}
 	l.terminal(cx, y, endText)
@@ -257,9 +392,16 @@ const (
 	wideCol2  = 540 // the chart column ends here
 	wideHeadH = 32  // the row of column names
 	wideBoxW  = 320
+	// widePartH is the most a part of the wide chart is high (see
+	// split): printed at an A4 page's text width, less than the page's
+	// text height.
+	widePartH = 880
 )
 
-func wideChart(steps []stepRow) chartLayout {
+// wideChart returns the layout and the heights at which split may cut it:
+// the rules between rows.
+func wideChart(steps []stepRow) (chartLayout, []int) {
+	var cuts []int
 	l := chartLayout{Class: "flowchart-wide", W: wideW, Font: wideFont}
 	cx := (wideCol1 + wideCol2) / 2
 	lh := lineHeight(l.Font)
@@ -286,6 +428,9 @@ func wideChart(steps []stepRow) chartLayout {
 		// the first of consecutive steps of one actor.
 		newActor := i == 0 || steps[i-1].Actor != st.Actor
 		rule := rowTop - chartGap/2
+		if i > 0 {
+			cuts = append(cuts, rule)
+		}
 		if newActor {
 			l.Rules = append(l.Rules, chartRule{0, rule, wideCol1, rule})
 		}
@@ -317,11 +462,12 @@ func wideChart(steps []stepRow) chartLayout {
 		t, b = textBlock("fc-action", "", boxX+chartPad, rowTop+bandH+chartPad/2, l.Font, wrapText(st.Action, runesFor(inner, l.Font, runeWidth)))
 		l.Texts = append(l.Texts, t)
 		h := b + chartPad - rowTop
-		l.Boxes = append(l.Boxes, chartBox{X: boxX, Y: rowTop, W: wideBoxW, H: h, Class: "fc-step"})
+		l.Boxes = append(l.Boxes, chartBox{X: boxX, Y: rowTop, W: wideBoxW, H: h, Class: "fc-step", N: st.N})
 		rowBottom = max(rowBottom, rowTop+h)
 		y = rowBottom + chartGap
 	}
 	end := y - chartGap/2
+	cuts = append(cuts, end)
 	l.Rules = append(l.Rules, chartRule{0, end, wideCol1, end}, chartRule{wideCol2, end, wideW, end})
 	l.terminal(cx, y, endText)
 	l.H = y + terminalH + chartGap/2
@@ -332,5 +478,5 @@ func wideChart(steps []stepRow) chartLayout {
 		chartRule{1, 1, 1, l.H - 1}, chartRule{wideW - 1, 1, wideW - 1, l.H - 1},
 		chartRule{wideCol1, 1, wideCol1, l.H - 1}, chartRule{wideCol2, 1, wideCol2, l.H - 1})
 	l.connect(cx)
-	return l
+	return l, cuts
 }

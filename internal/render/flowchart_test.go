@@ -2,6 +2,8 @@ package render
 
 import (
 	"reflect"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -67,7 +69,10 @@ func inside(b chartBox, x, y int) bool {
 // long ones wrapped.
 func TestFlowchartLayout(t *testing.T) {
 	f := newFlowchart("QT-01", chartSteps)
-	for _, l := range []chartLayout{f.Wide, f.Narrow} {
+	if len(f.Wide) != 1 {
+		t.Fatalf("a short chart in %d parts", len(f.Wide))
+	}
+	for _, l := range []chartLayout{f.Wide[0], f.Narrow} {
 		t.Run(l.Class, func(t *testing.T) {
 			if l.Label != "Lưu đồ quy trình QT-01: 4 bước" {
 				t.Errorf("label %q", l.Label)
@@ -177,7 +182,7 @@ func TestFlowchartLayout(t *testing.T) {
 // TestFlowchartActorColumn: the wide chart names an actor once for
 // consecutive steps of that actor, and gives each timed step its time.
 func TestFlowchartActorColumn(t *testing.T) {
-	l := newFlowchart("QT-01", chartSteps).Wide
+	l := newFlowchart("QT-01", chartSteps).Wide[0]
 	count := map[string][]string{}
 	for _, tx := range l.Texts {
 		var lines []string
@@ -193,6 +198,100 @@ func TestFlowchartActorColumn(t *testing.T) {
 	times := count["fc-time"]
 	if len(times) != 3 || !strings.HasPrefix(times[0], "04 giờ làm việc Biểu mẫu: BM-01, BM-02") || times[1] != "03 ngày làm việc" {
 		t.Errorf("time column %q", times)
+	}
+}
+
+// TestFlowchartParts: a long wide chart is cut between rows into parts no
+// higher than widePartH, which together hold every box, band and text of
+// the whole once, and arrows whose pieces meet at the cuts.
+func TestFlowchartParts(t *testing.T) {
+	var steps []stepRow
+	for i := 1; i <= 20; i++ {
+		steps = append(steps, stepRow{N: i, Actor: "Chuyên viên phụ trách bước " + strconv.Itoa(i), Action: "Kiểm tra hồ sơ, đối chiếu quy định và ghi ý kiến vào phiếu kiểm soát (bước " + strconv.Itoa(i) + ")", Time: "01 giờ làm việc"})
+	}
+	whole, cuts := wideChart(steps)
+	f := newFlowchart("QT-TS-01", steps)
+	parts := f.Wide
+	if len(parts) < 2 {
+		t.Fatalf("a chart %d high is in %d part", whole.H, len(parts))
+	}
+	var boxes, bands, texts, heights, rows int
+	var ns []int
+	for i, p := range parts {
+		if p.H > widePartH {
+			t.Errorf("part %d is %d high", i+1, p.H)
+		}
+		if want := "Lưu đồ quy trình QT-TS-01: 20 bước, phần " + strconv.Itoa(i+1) + "/" + strconv.Itoa(len(parts)); p.Label != want {
+			t.Errorf("part %d label %q, want %q", i+1, p.Label, want)
+		}
+		if i > 0 && !slices.Contains(cuts, heights) {
+			t.Errorf("part %d begins at %d, not between rows %v", i+1, heights, cuts)
+		}
+		heights += p.H
+		boxes += len(p.Boxes)
+		bands += len(p.Bands)
+		texts += len(p.Texts)
+		ns = append(ns, p.steps()...)
+		for _, n := range p.steps() {
+			if !strings.Contains(p.Desc, steps[n-1].Action) {
+				t.Errorf("part %d does not describe its step %d", i+1, n)
+			}
+		}
+		for _, b := range append(p.Boxes, p.Bands...) {
+			if b.Y < 0 || b.Y+b.H > p.H {
+				t.Errorf("part %d: %+v crosses its edge", i+1, b)
+			}
+		}
+		for _, a := range p.Arrows {
+			if a.Y1 < 0 || a.Y2 > p.H {
+				t.Errorf("part %d: arrow %+v crosses its edge", i+1, a)
+			}
+			if a.Head == nil {
+				if a.Y2 != p.H || i == len(parts)-1 {
+					t.Errorf("part %d: a headless arrow does not run to the cut: %+v", i+1, a)
+				}
+				if next := parts[i+1]; len(next.Arrows) == 0 || next.Arrows[0].Y1 != 0 || next.Arrows[0].X1 != a.X1 || next.Arrows[0].Head == nil {
+					t.Errorf("part %d: the arrow cut at its bottom does not go on in the next part", i+1)
+				}
+			}
+		}
+		for _, r := range p.Rules {
+			if r.Y1 < 0 || r.Y2 > p.H {
+				t.Errorf("part %d: rule %+v crosses its edge", i+1, r)
+			}
+		}
+		rows += strings.Count(p.Desc, "Bước ")
+	}
+	if heights != whole.H || boxes != len(whole.Boxes) || bands != len(whole.Bands) || texts != len(whole.Texts) {
+		t.Errorf("parts: height %d, %d boxes, %d bands, %d texts; the whole: %d, %d, %d, %d",
+			heights, boxes, bands, texts, whole.H, len(whole.Boxes), len(whole.Bands), len(whole.Texts))
+	}
+	if want := []int{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20}; !reflect.DeepEqual(ns, want) {
+		t.Errorf("steps by part %v", ns)
+	}
+	if rows != len(steps) {
+		t.Errorf("the parts' descriptions name %d steps", rows)
+	}
+	if !strings.HasPrefix(parts[0].Desc, "Bắt đầu.") || strings.Contains(parts[1].Desc, "Bắt đầu") || !strings.Contains(parts[len(parts)-1].Desc, "Kết thúc.") {
+		t.Error("the terminals are not described in the first and last parts")
+	}
+	// A narrow chart is never cut: it is not printed.
+	if len(f.Narrow.Boxes) != len(steps)+2 {
+		t.Errorf("the narrow chart has %d boxes", len(f.Narrow.Boxes))
+	}
+}
+
+// TestFlowchartSplitTallRow: a row higher than the limit is a part of its
+// own; nothing is lost.
+func TestFlowchartSplitTallRow(t *testing.T) {
+	l, cuts := wideChart(chartSteps)
+	parts := l.split(cuts, 60)
+	total := 0
+	for _, p := range parts {
+		total += len(p.Boxes)
+	}
+	if len(parts) < len(chartSteps) || total != len(chartSteps)+2 {
+		t.Errorf("%d parts with %d boxes", len(parts), total)
 	}
 }
 
