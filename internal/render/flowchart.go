@@ -371,7 +371,7 @@ func narrowChart(steps []stepRow) chartLayout {
 			notes = append(notes, wrapText("Biểu mẫu: "+st.Forms, runesFor(inner, l.Font, runeWidth))...)
 		}
 		if len(notes) > 0 {
-			t, bottom = textBlock("fc-note", "", narrowBoxX+chartPad, bottom, l.Font, notes)
+			t, bottom = textBlock("fc-note", "", narrowBoxX+chartPad, bottom+chartPad/2, l.Font, notes)
 			l.Texts = append(l.Texts, t)
 		}
 		h := bottom + chartPad - top
