@@ -29,9 +29,13 @@ import (
 // the NFC form against a per-rune width that is on the wide side for the
 // system sans-serif fonts, so that a line never outruns its box.
 //
-// The chart is a picture of the steps table that follows it: the SVG has
-// role="img", a title and a description naming every step, and the table
-// stays the version for screen readers and for copying text.
+// A wide chart taller than a printed page comes in parts, one <svg> each,
+// cut between rows (split), so that print turns the page between parts;
+// on screen they join without a gap.
+//
+// The chart is a picture of the steps table that follows it: each <svg>
+// has role="img", a title and a description naming its steps, and the
+// table stays the version for screen readers and for copying text.
 
 // flowchart is the data of templates/flowchart.html.
 type flowchart struct {
@@ -53,8 +57,9 @@ type chartLayout struct {
 	Texts  []chartText
 }
 
-// chartBox is a rectangle; R is its corner radius (terminals are rounded).
-// N is the number of the step it draws, 0 for a terminal or a band.
+// chartBox is a rectangle of CSS class Class (fc-terminal, fc-step,
+// fc-band); R is its corner radius (terminals are rounded). N is the number
+// of the step it draws, 0 for a terminal or a band.
 type chartBox struct {
 	X, Y, W, H, R int
 	Class         string
