@@ -133,3 +133,44 @@ func TestDashboardAnnounced(t *testing.T) {
 		t.Error("the recorded figure reads as the total")
 	}
 }
+
+// TestDashboardUnits: the dashboard counts a unit's processes in one row,
+// whatever case or diacritics a file spells the unit with and whether it
+// gives the unit's former name.
+func TestDashboardUnits(t *testing.T) {
+	a := loadArchive(t, "site.txtar")
+	a = withFile(a, "qms.yaml", `organization:
+  name: Sở Nông nghiệp và Phát triển nông thôn tỉnh Nghệ An
+units:
+  - name: Văn phòng Sở
+  - name: Chi cục Chăn nuôi và Thú y
+  - name: Chi cục Thủy sản
+    history:
+      - name: Chi cục Nuôi trồng thủy sản
+        until: 2020-12-31
+`)
+	proc := func(code, unit string) string {
+		return "---\ncode: \"" + code + "\"\ntitle: Quy trình minh họa " + code + "\nkind: task\nunit: " + unit +
+			"\nrevision: 1\neffective: 2021-04-01\napproved_by: \"50/QĐ-SNN\"\nstatus: active\n---\nMinh họa.\n"
+	}
+	a = withFile(a, "processes/qt-ts-03.md", proc("QT-TS-03", "CHI CỤC THỦY SẢN"))
+	a = withFile(a, "processes/qt-ts-04.md", proc("QT-TS-04", "Chi cục Nuôi trồng thủy sản"))
+	// The misspelling is an error of the checks (ID004): the site is
+	// built all the same, as with --force.
+	out, _ := buildSite(t, a, func(o *Options) { o.Force = true })
+	dash := page(t, out, "")
+	start := strings.Index(dash, `<caption>Theo đơn vị chủ trì</caption>`)
+	if start < 0 {
+		t.Fatal("no unit counts on the dashboard")
+	}
+	table := dash[start : start+strings.Index(dash[start:], `</table>`)]
+	rows := regexp.MustCompile(`<tr><td>(?:<a href="[^"]*">)?([^<]+)(?:</a>)?</td><td class="num">(\d+)</td></tr>`).FindAllStringSubmatch(table, -1)
+	var got []string
+	for _, r := range rows {
+		got = append(got, r[1]+" "+r[2])
+	}
+	want := []string{"Chi cục Chăn nuôi và Thú y 2", "Chi cục Thủy sản 3", "Văn phòng Sở 1"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("unit counts\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
