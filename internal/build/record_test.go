@@ -88,6 +88,13 @@ func TestAmendmentRecordHistory(t *testing.T) {
 		t.Errorf("C1 record rows %q", got)
 	}
 	contains(t, "C1", c1, `<a href="/`+s.revURL("C1")+`">xem phiên bản`)
+
+	// In a shallow clone the oldest known commit did not necessarily
+	// introduce the issue: no link, no reason.
+	shallow, _, _ := buildRepo(t, s.g.shallowClone(s.c["C4"]), nil)
+	if got := recordRows(t, page(t, shallow, "processes/qt-ts-01/")); len(got) != 1 || !strings.HasPrefix(got[0], "02 | 01/04/2021 | — | 50/QĐ-SNN") {
+		t.Errorf("shallow clone record rows %q", got)
+	}
 }
 
 // TestUnderReview: a process under review says so in a banner with the
