@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -95,10 +94,12 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 	// Processes by kind, unit and status.
 	active := 0
 	kinds, statuses := map[string]int{}, map[string]int{}
-	units := map[string]*unitCount{}
+	noUnit := 0
 	for _, p := range s.processes {
 		kinds[p.ProcKind]++
-		s.countUnit(units, p.Unit)
+		if p.Unit == "" {
+			noUnit++
+		}
 		statuses[p.Status]++
 		if p.Status == qms.StatusActive {
 			active++
@@ -109,7 +110,16 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 			d.ProcByKind = append(d.ProcByKind, count{Label: processKindLabels[k], URL: s.base + "processes/by-kind/" + k + "/", N: kinds[k]})
 		}
 	}
-	d.ProcByUnit = sortedUnitCounts(units, col)
+	// A unit is counted as its page lists it (buildGroups): spellings
+	// that fold alike and former names are one unit, one row.
+	for _, g := range s.units {
+		if n := len(g.Processes); n > 0 {
+			d.ProcByUnit = append(d.ProcByUnit, count{Label: g.Name, URL: s.base + g.rel, N: n})
+		}
+	}
+	if noUnit > 0 {
+		d.ProcByUnit = append(d.ProcByUnit, count{Label: orDash(""), N: noUnit})
+	}
 	for _, k := range []string{qms.StatusActive, qms.StatusDraft, qms.StatusAbolished} {
 		if statuses[k] > 0 {
 			d.ProcByStatus = append(d.ProcByStatus, count{Label: processStatusLabels[k], URL: s.base + "processes/by-status/" + k + "/", N: statuses[k]})
@@ -166,59 +176,6 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 		d.Announced = append(d.Announced, announcedRow{Decision: link{Text: name, URL: l.URL}, Announced: a.Announced, Recorded: a.Recorded})
 	}
 	return d
-}
-
-// unitCount is the number of processes of one unit, whatever spelling or
-// former name each process gives it.
-type unitCount struct {
-	name string // the unit's current name, or the first spelling seen
-	url  string
-	n    int
-}
-
-// countUnit counts a process of the unit named name in units, keyed by
-// the folded (markup.Slugify) current name of the unit: a former name
-// counts for the unit that bears it now (Organization.CanonicalUnit), and
-// spellings that differ in case or diacritics count as one unit, named as
-// the unit's page names it.
-func (s *Site) countUnit(units map[string]*unitCount, name string) {
-	canon, known := s.x.c.Org.CanonicalUnit(name)
-	key := markup.Slugify(canon)
-	u := units[key]
-	if u == nil {
-		u = &unitCount{name: canon}
-		if g := s.unitBy[name]; g != nil && !known {
-			u.name = g.Name
-		}
-		units[key] = u
-	}
-	if known {
-		u.name = canon
-	}
-	if u.url == "" {
-		u.url = s.unitLink(name).URL
-	}
-	u.n++
-}
-
-// sortedUnitCounts returns the counts of units in Vietnamese order of
-// their names.
-func sortedUnitCounts(units map[string]*unitCount, col *collator) []count {
-	us := make([]*unitCount, 0, len(units))
-	for _, u := range units {
-		us = append(us, u)
-	}
-	sort.Slice(us, func(i, j int) bool {
-		if us[i].name != us[j].name {
-			return col.less(us[i].name, us[j].name)
-		}
-		return us[i].url < us[j].url
-	})
-	out := make([]count, 0, len(us))
-	for _, u := range us {
-		out = append(out, count{Label: orDash(u.name), URL: u.url, N: u.n})
-	}
-	return out
 }
 
 // procedureSummary says how many procedures in force the manual records,
