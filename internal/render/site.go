@@ -153,7 +153,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 
 		"processRowHTML":   s.processRowHTML,
 		"procedureRowHTML": s.procedureRowHTML,
-	}).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/record.html")
+	}).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/record.html", "templates/flowchart.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
 	}
