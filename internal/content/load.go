@@ -29,6 +29,14 @@ const MaxFileSize = 10 << 20
 // returns the indexed corpus and the loader's diagnostics, sorted. A
 // missing folder is not an error.
 func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
+	c, diags, _ := load(fsys)
+	return c, diags
+}
+
+// load is Load that also returns the files and folders that could not be
+// read (each also reported as a diagnostic at its path).
+func load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic, []string) {
+	var unreadable []string
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
 	c.Org = LoadOrg(fsys, &diags)
@@ -40,6 +48,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 					return fs.SkipDir
 				}
 				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "%s", ioError(err)))
+				unreadable = append(unreadable, p+": "+ioError(err))
 				return nil
 			}
 			at := qms.Pos{Path: p, Line: 1, Col: 1}
@@ -62,15 +71,19 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "%s", ioError(err)))
+			unreadable = append(unreadable, k.Dir()+": "+ioError(err))
 		}
 		sort.Strings(files)
-		for _, r := range parseAll(fsys, files) {
+		for i, r := range parseAll(fsys, files) {
 			diags = append(diags, r.diags...)
 			c.Add(r.doc)
+			if r.ioErr != nil {
+				unreadable = append(unreadable, files[i]+": "+ioError(r.ioErr))
+			}
 		}
 	}
 	c.Index()
-	return c, qms.SortDiagnostics(diags)
+	return c, qms.SortDiagnostics(diags), unreadable
 }
 
 // linkInside reports whether the symbolic link p of fsys, followed link
@@ -93,6 +106,7 @@ func linkInside(fsys fs.FS, p string) bool {
 type parsed struct {
 	doc   qms.Document
 	diags []qms.Diagnostic
+	ioErr error // the file could not be read
 }
 
 // parseAll reads and parses files on one goroutine per CPU and returns
@@ -110,7 +124,7 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 				if i >= len(files) {
 					return
 				}
-				out[i].doc, out[i].diags = readFile(fsys, files[i])
+				out[i].doc, out[i].diags, out[i].ioErr = readFile(fsys, files[i])
 			}
 		})
 	}
@@ -120,15 +134,16 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 
 // readFile reads and parses the document p, refusing a file larger than
 // MaxFileSize before reading it.
-func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
+func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic, error) {
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
-		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}
+		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}, nil
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}, err
 	}
-	return ParseFile(p, data)
+	doc, diags := ParseFile(p, data)
+	return doc, diags, nil
 }
 
 // ioError says in Vietnamese why a file or folder could not be read,
@@ -146,9 +161,12 @@ func tooLarge(p string, size int64) qms.Diagnostic {
 		float64(size)/(1<<20), MaxFileSize>>20)
 }
 
-// LoadDir loads the content root directory root. It fails only when root
-// itself cannot be read. Files are opened through an os.Root, so that no
-// symbolic link, of a file or of a folder, reads outside root.
+// LoadDir loads the content root directory root. It fails when root
+// itself cannot be read, and, after loading everything else, when a file
+// or folder under it cannot be read (an I/O failure, not a content
+// mistake: the commands exit 2 on it). Files are opened through an
+// os.Root, so that no symbolic link, of a file or of a folder, reads
+// outside root.
 func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	if st, err := os.Stat(root); err == nil && !st.IsDir() {
 		return nil, nil, fmt.Errorf("%s không phải là thư mục", root)
@@ -158,7 +176,10 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("không mở được thư mục sổ tay: %w", err)
 	}
 	defer r.Close()
-	c, ds := Load(r.FS())
+	c, ds, unreadable := load(r.FS())
+	if len(unreadable) > 0 {
+		return c, ds, fmt.Errorf("không đọc được %s", strings.Join(unreadable, "; "))
+	}
 	return c, ds, nil
 }
 
