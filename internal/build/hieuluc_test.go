@@ -206,7 +206,7 @@ func TestHieuLucJSMatchesGo(t *testing.T) {
 // TestBrowserHieuLuc: the page answers for the date in its address, then
 // for a date chosen in the form, naming the issue of QT-TS-01 in force and
 // linking to the revision that introduced it; the answered page passes
-// axe-core.
+// axe-core and does not scroll sideways on a phone.
 func TestBrowserHieuLuc(t *testing.T) {
 	s := newHieuLucScenario(t)
 	out, _, _ := buildRepo(t, s.g.Dir, nil)
@@ -270,6 +270,17 @@ func TestBrowserHieuLuc(t *testing.T) {
 	}
 	if v := eval[string](t, ctx, `document.getElementById("ngay").value`); v != "2021-01-15" {
 		t.Errorf("input = %q", v)
+	}
+
+	// At 375 CSS pixels the answer's tables scroll in their own region,
+	// not the page.
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 740, chromedp.EmulateMobile)); err != nil {
+		t.Fatal(err)
+	}
+	b.Open(t, srv.URL+"/hieu-luc/?ngay=2021-12-31")
+	issue()
+	if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 375 {
+		t.Errorf("narrow: scrollWidth %d > 375", w)
 	}
 
 	// A date that does not exist says so.
