@@ -338,3 +338,15 @@ func TestDocExample(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkManual exports a generated manual of 10,000 documents: the
+// cost qms build adds for /data/manual.json.
+func BenchmarkManual(b *testing.B) {
+	c := loadFiles(corpusgen.Files(corpusgen.Options{Docs: 10000}))
+	asOf := qms.Date{Year: 2026, Month: 12, Day: 7}
+	for b.Loop() {
+		if _, err := export.Manual(c, asOf); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
