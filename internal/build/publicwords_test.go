@@ -23,7 +23,7 @@ import (
 // case-insensitively as a whole word; a word ending in "/" matches with
 // the slash.
 var developerWords = []string{
-	// Field names (content-model.md, internal/content/schema.go).
+	// Field names (docs/mo-hinh-noi-dung.md, internal/content/schema.go).
 	"abolished_by", "action", "actor", "agency", "amends", "announced_by",
 	"announces", "approved_by", "approver", "change", "code", "effective",
 	"expires", "fee", "field", "forms", "issued", "issuer", "keeper", "kind",

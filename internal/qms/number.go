@@ -17,7 +17,7 @@ const maxNumberLen = 200
 const numberExample = `cần dạng "3463/QĐ-UBND" hoặc "19/2014/QĐ-TTg"`
 
 // ParseNumber parses a "số và ký hiệu" with the tolerant grammar of
-// domain.md §4:
+// Nghị định 30/2020/NĐ-CP (Phụ lục I) as written in practice:
 //
 //	number = [prefix] seq ws "/" ws [year ws "/" ws] symbol
 //	prefix = ("Số" | "số" | "So") ws [":"] ws

@@ -36,7 +36,6 @@ type Site struct {
 	hist      map[qms.Document]*docHistory
 	histOrder []*docHistory
 	changes   *changeLog
-	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
 	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
 	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
