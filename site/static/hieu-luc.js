@@ -139,18 +139,20 @@
     return el("strong", { class: "tag tag-" + t.class }, t.label);
   }
 
-  // table makes a captioned table in the site's scrollable wrapper.
+  // table makes a table in the site's scrollable wrapper, its caption
+  // for screen readers (the heading above says it on screen), its first
+  // column (codes, numbers) unbroken.
   function table(caption, heads, rows) {
     const head = el("tr", {});
     heads.forEach(function (h) { head.append(el("th", { scope: "col" }, h)); });
     const body = el("tbody", {});
     rows.forEach(function (r) {
       const tr = el("tr", {});
-      r.forEach(function (c) { tr.append(el("td", {}, c)); });
+      r.forEach(function (c, i) { tr.append(el("td", i === 0 ? { class: "nowrap" } : {}, c)); });
       body.append(tr);
     });
     return el("div", { class: "table-wrap", role: "region", "aria-label": caption, tabindex: "0" },
-      el("table", {}, el("caption", {}, caption), el("thead", {}, head), body));
+      el("table", {}, el("caption", { class: "visually-hidden" }, caption), el("thead", {}, head), body));
   }
 
   function withNote(t, text, doc, since) {
