@@ -42,7 +42,7 @@ func TestSitePages(t *testing.T) {
 			`Bản in không được kiểm soát`,
 		}, []string{"Đang soạn", "QT-TS-02"}},
 		{"processes/qt-ts-01/", []string{
-			`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản · Sổ tay chất lượng ISO 9001</title>`,
+			`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản · Hệ thống quản lý chất lượng ISO 9001</title>`,
 			`<dt>Mã hiệu</dt><dd>QT-TS-01</dd>`,
 			`<dt>Lần ban hành</dt><dd>01</dd>`,
 			`<dt>Ngày hiệu lực</dt><dd>01/04/2021</dd>`,

@@ -77,7 +77,7 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 	kinds, units, statuses := map[string]int{}, map[string]int{}, map[string]int{}
 	for _, p := range s.processes {
 		kinds[p.ProcKind]++
-		units[p.Unit]++
+		units[s.unitName(p.Unit)]++
 		statuses[p.Status]++
 		if p.Status == qms.StatusActive {
 			active++

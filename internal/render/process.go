@@ -16,6 +16,7 @@ type processData struct {
 	Roles      []roleCell
 	Procedures []procRef
 	Steps      []stepRow
+	Flowchart  *flowchart
 	Total      string
 	Limits     []limitRow
 	Legal      []docLink
@@ -110,6 +111,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	for i, st := range p.Steps {
 		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")})
 	}
+	d.Flowchart = newFlowchart(p.Code, d.Steps)
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)
