@@ -232,6 +232,9 @@ func TestBrowserHieuLuc(t *testing.T) {
 	if h := text(t, ctx, "h1"); h != "Còn hiệu lực ngày 31/12/2021" {
 		t.Errorf("h1 = %q", h)
 	}
+	if ti := eval[string](t, ctx, `document.title`); ti != "Còn hiệu lực ngày 31/12/2021 · Hệ thống quản lý chất lượng ISO 9001" {
+		t.Errorf("title = %q", ti)
+	}
 	if st := text(t, ctx, "#hieu-luc-tom-tat"); !strings.HasPrefix(st, "Ngày 31/12/2021: ") {
 		t.Errorf("summary = %q", st)
 	}

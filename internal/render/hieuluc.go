@@ -165,7 +165,7 @@ func hlTags() map[string]map[string]*tag {
 
 func (s *Site) writeHieuLuc(w io.Writer) error {
 	p := s.newPage("Còn hiệu lực ngày …", "hieu-luc", "hieu-luc/")
-	p.Description = "Sổ tay tại một ngày: quy trình, thủ tục hành chính và văn bản còn hiệu lực vào ngày bạn chọn, và mọi thay đổi về hiệu lực theo thời gian — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An."
+	p.Description = "Sổ tay tại một ngày: quy trình, thủ tục hành chính và văn bản còn hiệu lực vào ngày bạn chọn, và mọi thay đổi về hiệu lực theo thời gian — " + s.org.Title + " của " + s.org.Name + "."
 	p.Crumbs = []link{{"Trang chủ", s.base}}
 	p.Scripts = []string{s.base + "static/hieu-luc.js"}
 	d, err := s.hieuLuc()

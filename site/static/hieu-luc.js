@@ -228,7 +228,8 @@
       count(st.procedures, "in-force") + " thủ tục hành chính còn hiệu lực, " +
       (count(st.decisions, "in-force") + count(st.decisions, "amended")) + " văn bản còn hiệu lực.";
     document.querySelector("h1").textContent = "Còn hiệu lực ngày " + vn(day);
-    document.title = "Còn hiệu lực ngày " + vn(day) + " · Sổ tay chất lượng ISO 9001";
+    const title = document.title, dot = title.indexOf(" · ");
+    document.title = "Còn hiệu lực ngày " + vn(day) + (dot >= 0 ? title.slice(dot) : "");
   }
 
   function start() {
