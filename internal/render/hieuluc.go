@@ -178,133 +178,30 @@ func (s *Site) writeHieuLuc(w io.Writer) error {
 
 // hieuLuc builds the page's timeline and data block.
 func (s *Site) hieuLuc() (*hieuLucData, error) {
-	x := s.x
-	tags := hlTags()
-	jtags := map[string]map[string]hlTagJSON{}
-	for kind, m := range tags {
-		jtags[kind] = map[string]hlTagJSON{}
+	b := &hlBuilder{s: s, tags: hlTags(), data: hlJSON{
+		Tags: map[string]map[string]hlTagJSON{}, Processes: []hlProcessJSON{}, Procedures: []hlProcedureJSON{}, Decisions: []hlDecisionJSON{},
+	}}
+	for kind, m := range b.tags {
+		b.data.Tags[kind] = map[string]hlTagJSON{}
 		for st, t := range m {
-			jtags[kind][st] = hlTagJSON{t.Label, t.Class}
+			b.data.Tags[kind][st] = hlTagJSON{t.Label, t.Class}
 		}
 	}
-	data := hlJSON{Tags: jtags, Processes: []hlProcessJSON{}, Procedures: []hlProcedureJSON{}, Decisions: []hlDecisionJSON{}}
-	var events []hlEvent
-	out := &hieuLucData{}
-
 	for _, p := range s.processes {
-		issues := s.issuePages(p)
-		pj := hlProcessJSON{hlDocJSON: s.hlDoc(p), Draft: p.Status == qms.StatusDraft, Issues: []hlIssueJSON{}}
-		var dates []qms.Date
-		for i, a := range p.Record() {
-			if a.Effective.IsZero() {
-				continue
-			}
-			pj.Issues = append(pj.Issues, hlIssueJSON{Revision: a.Revision, Effective: a.Effective.String(), URL: issues[i]})
-			dates = append(dates, a.Effective)
-		}
-		by := x.c.ProcessAbolishedBy(p)
-		if p.Status == qms.StatusAbolished {
-			pj.Abolished = hlAlways
-			if by != nil {
-				ref := s.hlDoc(by)
-				pj.AbolishedBy = &ref
-				if e := by.EffectiveDate(); !e.IsZero() {
-					pj.Abolished = e.String()
-					dates = append(dates, e)
-				}
-			}
-			if pj.Abolished == hlAlways {
-				out.Undated = append(out.Undated, s.hlAbolished(p, qms.KindProcess, by, tags["process"][qms.StatusAbolished]))
-			}
-		}
-		data.Processes = append(data.Processes, pj)
-		if pj.Draft {
-			continue // a draft is not in force on any date: no change to list
-		}
-		state := func(d qms.Date) (string, qms.Amendment) {
-			a, _ := p.IssueOn(d)
-			return x.c.ProcessStatusOn(p, d), a
-		}
-		for _, d := range hlDates(dates) {
-			st, a := state(d)
-			pst, pa := state(d.AddDays(-1))
-			ev := hlEvent{Date: d, Kind: qms.KindProcess.Label(), Doc: s.hlLink(p), Tag: tags["process"][st]}
-			if a.Effective == d && (a.Revision != pa.Revision || a.Effective != pa.Effective) {
-				e := ev
-				e.Text = "Lần ban hành " + revisionText(a.Revision) + " có hiệu lực"
-				e.Detail = a.Change
-				for i, r := range p.Record() {
-					if r.Revision == a.Revision && r.Effective == a.Effective {
-						e.Version = issues[i]
-					}
-				}
-				events = append(events, e)
-			}
-			// An abolition without a date is in Undated.
-			if st == qms.StatusAbolished && pst != qms.StatusAbolished && pj.Abolished != hlAlways {
-				e := ev
-				e.Text = "Bị bãi bỏ"
-				if by != nil {
-					e.Text = "Bị bãi bỏ theo"
-					e.Links = []docLink{s.hlRef(by)}
-				}
-				events = append(events, e)
-			}
-		}
+		b.process(p)
 	}
-
 	for _, p := range s.procedures {
-		pj := hlProcedureJSON{hlDocJSON: s.hlDoc(p)}
-		if p.AbolishedBy != nil {
-			// As ProcedureAbolished: from the date of the decision it
-			// names, at once when the manual does not have it.
-			by := x.c.Lookup(p.AbolishedBy.Ref)
-			pj.Abolished = hlAlways
-			if by != nil {
-				ref := s.hlDoc(by)
-				pj.AbolishedBy = &ref
-				if e := by.EffectiveDate(); !e.IsZero() {
-					pj.Abolished = e.String()
-					events = append(events, hlEvent{
-						Date: e, Kind: qms.KindProcedure.Label(), Doc: s.hlLink(p),
-						Text: "Bị bãi bỏ theo", Links: []docLink{s.hlRef(by)}, Tag: tags["procedure"][qms.StatusAbolished],
-					})
-				}
-			}
-			if pj.Abolished == hlAlways {
-				out.Undated = append(out.Undated, s.hlAbolished(p, qms.KindProcedure, by, tags["procedure"][qms.StatusAbolished]))
-			}
-		}
-		data.Procedures = append(data.Procedures, pj)
+		b.procedure(p)
 	}
-
 	for _, d := range s.decisions {
-		dj := hlDecisionJSON{hlDocJSON: s.hlDoc(d), Effective: d.EffectiveDate().String(), Repealed: d.Repealed.String(), Expires: d.Expires.String()}
-		dates := []qms.Date{d.EffectiveDate(), d.Repealed, d.Expires}
-		for _, o := range x.rel.SupersededBy(d) {
-			if e := o.EffectiveDate(); !e.IsZero() {
-				dj.SupersededBy = append(dj.SupersededBy, hlDatedJSON{e.String(), s.hlDoc(o)})
-				dates = append(dates, e)
-			}
-		}
-		for _, o := range x.rel.AmendedBy(d) {
-			if e := o.EffectiveDate(); !e.IsZero() {
-				dj.AmendedBy = append(dj.AmendedBy, hlDatedJSON{e.String(), s.hlDoc(o)})
-				dates = append(dates, e)
-			}
-		}
-		data.Decisions = append(data.Decisions, dj)
-		for _, day := range hlDates(dates) {
-			st := x.rel.StatusOf(d, day)
-			prev := x.rel.StatusOf(d, day.AddDays(-1))
-			events = append(events, s.decisionEvents(d, day, prev, st)...)
-		}
+		b.decision(d)
 	}
 
+	out := &hieuLucData{Undated: b.undated}
 	// Newest first; on one day processes, procedures, then decisions, each
 	// in list order (the order they were appended in).
-	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.After(events[j].Date) })
-	for _, e := range events {
+	sort.SliceStable(b.events, func(i, j int) bool { return b.events[i].Date.After(b.events[j].Date) })
+	for _, e := range b.events {
 		y := fmt.Sprintf("%04d", e.Date.Year)
 		if n := len(out.Years); n == 0 || out.Years[n-1].Label != y {
 			out.Years = append(out.Years, &hlYear{ID: "nam-" + y, Label: y})
@@ -318,12 +215,131 @@ func (s *Site) hieuLuc() (*hieuLucData, error) {
 		mo.Events = append(mo.Events, e)
 	}
 
-	b, err := json.Marshal(data) // escapes <, > and &: safe in a script element
+	js, err := json.Marshal(b.data) // escapes <, > and &: safe in a script element
 	if err != nil {
 		return nil, fmt.Errorf("render: hieu-luc: %w", err)
 	}
-	out.JSON = template.JS(b) //nolint:gosec // JSON with HTML characters escaped
+	out.JSON = template.JS(js) //nolint:gosec // JSON with HTML characters escaped
 	return out, nil
+}
+
+// hlBuilder collects the data block, the timeline's events and the
+// undated abolitions, one document at a time.
+type hlBuilder struct {
+	s       *Site
+	tags    map[string]map[string]*tag
+	data    hlJSON
+	events  []hlEvent
+	undated []hlEvent
+}
+
+func (b *hlBuilder) process(p *qms.Process) {
+	s, c := b.s, b.s.x.c
+	record := p.Record()
+	issues := s.issuePages(p)
+	pj := hlProcessJSON{hlDocJSON: s.hlDoc(p), Draft: p.Status == qms.StatusDraft, Issues: []hlIssueJSON{}}
+	var dates []qms.Date
+	for i, a := range record {
+		if a.Effective.IsZero() {
+			continue
+		}
+		pj.Issues = append(pj.Issues, hlIssueJSON{Revision: a.Revision, Effective: a.Effective.String(), URL: issues[i]})
+		dates = append(dates, a.Effective)
+	}
+	by := c.ProcessAbolishedBy(p)
+	if p.Status == qms.StatusAbolished {
+		pj.Abolished = hlAlways
+		if by != nil {
+			ref := s.hlDoc(by)
+			pj.AbolishedBy = &ref
+			if e := by.EffectiveDate(); !e.IsZero() {
+				pj.Abolished = e.String()
+				dates = append(dates, e)
+			}
+		}
+		if pj.Abolished == hlAlways {
+			b.undated = append(b.undated, s.hlAbolished(p, qms.KindProcess, by, b.tags["process"][qms.StatusAbolished]))
+		}
+	}
+	b.data.Processes = append(b.data.Processes, pj)
+	if pj.Draft {
+		return // a draft is not in force on any date: no change to list
+	}
+	state := func(d qms.Date) (string, qms.Amendment) {
+		a, _ := p.IssueOn(d)
+		return c.ProcessStatusOn(p, d), a
+	}
+	for _, d := range hlDates(dates) {
+		st, a := state(d)
+		pst, pa := state(d.AddDays(-1))
+		ev := hlEvent{Date: d, Kind: qms.KindProcess.Label(), Doc: s.hlLink(p), Tag: b.tags["process"][st]}
+		if a.Effective == d && (a.Revision != pa.Revision || a.Effective != pa.Effective) {
+			e := ev
+			e.Text = "Lần ban hành " + revisionText(a.Revision) + " có hiệu lực"
+			e.Detail = a.Change
+			for i, r := range record {
+				if r.Revision == a.Revision && r.Effective == a.Effective {
+					e.Version = issues[i]
+				}
+			}
+			b.events = append(b.events, e)
+		}
+		// An abolition without a date is in undated; one with a date
+		// names its decision.
+		if st == qms.StatusAbolished && pst != qms.StatusAbolished && pj.Abolished != hlAlways {
+			e := ev
+			e.Text, e.Links = "Bị bãi bỏ theo", []docLink{s.hlRef(by)}
+			b.events = append(b.events, e)
+		}
+	}
+}
+
+func (b *hlBuilder) procedure(p *qms.Procedure) {
+	s := b.s
+	pj := hlProcedureJSON{hlDocJSON: s.hlDoc(p)}
+	if p.AbolishedBy != nil {
+		// As ProcedureAbolished: from the date of the decision it names,
+		// at once when the manual does not have it.
+		by := s.x.c.Lookup(p.AbolishedBy.Ref)
+		pj.Abolished = hlAlways
+		if by != nil {
+			ref := s.hlDoc(by)
+			pj.AbolishedBy = &ref
+			if e := by.EffectiveDate(); !e.IsZero() {
+				pj.Abolished = e.String()
+				b.events = append(b.events, hlEvent{
+					Date: e, Kind: qms.KindProcedure.Label(), Doc: s.hlLink(p),
+					Text: "Bị bãi bỏ theo", Links: []docLink{s.hlRef(by)}, Tag: b.tags["procedure"][qms.StatusAbolished],
+				})
+			}
+		}
+		if pj.Abolished == hlAlways {
+			b.undated = append(b.undated, s.hlAbolished(p, qms.KindProcedure, by, b.tags["procedure"][qms.StatusAbolished]))
+		}
+	}
+	b.data.Procedures = append(b.data.Procedures, pj)
+}
+
+func (b *hlBuilder) decision(d *qms.Decision) {
+	s, rel := b.s, b.s.x.rel
+	dj := hlDecisionJSON{hlDocJSON: s.hlDoc(d), Effective: d.EffectiveDate().String(), Repealed: d.Repealed.String(), Expires: d.Expires.String()}
+	dates := []qms.Date{d.EffectiveDate(), d.Repealed, d.Expires}
+	for _, o := range rel.SupersededBy(d) {
+		if e := o.EffectiveDate(); !e.IsZero() {
+			dj.SupersededBy = append(dj.SupersededBy, hlDatedJSON{e.String(), s.hlDoc(o)})
+			dates = append(dates, e)
+		}
+	}
+	for _, o := range rel.AmendedBy(d) {
+		if e := o.EffectiveDate(); !e.IsZero() {
+			dj.AmendedBy = append(dj.AmendedBy, hlDatedJSON{e.String(), s.hlDoc(o)})
+			dates = append(dates, e)
+		}
+	}
+	b.data.Decisions = append(b.data.Decisions, dj)
+	for _, day := range hlDates(dates) {
+		b.events = append(b.events, s.decisionEvents(d, day, rel.StatusOf(d, day.AddDays(-1)), rel.StatusOf(d, day))...)
+	}
 }
 
 // decisionEvents describes what changed for decision d on day, from its
