@@ -24,11 +24,23 @@ import (
 // effective 01/04/2021), then QT-TS-01's issue 2, effective 01/03/2022,
 // with its amendment record (C2), and checks out C2. The manual also has
 // 100/QĐ-UBND superseded by 200/QĐ-UBND from 06/10/2020, 200/QĐ-UBND
-// amended by 300/QĐ-UBND from 01/03/2021, NA-04 abolished from 06/10/2020
-// and QT-TY-02 abolished from 10/01/2022.
+// amended by 300/QĐ-UBND from 01/03/2021, NA-04 abolished from 06/10/2020,
+// QT-TY-02 abolished from 10/01/2022 and hieuLucDecisions.
 type hieuLucScenario struct {
 	g      *gitRepo
 	c1, c2 plumbing.Hash
+}
+
+// hieuLucDecisions are decisions the scenario adds to site.txtar for the
+// statuses it lacks: a plan that expires, and two decisions both repealed
+// and superseded, one first by the repeal and one first by its successor.
+// Numbers and dates are illustrative.
+var hieuLucDecisions = map[string]string{
+	"decisions/2019/5-kh-snn.md": "---\nnumber: \"5/KH-SNN\"\ntype: ke-hoach\nissuer: Sở Nông nghiệp và PTNT Nghệ An\nissued: 2019-01-16\nexpires: 2019-12-31\ntitle: Kế hoạch năm 2019\n---\nKế hoạch (minh họa).\n",
+	"decisions/2019/7-qd-ubnd.md": "---\nnumber: \"7/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-02\nrepealed: 2021-03-01\ntitle: Quyết định bị thay thế trước khi bị bãi bỏ\n---\nMinh họa.\n",
+	"decisions/2021/8-qd-ubnd.md": "---\nnumber: \"8/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2021-01-15\neffective: 2021-02-01\ntitle: Thay thế Quyết định 7/QĐ-UBND\nsupersedes:\n  - \"7/QĐ-UBND\"\n---\nMinh họa.\n",
+	"decisions/2019/9-qd-ubnd.md": "---\nnumber: \"9/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-03\nrepealed: 2020-06-01\ntitle: Quyết định bị bãi bỏ trước khi bị thay thế\n---\nMinh họa.\n",
+	"decisions/2021/10-qd-ubnd.md": "---\nnumber: \"10/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2021-01-01\ntitle: Thay thế Quyết định 9/QĐ-UBND\nsupersedes:\n  - \"9/QĐ-UBND\"\n---\nMinh họa.\n",
 }
 
 func newHieuLucScenario(t *testing.T) *hieuLucScenario {
@@ -37,6 +49,9 @@ func newHieuLucScenario(t *testing.T) *hieuLucScenario {
 	f := map[string]string{}
 	for _, file := range loadArchive(t, "site.txtar").Files {
 		f[file.Name] = string(file.Data)
+	}
+	for name, doc := range hieuLucDecisions {
+		f[name] = doc
 	}
 	c1 := g.Commit("refs/heads/master", nil, f, "Ada", "Nhập sổ tay chất lượng\n")
 	v2 := strings.NewReplacer(
@@ -91,8 +106,16 @@ func TestHieuLucTimeline(t *testing.T) {
 		"2020-10-06": {"100/QĐ-UBND", "Bị thay thế bởi", "Hết hiệu lực (bị thay thế)", "200/QĐ-UBND</a> <span class=\"doc-title\">Công bố danh mục thủ tục hành chính năm 2020</span>: Có hiệu lực", "NA-04", "Đã bãi bỏ"},
 		"2021-03-01": {"200/QĐ-UBND</a> <span class=\"doc-title\">Công bố danh mục thủ tục hành chính năm 2020</span>: Được sửa đổi, bổ sung bởi", "Còn hiệu lực (được sửa đổi)"},
 		"2022-01-10": {"QT-TY-02", "Bị bãi bỏ theo", "Hết hiệu lực"},
+		"2019-12-31": {"5/KH-SNN", "Hết thời hạn hiệu lực", "Hết hiệu lực (hết thời hạn)"},
+		"2020-06-01": {"9/QĐ-UBND", "Bị bãi bỏ", "Hết hiệu lực (bị bãi bỏ)"},
+		"2021-02-01": {"7/QĐ-UBND", "Bị thay thế bởi", `<a href="/decisions/8-qd-ubnd/">8/QĐ-UBND</a>`},
 	} {
 		contains(t, "hieu-luc/ on "+day, items[day], want...)
+	}
+	// A decision already superseded is not repealed again, nor one
+	// already repealed superseded.
+	if strings.Contains(items["2021-03-01"], `<a href="/decisions/7-qd-ubnd/">`) || strings.Contains(items["2021-01-01"], `<a href="/decisions/9-qd-ubnd/">`) {
+		t.Errorf("a second end of effect is listed:\n%s%s", items["2021-03-01"], items["2021-01-01"])
 	}
 	contains(t, "hieu-luc/", pg,
 		`<h3 id="nam-2022">Năm 2022</h3>`, `<h4 id="thang-2022-03">Tháng 03/2022</h4>`,
@@ -136,6 +159,8 @@ func TestHieuLucJSMatchesGo(t *testing.T) {
 		"1990-01-01", "2018-06-20", "2018-06-21", "2019-09-04", "2020-01-01", "2020-10-05", "2020-10-06",
 		"2020-11-15", "2021-02-28", "2021-03-01", "2021-03-31", "2021-04-01", "2021-12-31", "2022-01-09",
 		"2022-01-10", "2022-02-28", "2022-03-01", "2025-06-01", "2030-01-01",
+		"2019-01-15", "2019-01-16", "2019-12-30", "2019-12-31", "2020-05-31", "2020-06-01", "2020-12-31",
+		"2021-01-01", "2021-01-31", "2021-02-01",
 	}
 	for _, day := range days {
 		date, err := qms.ParseDate(day)
@@ -184,6 +209,10 @@ func TestHieuLucJSMatchesGo(t *testing.T) {
 		{"2022-03-01", "/processes/qt-ts-01/", hlGo{"active", 2, ""}},
 		{"2020-10-05", "/decisions/100-qd-ubnd/", hlGo{"in-force", 0, ""}},
 		{"2020-10-06", "/decisions/100-qd-ubnd/", hlGo{"superseded", 0, "2020-10-06"}},
+		{"2021-06-01", "/decisions/200-qd-ubnd/", hlGo{"amended", 0, ""}},
+		{"2019-12-31", "/decisions/5-kh-snn/", hlGo{"expired", 0, "2019-12-31"}},
+		{"2021-06-01", "/decisions/7-qd-ubnd/", hlGo{"superseded", 0, "2021-02-01"}},
+		{"2021-06-01", "/decisions/9-qd-ubnd/", hlGo{"repealed", 0, "2020-06-01"}},
 	} {
 		got := eval[hlGo](t, ctx, fmt.Sprintf(`(() => {
 			const d = qmsHieuLuc.data, day = %q, url = %q;
