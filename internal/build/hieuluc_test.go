@@ -36,10 +36,10 @@ type hieuLucScenario struct {
 // and superseded, one first by the repeal and one first by its successor.
 // Numbers and dates are illustrative.
 var hieuLucDecisions = map[string]string{
-	"decisions/2019/5-kh-snn.md": "---\nnumber: \"5/KH-SNN\"\ntype: ke-hoach\nissuer: Sở Nông nghiệp và PTNT Nghệ An\nissued: 2019-01-16\nexpires: 2019-12-31\ntitle: Kế hoạch năm 2019\n---\nKế hoạch (minh họa).\n",
-	"decisions/2019/7-qd-ubnd.md": "---\nnumber: \"7/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-02\nrepealed: 2021-03-01\ntitle: Quyết định bị thay thế trước khi bị bãi bỏ\n---\nMinh họa.\n",
-	"decisions/2021/8-qd-ubnd.md": "---\nnumber: \"8/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2021-01-15\neffective: 2021-02-01\ntitle: Thay thế Quyết định 7/QĐ-UBND\nsupersedes:\n  - \"7/QĐ-UBND\"\n---\nMinh họa.\n",
-	"decisions/2019/9-qd-ubnd.md": "---\nnumber: \"9/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-03\nrepealed: 2020-06-01\ntitle: Quyết định bị bãi bỏ trước khi bị thay thế\n---\nMinh họa.\n",
+	"decisions/2019/5-kh-snn.md":   "---\nnumber: \"5/KH-SNN\"\ntype: ke-hoach\nissuer: Sở Nông nghiệp và PTNT Nghệ An\nissued: 2019-01-16\nexpires: 2019-12-31\ntitle: Kế hoạch năm 2019\n---\nKế hoạch (minh họa).\n",
+	"decisions/2019/7-qd-ubnd.md":  "---\nnumber: \"7/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-02\nrepealed: 2021-03-01\ntitle: Quyết định bị thay thế trước khi bị bãi bỏ\n---\nMinh họa.\n",
+	"decisions/2021/8-qd-ubnd.md":  "---\nnumber: \"8/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2021-01-15\neffective: 2021-02-01\ntitle: Thay thế Quyết định 7/QĐ-UBND\nsupersedes:\n  - \"7/QĐ-UBND\"\n---\nMinh họa.\n",
+	"decisions/2019/9-qd-ubnd.md":  "---\nnumber: \"9/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2019-01-03\nrepealed: 2020-06-01\ntitle: Quyết định bị bãi bỏ trước khi bị thay thế\n---\nMinh họa.\n",
 	"decisions/2021/10-qd-ubnd.md": "---\nnumber: \"10/QĐ-UBND\"\ntype: quyet-dinh\nissuer: UBND tỉnh Nghệ An\nissued: 2021-01-01\ntitle: Thay thế Quyết định 9/QĐ-UBND\nsupersedes:\n  - \"9/QĐ-UBND\"\n---\nMinh họa.\n",
 }
 
