@@ -158,15 +158,6 @@ func (s *Site) declaredUnit(name string) *qms.Unit {
 	return nil
 }
 
-// unitName is the name a unit is shown and counted under: the current
-// name of a unit qms.yaml declares, else name as written.
-func (s *Site) unitName(name string) string {
-	if u := s.declaredUnit(name); u != nil {
-		return u.Name
-	}
-	return name
-}
-
 // sortedGroups names each group after its commonest spelling (the first
 // in Vietnamese order among the commonest) and sorts the groups by name.
 func sortedGroups(m map[string]*group, col *collator, prefix string) []*group {

@@ -51,6 +51,9 @@ type Site struct {
 	// rendered by rowTmpl.
 	rows    sync.Map // qms.Document → template.HTML
 	rowTmpl *template.Template
+	// issues are the commits that introduced each process issue
+	// (record.go).
+	issues issueIndex
 }
 
 // File is one output file.
@@ -151,7 +154,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 
 		"processRowHTML":   s.processRowHTML,
 		"procedureRowHTML": s.procedureRowHTML,
-	}).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/flowchart.html")
+	}).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/record.html", "templates/flowchart.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
 	}
