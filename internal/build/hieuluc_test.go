@@ -129,6 +129,7 @@ func TestHieuLucTimeline(t *testing.T) {
 	out, _ = buildSite(t, loadArchive(t, "site.txtar"), nil)
 	contains(t, "hieu-luc/ without history", page(t, out, "hieu-luc/"),
 		`Lần ban hành 01 có hiệu lực <span class="hint">(Ban hành lần đầu)</span> <a href="/processes/qt-ts-01/#theo-doi-sua-doi">`)
+	contains(t, "processes/qt-ts-01/", page(t, out, "processes/qt-ts-01/"), `id="theo-doi-sua-doi"`)
 }
 
 // hlGo is a document's status on a day as the export gives it.

@@ -56,8 +56,7 @@ type hlEvent struct {
 	Text   string
 	Links  []docLink // the decisions the change names, after Text
 	Detail string    // what an issue changed, from the amendment record
-	// Version is the page of the issue (a revision page, or the process
-	// page's amendment record).
+	// Version is the page of the issue (issueURL).
 	Version string
 	Tag     *tag // the status from that day
 }
@@ -112,8 +111,7 @@ type hlProcessJSON struct {
 type hlIssueJSON struct {
 	Revision  int    `json:"revision"`
 	Effective string `json:"effective"`
-	// URL is the issue's page: the revision that introduced it, or the
-	// process page's amendment record.
+	// URL is the issue's page (issueURL).
 	URL string `json:"url"`
 }
 
@@ -236,14 +234,14 @@ type hlBuilder struct {
 func (b *hlBuilder) process(p *qms.Process) {
 	s, c := b.s, b.s.x.c
 	record := p.Record()
-	issues := s.issuePages(p)
+	rows := s.amendmentRows(p, p) // record's rows, with their versions
 	pj := hlProcessJSON{hlDocJSON: s.hlDoc(p), Draft: p.Status == qms.StatusDraft, Issues: []hlIssueJSON{}}
 	var dates []qms.Date
 	for i, a := range record {
 		if a.Effective.IsZero() {
 			continue
 		}
-		pj.Issues = append(pj.Issues, hlIssueJSON{Revision: a.Revision, Effective: a.Effective.String(), URL: issues[i]})
+		pj.Issues = append(pj.Issues, hlIssueJSON{Revision: a.Revision, Effective: a.Effective.String(), URL: s.issueURL(p, rows[i])})
 		dates = append(dates, a.Effective)
 	}
 	by := c.ProcessAbolishedBy(p)
@@ -276,10 +274,9 @@ func (b *hlBuilder) process(p *qms.Process) {
 		if a.Effective == d && (a.Revision != pa.Revision || a.Effective != pa.Effective) {
 			e := ev
 			e.Text = "Lần ban hành " + revisionText(a.Revision) + " có hiệu lực"
-			e.Detail = a.Change
 			for i, r := range record {
 				if r.Revision == a.Revision && r.Effective == a.Effective {
-					e.Version = issues[i]
+					e.Detail, e.Version = rows[i].Change, s.issueURL(p, rows[i])
 				}
 			}
 			b.events = append(b.events, e)
@@ -433,52 +430,12 @@ func (s *Site) hlDoc(doc qms.Document) hlDocJSON {
 	return hlDocJSON{ID: l.Text, Title: l.Title, URL: l.URL}
 }
 
-// issuePages returns, by row of p's amendment record, the page of that
-// issue: the revision page of the commit that introduced it when the
+// issueURL is the page of an issue of process p, from its row of the
+// amendment record (record.go): the revision that introduced it when the
 // history has one, else the amendment record on the process's page.
-func (s *Site) issuePages(p *qms.Process) []string {
-	record := p.Record()
-	out := make([]string, len(record))
-	intro := s.issueRevisions(p)
-	for i, a := range record {
-		if u, ok := intro[a.Revision]; ok {
-			out[i] = u
-		} else {
-			out[i] = s.x.url(p) + "#theo-doi-sua-doi"
-		}
+func (s *Site) issueURL(p *qms.Process, r amendmentRow) string {
+	if r.Version != "" {
+		return r.Version
 	}
-	return out
-}
-
-// issueRevisions returns, by issue number, the revision page of the commit
-// that introduced each issue of p: the oldest revision of the file whose
-// front matter has that `revision:`. A revision at a shallow clone's
-// boundary introduced nothing known; a blob that cannot be read is
-// skipped.
-func (s *Site) issueRevisions(p *qms.Process) map[int]string {
-	dh := s.hist[p]
-	if dh == nil {
-		return nil
-	}
-	by := map[int]string{}
-	seen := map[int]bool{}
-	for i := len(dh.revs) - 1; i >= 0; i-- {
-		rv := dh.revs[i]
-		if rv.Blob == "" || rv.Commit == nil {
-			continue
-		}
-		pb, err := s.revisionDoc(rv.Path, rv.Blob)
-		if err != nil {
-			continue
-		}
-		q, ok := pb.doc.(*qms.Process)
-		if !ok || q.Revision <= 0 || seen[q.Revision] {
-			continue
-		}
-		seen[q.Revision] = true
-		if !rv.Boundary {
-			by[q.Revision] = s.base + dh.revisionURL(rv.Commit.Hash)
-		}
-	}
-	return by
+	return s.x.url(p) + "#theo-doi-sua-doi"
 }
