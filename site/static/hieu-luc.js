@@ -246,7 +246,7 @@
       const day = parseDay(raw);
       if (!day) {
         result.replaceChildren();
-        summary.textContent = "Ngày “" + raw + "” không hợp lệ. Hãy chọn hoặc nhập một ngày có thật, theo dạng ngày/tháng/năm.";
+        summary.textContent = "Ngày “" + raw + "” không hợp lệ. Hãy chọn một ngày có thật trong ô lịch.";
         return;
       }
       input.value = day;
