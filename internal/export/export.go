@@ -71,18 +71,16 @@ type Common struct {
 	Status string `json:"status"`
 }
 
-// Process statuses as of a date, besides qms.StatusDraft,
-// qms.StatusActive and qms.StatusAbolished.
-const statusNotYetEffective = string(qms.NotYetEffective)
-
 // Procedure statuses as of a date.
 const (
 	statusInForce   = string(qms.InForce)
 	statusAbolished = qms.StatusAbolished
 )
 
-// Process is an exported process. Revision, Effective and ApprovedBy are
-// those of the issue in force on the export's date.
+// Process is an exported process. Its status is
+// qms.Corpus.ProcessStatusOn's on the export's date (draft, active,
+// not-yet-effective or abolished); Revision, Effective and ApprovedBy are
+// those of the issue in force on that date.
 type Process struct {
 	Common
 	ProcessKind string       `json:"process_kind,omitempty"`
@@ -336,7 +334,7 @@ func (x *exporter) common(doc qms.Document, status string) Common {
 func (x *exporter) process(p *qms.Process) *Process {
 	issue, inForce := p.IssueOn(x.asOf)
 	out := &Process{
-		Common:      x.common(p, x.processStatus(p, inForce)),
+		Common:      x.common(p, x.c.ProcessStatusOn(p, x.asOf)),
 		ProcessKind: p.ProcKind,
 		Unit:        p.Unit,
 		Revisions:   []Revision{},
@@ -365,29 +363,6 @@ func (x *exporter) process(p *qms.Process) *Process {
 		out.Procedures = append(out.Procedures, strings.TrimSpace(r.Code))
 	}
 	return out
-}
-
-// processStatus is p's status as of the export's date: draft as written;
-// not-yet-effective while no issue of it is in force; abolished from the
-// effective date of the decision that abolished it (at once when that
-// decision is not in the manual); else active.
-func (x *exporter) processStatus(p *qms.Process, inForce bool) string {
-	switch {
-	case p.Status == qms.StatusDraft:
-		return qms.StatusDraft
-	case !inForce:
-		return statusNotYetEffective
-	case p.Status == qms.StatusAbolished:
-		var by *qms.Decision
-		if p.AbolishedBy != nil && p.AbolishedBy.Valid() {
-			by = x.c.Lookup(p.AbolishedBy.Ref)
-		}
-		if by != nil && by.EffectiveDate().After(x.asOf) {
-			return qms.StatusActive
-		}
-		return qms.StatusAbolished
-	}
-	return qms.StatusActive
 }
 
 func (x *exporter) procedure(p *qms.Procedure) *Procedure {
