@@ -40,4 +40,5 @@ const (
 	idDuration    = "LD009"
 	idFolder      = "LD010"
 	idEncoding    = "LD011"
+	idUnreadable  = "LD012"
 )

@@ -29,14 +29,6 @@ const MaxFileSize = 10 << 20
 // returns the indexed corpus and the loader's diagnostics, sorted. A
 // missing folder is not an error.
 func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
-	c, diags, _ := load(fsys)
-	return c, diags
-}
-
-// load is Load that also returns the files and folders that could not be
-// read (each also reported as a diagnostic at its path).
-func load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic, []string) {
-	var unreadable []string
 	c := &qms.Corpus{}
 	var diags []qms.Diagnostic
 	c.Org = LoadOrg(fsys, &diags)
@@ -47,8 +39,7 @@ func load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic, []string) {
 				if p == k.Dir() && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "%s", ioError(err)))
-				unreadable = append(unreadable, p+": "+ioError(err))
+				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idUnreadable, "%s", ioError(err)))
 				return nil
 			}
 			at := qms.Pos{Path: p, Line: 1, Col: 1}
@@ -70,20 +61,16 @@ func load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic, []string) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "%s", ioError(err)))
-			unreadable = append(unreadable, k.Dir()+": "+ioError(err))
+			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idUnreadable, "%s", ioError(err)))
 		}
 		sort.Strings(files)
-		for i, r := range parseAll(fsys, files) {
+		for _, r := range parseAll(fsys, files) {
 			diags = append(diags, r.diags...)
 			c.Add(r.doc)
-			if r.ioErr != nil {
-				unreadable = append(unreadable, files[i]+": "+ioError(r.ioErr))
-			}
 		}
 	}
 	c.Index()
-	return c, qms.SortDiagnostics(diags), unreadable
+	return c, qms.SortDiagnostics(diags)
 }
 
 // linkInside reports whether the symbolic link p of fsys, followed link
@@ -106,7 +93,6 @@ func linkInside(fsys fs.FS, p string) bool {
 type parsed struct {
 	doc   qms.Document
 	diags []qms.Diagnostic
-	ioErr error // the file could not be read
 }
 
 // parseAll reads and parses files on one goroutine per CPU and returns
@@ -124,7 +110,7 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 				if i >= len(files) {
 					return
 				}
-				out[i].doc, out[i].diags, out[i].ioErr = readFile(fsys, files[i])
+				out[i].doc, out[i].diags = readFile(fsys, files[i])
 			}
 		})
 	}
@@ -134,16 +120,15 @@ func parseAll(fsys fs.FS, files []string) []parsed {
 
 // readFile reads and parses the document p, refusing a file larger than
 // MaxFileSize before reading it.
-func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic, error) {
+func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
 	if info, err := fs.Stat(fsys, p); err == nil && info.Size() > MaxFileSize {
-		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}, nil
+		return nil, []qms.Diagnostic{tooLarge(p, info.Size())}
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}, err
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idUnreadable, "%s", ioError(err))}
 	}
-	doc, diags := ParseFile(p, data)
-	return doc, diags, nil
+	return ParseFile(p, data)
 }
 
 // ioError says in Vietnamese why a file or folder could not be read,
@@ -176,7 +161,13 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 		return nil, nil, fmt.Errorf("không mở được thư mục sổ tay: %w", err)
 	}
 	defer r.Close()
-	c, ds, unreadable := load(r.FS())
+	c, ds := Load(r.FS())
+	var unreadable []string
+	for _, d := range ds {
+		if d.Check == idUnreadable {
+			unreadable = append(unreadable, d.Pos.Path+": "+d.Message)
+		}
+	}
 	if len(unreadable) > 0 {
 		return c, ds, fmt.Errorf("không đọc được %s", strings.Join(unreadable, "; "))
 	}

@@ -162,12 +162,6 @@ var durationUnits = map[qms.DurationUnit]string{
 	qms.CalendarDays:  "days",
 }
 
-// Manual returns the export of c as of asOf as JSON, as a site built
-// without drafts shows it: the content of /data/manual.json.
-func Manual(c *qms.Corpus, asOf qms.Date) ([]byte, error) {
-	return New(c, Options{AsOf: asOf}).JSON()
-}
-
 // JSON encodes m indented by two spaces, with a final newline, HTML
 // characters (<, >, &) as they are.
 func (m *Data) JSON() ([]byte, error) {

@@ -69,7 +69,7 @@ func date(t *testing.T, s string) qms.Date {
 // exportOf exports the fixture (or root) as of asOf and decodes it.
 func exportOf(t *testing.T, c *qms.Corpus, asOf string) (raw []byte, m map[string]any) {
 	t.Helper()
-	raw, err := export.Manual(c, date(t, asOf))
+	raw, err := export.New(c, export.Options{AsOf: date(t, asOf)}).JSON()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -345,7 +345,7 @@ func BenchmarkManual(b *testing.B) {
 	c := loadFiles(corpusgen.Files(corpusgen.Options{Docs: 10000}))
 	asOf := qms.Date{Year: 2026, Month: 12, Day: 7}
 	for b.Loop() {
-		if _, err := export.Manual(c, asOf); err != nil {
+		if _, err := export.New(c, export.Options{AsOf: asOf}).JSON(); err != nil {
 			b.Fatal(err)
 		}
 	}
