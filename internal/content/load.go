@@ -162,16 +162,13 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	}
 	defer r.Close()
 	c, ds := Load(r.FS())
-	var unreadable []string
+	var errs []error
 	for _, d := range ds {
 		if d.Check == idUnreadable {
-			unreadable = append(unreadable, d.Pos.Path+": "+d.Message)
+			errs = append(errs, fmt.Errorf("không đọc được %s: %s", d.Pos.Path, d.Message))
 		}
 	}
-	if len(unreadable) > 0 {
-		return c, ds, fmt.Errorf("không đọc được %s", strings.Join(unreadable, "; "))
-	}
-	return c, ds, nil
+	return c, ds, errors.Join(errs...)
 }
 
 // ParseFile parses one document. path is relative to the content root and
