@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"sort"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/timeline"
@@ -19,7 +18,7 @@ import (
 
 // hieuLucData is the data of hieu-luc.html.
 type hieuLucData struct {
-	Years []*hlYear // newest first
+	Years []timeline.Year[hlEvent] // newest first
 	// Undated lists the documents recorded as abolished by a decision
 	// with no date in the manual: abolished on every date.
 	Undated []hlEvent
@@ -27,21 +26,10 @@ type hieuLucData struct {
 	JSON template.JS
 }
 
-// hlYear and hlMonth group the timeline.
-type hlYear struct {
-	ID, Label string
-	Months    []*hlMonth
-}
-
-type hlMonth struct {
-	ID, Label string
-	Events    []hlEvent
-}
-
 // hlEvent is one change of a document on a date.
 type hlEvent struct {
-	Date   qms.Date
-	Kind   string // "Quy trình", ...
+	Date   qms.Date // zero for Undated
+	Kind   string   // "Quy trình", ...
 	Doc    docLink
 	Text   string
 	Links  []docLink // the decisions the change names, after Text
@@ -50,12 +38,6 @@ type hlEvent struct {
 	Version string
 	Tag     *tag // the status from that day
 }
-
-// ISO is the event's date as YYYY-MM-DD, for the data-ngay attribute.
-func (e hlEvent) ISO() string { return e.Date.String() }
-
-// VN is the event's date as dd/mm/yyyy.
-func (e hlEvent) VN() string { return e.Date.VN() }
 
 // hlTags are the labels the page shows for each status, by kind.
 func hlTags() map[string]map[string]timeline.Tag {
@@ -122,23 +104,9 @@ func (s *Site) hieuLuc() (*hieuLucData, error) {
 		add(b.Decision(d), nil)
 	}
 
-	// Newest first; on one day processes, procedures, then decisions, each
-	// in list order (the order they were appended in).
-	sort.SliceStable(events, func(i, j int) bool { return events[i].Date.After(events[j].Date) })
-	for _, e := range events {
-		y := fmt.Sprintf("%04d", e.Date.Year)
-		if n := len(out.Years); n == 0 || out.Years[n-1].Label != y {
-			out.Years = append(out.Years, &hlYear{ID: "nam-" + y, Label: y})
-		}
-		yr := out.Years[len(out.Years)-1]
-		m := fmt.Sprintf("%02d/%04d", e.Date.Month, e.Date.Year)
-		if n := len(yr.Months); n == 0 || yr.Months[n-1].Label != m {
-			yr.Months = append(yr.Months, &hlMonth{ID: fmt.Sprintf("thang-%04d-%02d", e.Date.Year, e.Date.Month), Label: m})
-		}
-		mo := yr.Months[len(yr.Months)-1]
-		mo.Events = append(mo.Events, e)
-	}
-
+	// On one day processes, procedures, then decisions, each in list
+	// order (the order they were appended in).
+	out.Years = timeline.ByMonth(events, func(e hlEvent) qms.Date { return e.Date })
 	js, err := json.Marshal(b.Data) // escapes <, > and &: safe in a script element
 	if err != nil {
 		return nil, fmt.Errorf("render: hieu-luc: %w", err)

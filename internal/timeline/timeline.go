@@ -320,3 +320,35 @@ func sortDates(ds []qms.Date) []qms.Date {
 	}
 	return out[:n]
 }
+
+// Year is the items of one year, by month, newest first.
+type Year[T any] struct {
+	Year   int
+	Months []Month[T]
+}
+
+// Month is the items of one month.
+type Month[T any] struct {
+	Year, Month int
+	Items       []T
+}
+
+// ByMonth sorts items newest first by date (the items of one day in the
+// order given) and groups them by year and month.
+func ByMonth[T any](items []T, date func(T) qms.Date) []Year[T] {
+	sort.SliceStable(items, func(i, j int) bool { return date(items[i]).After(date(items[j])) })
+	var out []Year[T]
+	for _, it := range items {
+		d := date(it)
+		if n := len(out); n == 0 || out[n-1].Year != d.Year {
+			out = append(out, Year[T]{Year: d.Year})
+		}
+		y := &out[len(out)-1]
+		if n := len(y.Months); n == 0 || y.Months[n-1].Month != d.Month {
+			y.Months = append(y.Months, Month[T]{Year: d.Year, Month: d.Month})
+		}
+		m := &y.Months[len(y.Months)-1]
+		m.Items = append(m.Items, it)
+	}
+	return out
+}
