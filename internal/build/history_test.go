@@ -167,7 +167,7 @@ func TestHistoryPages(t *testing.T) {
 	s1 := html.UnescapeString(page(t, out, s.revURL("S1")))
 	contains(t, "S1", s1,
 		`<del><span class="visually-hidden">[xóa: </span>Xem thêm<span class="visually-hidden">]</span></del><ins><span class="visually-hidden">[thêm: </span>Tham khảo<span class="visually-hidden">]</span></ins>`,
-		`<dt>Hợp nhất vào nhánh chính</dt><dd>Merge pull request #1 from pr-1`,
+		`<dt>Hợp nhất vào nhánh chính</dt><dd>Hợp nhất các thay đổi`,
 	)
 	// C3 is diffed against its parent C2, not against S1 (the entry before
 	// it in the list): the body did not change.
@@ -193,7 +193,7 @@ func TestHistoryPages(t *testing.T) {
 	ch := page(t, out, "changes/")
 	contains(t, "changes", ch,
 		`<h2 id="d-2024-03-07">07/03/2024</h2>`,
-		`Merge pull request #1 from pr-1</span> <span class="hint">(gộp 1 lần thay đổi)</span>`,
+		`Hợp nhất các thay đổi</span> <span class="hint">(gộp 1 lần thay đổi)</span>`,
 		`<a href="/`+s.revURL("S1")+`">QT-TS-01</a>`,
 		`<a href="/changes/2024/03/">Tháng 03/2024</a>`,
 		`<a href="/decisions/50-qd-snn/history/`+s.c["C1"].String()+`.html">50/QĐ-SNN</a>`,

@@ -1,6 +1,8 @@
 package history
 
 import (
+	"strings"
+
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
@@ -36,7 +38,7 @@ func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, 
 		Author:     scrubEmails(mm.Name(c.Author.Name, c.Author.Email)),
 		Date:       c.Author.When,
 		CommitDate: c.Committer.When,
-		Subject:    scrubEmails(subject),
+		Subject:    scrubEmails(readerSubject(subject, len(c.ParentHashes) > 1)),
 		Body:       scrubEmails(body),
 		Trailers:   trailers,
 		Parents:    parents,
@@ -46,4 +48,16 @@ func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, 
 	for i := range q.Trailers {
 		q.Trailers[i].Value = scrubEmails(q.Trailers[i].Value)
 	}
+}
+
+// readerSubject is the subject readers see: the subject git or a forge
+// writes for a merge ("Merge branch 'x'", "Merge pull request #1 from …")
+// says nothing to them, in English, so such a merge reads "Hợp nhất các
+// thay đổi"; a merge whose subject an editor wrote keeps it.
+func readerSubject(subject string, merge bool) string {
+	if merge && (strings.HasPrefix(subject, "Merge branch ") || strings.HasPrefix(subject, "Merge pull request ") ||
+		strings.HasPrefix(subject, "Merge remote-tracking branch ") || strings.HasPrefix(subject, "Merge commit ")) {
+		return "Hợp nhất các thay đổi"
+	}
+	return subject
 }

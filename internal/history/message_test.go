@@ -48,3 +48,20 @@ func TestScrubEmails(t *testing.T) {
 		}
 	}
 }
+
+func TestReaderSubject(t *testing.T) {
+	for _, c := range []struct {
+		subject string
+		merge   bool
+		want    string
+	}{
+		{"Merge branch 'content-2026'", true, "Hợp nhất các thay đổi"},
+		{"Merge pull request #12 from so/qt-01", true, "Hợp nhất các thay đổi"},
+		{"Merge branch 'x'", false, "Merge branch 'x'"},
+		{"QT-01: hợp nhất bản rà soát", true, "QT-01: hợp nhất bản rà soát"},
+	} {
+		if got := readerSubject(c.subject, c.merge); got != c.want {
+			t.Errorf("readerSubject(%q, %v) = %q, want %q", c.subject, c.merge, got, c.want)
+		}
+	}
+}
