@@ -51,12 +51,12 @@ func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, 
 }
 
 // readerSubject is the subject readers see: the subject git or a forge
-// writes for a merge ("Merge branch 'x'", "Merge pull request #1 from …")
-// says nothing to them, in English, so such a merge reads "Hợp nhất các
-// thay đổi"; a merge whose subject an editor wrote keeps it.
+// writes for a merge ("Merge branch 'x'", "Merge pull request #1 from …",
+// "Merge main into x") says nothing to them, in English, so such a merge
+// reads "Hợp nhất các thay đổi"; a merge whose subject an editor wrote
+// keeps it.
 func readerSubject(subject string, merge bool) string {
-	if merge && (strings.HasPrefix(subject, "Merge branch ") || strings.HasPrefix(subject, "Merge pull request ") ||
-		strings.HasPrefix(subject, "Merge remote-tracking branch ") || strings.HasPrefix(subject, "Merge commit ")) {
+	if merge && strings.HasPrefix(subject, "Merge ") {
 		return "Hợp nhất các thay đổi"
 	}
 	return subject

@@ -57,6 +57,7 @@ func TestReaderSubject(t *testing.T) {
 	}{
 		{"Merge branch 'content-2026'", true, "Hợp nhất các thay đổi"},
 		{"Merge pull request #12 from so/qt-01", true, "Hợp nhất các thay đổi"},
+		{"Merge main into export", true, "Hợp nhất các thay đổi"},
 		{"Merge branch 'x'", false, "Merge branch 'x'"},
 		{"QT-01: hợp nhất bản rà soát", true, "QT-01: hợp nhất bản rà soát"},
 	} {
