@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -146,7 +147,7 @@ func headContent(st *filesystem.Storage, prefix string, fn func(path string, v v
 	if err != nil || head.IsZero() {
 		return err
 	}
-	c, err := readCommit(st, head)
+	c, err := object.GetCommit(st, head)
 	if err != nil {
 		return fmt.Errorf("commit %s: %w", head, err)
 	}

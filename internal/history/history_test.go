@@ -177,7 +177,7 @@ func TestRevisions(t *testing.T) {
 		if c6.Blob != "" || c6.ParentBlob != blob(qt("3")) {
 			t.Errorf("C6 (delete) blobs = %q, %q", c6.Blob, c6.ParentBlob)
 		}
-		b, err := h.Blob(revs[8].Blob)
+		b, err := r.Blob(revs[8].Blob)
 		if err != nil || string(b) != qt("2") {
 			t.Errorf("Blob(C2) = %q, %v; want %q", b, err, qt("2"))
 		}
