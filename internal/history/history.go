@@ -86,7 +86,7 @@ func (r *Repo) Blob(hash string) ([]byte, error) {
 	}
 	hh := plumbing.NewHash(hash)
 	b, err := r.objs.read(plumbing.BlobObject, hh)
-	if err == nil && blobHash(b) != hh {
+	if err == nil && plumbing.ComputeHash(plumbing.BlobObject, b) != hh {
 		err = fmt.Errorf("blob %s: nội dung không khớp mã băm (đối tượng hỏng)", hh)
 	}
 	return b, err

@@ -167,7 +167,9 @@ func TestRevisions(t *testing.T) {
 	}
 	if revs := h.Revisions("processes/thuy-san/qt-01.md"); len(revs) == 10 {
 		m2, c4, c6 := revs[0], revs[7], revs[5]
-		blob := func(content string) string { return blobHash([]byte(content)).String() }
+		blob := func(content string) string {
+			return plumbing.ComputeHash(plumbing.BlobObject, []byte(content)).String()
+		}
 		if m2.Blob != blob(qt("5c")) || m2.ParentBlob != blob(qt("5b")) {
 			t.Errorf("M2 blobs = %s, %s; want 5c against its first parent's 5b", m2.Blob, m2.ParentBlob)
 		}
