@@ -76,7 +76,7 @@ func TestBrowserJourney(t *testing.T) {
 	b := browsertest.Start(t)
 	ctx := timeout(t, b)
 	b.Open(t, srv.URL+"/")
-	if h := text(t, ctx, "h1"); h != "Sổ tay chất lượng ISO 9001" {
+	if h := text(t, ctx, "h1"); h != "Hệ thống quản lý chất lượng ISO 9001" {
 		t.Errorf("dashboard h1 = %q", h)
 	}
 	clickTo(t, ctx, `.totals a[href="/processes/"]`, "/processes/")

@@ -70,7 +70,7 @@ func TestDeletedDocument(t *testing.T) {
 	contains(t, "tombstone", tomb,
 		`<h1>QT-XOA — Quy trình lưu trữ hồ sơ giấy</h1>`,
 		`<p class="banner-heading">TÀI LIỆU ĐÃ BỊ XÓA</p>`,
-		`tại commit `+short("C3")+` ngày 04/03/2024 (Cleo Moreau: Bãi bỏ QT-XOA và QT-CU)`,
+		`tại lần thay đổi `+short("C3")+` ngày 04/03/2024 (Cleo Moreau: Bãi bỏ QT-XOA và QT-CU)`,
 		`<dt>Lý do thay đổi</dt><dd>Chuyển sang lưu trữ điện tử</dd>`,
 		`<a href="/`+rev("C2")+`">Nội dung cuối cùng trước khi xóa (phiên bản `+short("C2")+` ngày 03/03/2024)</a>`,
 		`<a href="/processes/qt-xoa/history/">Lịch sử thay đổi (3 phiên bản)</a>`,

@@ -112,7 +112,7 @@ func TestHistoryPages(t *testing.T) {
 
 	doc := page(t, out, "processes/qt-ts-01/")
 	contains(t, "process page", doc,
-		`<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-ts-01/history/">07/03/2024</a> <span class="hint">commit `+s.short("C4")+`</span></dd>`,
+		`<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-ts-01/history/">07/03/2024</a> <span class="hint">mã thay đổi `+s.short("C4")+`</span></dd>`,
 		`<link rel="alternate" type="application/atom+xml" title="Thay đổi của tài liệu này" href="/processes/qt-ts-01/feed.xml">`,
 		`<link rel="alternate" type="application/atom+xml" title="Thay đổi của sổ tay chất lượng" href="/feed.xml">`,
 	)
@@ -152,7 +152,7 @@ func TestHistoryPages(t *testing.T) {
 	// C2: field changes and a word diff of the body.
 	c2 := html.UnescapeString(page(t, out, s.revURL("C2")))
 	contains(t, "C2", c2,
-		`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản — phiên bản `+s.short("C2")+` · Sổ tay chất lượng ISO 9001</title>`,
+		`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản — phiên bản `+s.short("C2")+` · Hệ thống quản lý chất lượng ISO 9001</title>`,
 		`<p class="banner-heading">PHIÊN BẢN CŨ</p>`,
 		`<li><strong>Lần ban hành:</strong> 1 → 2</li>`,
 		`<li><strong>Căn cứ pháp lý:</strong> + 300/QĐ-UBND, − 200/QĐ-UBND</li>`,
@@ -193,7 +193,7 @@ func TestHistoryPages(t *testing.T) {
 	ch := page(t, out, "changes/")
 	contains(t, "changes", ch,
 		`<h2 id="d-2024-03-07">07/03/2024</h2>`,
-		`Merge pull request #1 from pr-1</span> <span class="hint">(hợp nhất 1 commit)</span>`,
+		`Merge pull request #1 from pr-1</span> <span class="hint">(gộp 1 lần thay đổi)</span>`,
 		`<a href="/`+s.revURL("S1")+`">QT-TS-01</a>`,
 		`<a href="/changes/2024/03/">Tháng 03/2024</a>`,
 		`<a href="/decisions/50-qd-snn/history/`+s.c["C1"].String()+`.html">50/QĐ-SNN</a>`,
@@ -372,7 +372,7 @@ func TestHistoryShallow(t *testing.T) {
 		t.Error("the boundary commit claims to have created the document")
 	}
 	rev := page(t, out, "processes/qt-ts-01/history/"+s.c["C4"].String()+".html")
-	contains(t, "boundary revision", rev, `Đây là trạng thái cũ nhất có trong kho`)
+	contains(t, "boundary revision", rev, `Đây là trạng thái cũ nhất được lưu`)
 	checkNoEmail(t, out)
 }
 
@@ -429,9 +429,9 @@ func TestHistoryDirty(t *testing.T) {
 		t.Errorf("ShowUncommitted warns %q", res.Warnings)
 	}
 	contains(t, "process page", page(t, out, "processes/qt-ts-01/"),
-		`<strong class="tag tag-yellow">Chưa commit</strong> <span class="hint">commit `+s.short("C4")+`; tệp trong thư mục làm việc đã sửa, chưa commit</span>`)
-	contains(t, "history page", page(t, out, "processes/qt-ts-01/history/"), `<strong class="tag tag-yellow">Chưa commit</strong> Tệp trong thư mục làm việc đã sửa, chưa commit`)
-	contains(t, "new document", page(t, out, "processes/qt-ts-09/"), `<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-ts-09/history/">chưa commit</a>`)
+		`<strong class="tag tag-yellow">Chưa lưu phiên bản</strong> <span class="hint">mã thay đổi `+s.short("C4")+`; tệp trong thư mục làm việc đã sửa, chưa lưu phiên bản</span>`)
+	contains(t, "history page", page(t, out, "processes/qt-ts-01/history/"), `<strong class="tag tag-yellow">Chưa lưu phiên bản</strong> Tệp trong thư mục làm việc đã sửa, chưa lưu phiên bản`)
+	contains(t, "new document", page(t, out, "processes/qt-ts-09/"), `<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-ts-09/history/">chưa lưu phiên bản</a>`)
 	// The latest revision page shows the committed text, not the edit.
 	contains(t, "revision", page(t, out, s.revURL("C4")), "Tham khảo")
 }

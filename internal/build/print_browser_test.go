@@ -240,7 +240,8 @@ func TestBrowserPrintPages(t *testing.T) {
 		}
 	}
 	page1 := strings.Join(first, "\n")
-	for _, w := range []string{"Mã hiệu", "QT-TS-01", "Lần ban hành", "Ngày hiệu lực", "01/04/2021", "Phê duyệt bởi", "50/QĐ-SNN"} {
+	// The amendment record prints with the header block.
+	for _, w := range []string{"Mã hiệu", "QT-TS-01", "Lần ban hành", "Ngày hiệu lực", "01/04/2021", "Phê duyệt bởi", "50/QĐ-SNN", "Theo dõi sửa đổi"} {
 		if !strings.Contains(page1, w) {
 			t.Errorf("page 1 lacks %q of the header block:\n%s", w, page1)
 		}

@@ -28,7 +28,7 @@ func TestSitePages(t *testing.T) {
 			`<html lang="vi" data-base="/">`,
 			`<h2 id="policy">Chính sách chất lượng</h2>`,
 			`<strong>đúng hẹn</strong>`,
-			`Có 3 thủ tục hành chính còn hiệu lực, trong đó 2 thủ tục tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh; 1 thủ tục tiếp nhận và trả kết quả tại Chi cục Chăn nuôi và Thú y.`,
+			`Sổ tay ghi nhận 3 thủ tục hành chính còn hiệu lực, trong đó 2 thủ tục tiếp nhận và trả kết quả tại Trung tâm Phục vụ hành chính công tỉnh; 1 thủ tục tiếp nhận và trả kết quả tại Chi cục Chăn nuôi và Thú y.`,
 			`<span class="total-n">3</span> <span class="total-label">Quy trình đang áp dụng</span>`,
 			`<a href="/processes/by-kind/task/">Quy trình giải quyết công việc</a></td><td class="num">3</td>`,
 			`<a href="/processes/by-status/abolished/">Hết hiệu lực</a></td><td class="num">1</td>`,
@@ -42,7 +42,7 @@ func TestSitePages(t *testing.T) {
 			`Bản in không được kiểm soát`,
 		}, []string{"Đang soạn", "QT-TS-02"}},
 		{"processes/qt-ts-01/", []string{
-			`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản · Sổ tay chất lượng ISO 9001</title>`,
+			`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản · Hệ thống quản lý chất lượng ISO 9001</title>`,
 			`<dt>Mã hiệu</dt><dd>QT-TS-01</dd>`,
 			`<dt>Lần ban hành</dt><dd>01</dd>`,
 			`<dt>Ngày hiệu lực</dt><dd>01/04/2021</dd>`,
@@ -122,7 +122,7 @@ func TestSitePages(t *testing.T) {
 			`<a href="/procedures/na-01/">NA-01</a>`,
 		}, nil},
 		{"decisions/", []string{
-			`<caption>6 văn bản</caption>`,
+			`<caption>7 văn bản</caption>`,
 		}, nil},
 		{"processes/", []string{
 			`<caption>Quy trình: 4 quy trình</caption>`,

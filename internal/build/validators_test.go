@@ -16,17 +16,22 @@ import (
 
 // TestNuHTMLChecker: every page of a built site with history (documents,
 // lists, history and revision pages, change log) passes the Nu Html Checker
-// without an error or a warning.
+// without an error or a warning, and so does every page of a manual with
+// its own qms.yaml (org.txtar: former names on the home and unit pages).
 func TestNuHTMLChecker(t *testing.T) {
 	s := newHistoryScenario(t)
 	out, _, _ := buildRepo(t, s.g.Dir, nil)
 	for _, m := range validatortest.HTMLErrors(t, out) {
 		t.Error(m)
 	}
+	org, _ := buildSite(t, loadArchive(t, "org.txtar"), nil)
+	for _, m := range validatortest.HTMLErrors(t, org) {
+		t.Error("org.txtar: " + m)
+	}
 }
 
 // TestAxe: one page of each kind passes axe-core's WCAG 2.1 A and AA rules
-// in Chromium.
+// in Chromium, and so do the pages that show former names (org.txtar).
 func TestAxe(t *testing.T) {
 	s := newHistoryScenario(t)
 	out, _, _ := buildRepo(t, s.g.Dir, nil)
@@ -41,6 +46,15 @@ func TestAxe(t *testing.T) {
 		b.Open(t, srv.URL+p)
 		for _, v := range validatortest.AxeViolations(t, b) {
 			t.Errorf("%s: %s", p, v)
+		}
+	}
+	org, _ := buildSite(t, loadArchive(t, "org.txtar"), nil)
+	orgSrv := httptest.NewServer(http.FileServer(http.Dir(org)))
+	t.Cleanup(orgSrv.Close)
+	for _, p := range []string{"/", "/units/bo-phan-mot-cua/"} {
+		b.Open(t, orgSrv.URL+p)
+		for _, v := range validatortest.AxeViolations(t, b) {
+			t.Errorf("org.txtar %s: %s", p, v)
 		}
 	}
 	b.NoConsoleErrors(t)

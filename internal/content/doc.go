@@ -7,7 +7,7 @@
 // symbolic link resolving outside the root. It starts with a line "---",
 // YAML front matter, a line "---", then the Markdown body. The front
 // matter is decoded by yaml.v3 into nodes, so every value keeps its line
-// and column, and validated against the schema of content-model.md:
+// and column, and validated against the schema of docs/mo-hinh-noi-dung.md:
 // required fields, types, dates (YYYY-MM-DD, real, 1945 to fifty years
 // ahead), enums, document numbers, durations, unknown keys (the nearest
 // known one suggested). The schema includes, for processes, `revisions`

@@ -8,7 +8,7 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
-// The front-matter schemas of content-model.md. Their decode functions
+// The front-matter schemas of docs/mo-hinh-noi-dung.md. Their decode functions
 // capture nothing, so a document's decoding allocates no closures.
 var (
 	decisionFields = []field[*qms.Decision]{

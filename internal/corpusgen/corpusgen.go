@@ -1,5 +1,5 @@
 // Package corpusgen generates synthetic quality manuals in the qms schema
-// (content-model.md), for measuring `qms build` and the history extraction
+// (docs/mo-hinh-noi-dung.md), for measuring `qms build` and the history extraction
 // at scale. Output is deterministic for given Options.
 //
 // Documents: a fifth are decisions (the Department's approval decisions,

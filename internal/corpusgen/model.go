@@ -64,7 +64,7 @@ func (d *doc) link(t *doc) string {
 
 func q(s string) string { return fmt.Sprintf("%q", s) }
 
-// render writes the file: YAML front matter in the content-model schema,
+// render writes the file: YAML front matter in the schema of docs/mo-hinh-noi-dung.md,
 // then a Markdown body.
 func (d *doc) render() string {
 	var b strings.Builder
@@ -144,15 +144,4 @@ func (d *doc) render() string {
 		}
 	}
 	return b.String()
-}
-
-// stepHours is the working time of a step text ("04 giờ làm việc", "02
-// ngày làm việc").
-func stepHours(s string) int {
-	var n int
-	fmt.Sscanf(s, "%d", &n)
-	if strings.Contains(s, "giờ") {
-		return n
-	}
-	return n * qms.HoursPerWorkDay
 }

@@ -15,7 +15,7 @@ import (
 
 // BenchmarkLoad measures Open+Load on a generated repository and reports
 // the ratio to the floor, one `git log --raw -c --no-abbrev` over the same
-// repository (history-performance.md). QMS_BENCH_REPO names a repository to
+// repository. QMS_BENCH_REPO names a repository to
 // use instead, e.g. one made by
 //
 //	go run ./internal/cmd/gencorpus -out /tmp/q10k -n 10000 -m 5000

@@ -32,11 +32,11 @@ const (
 func (s DirtyState) String() string {
 	switch s {
 	case Modified:
-		return "đã sửa, chưa commit"
+		return "đã sửa, chưa lưu phiên bản"
 	case New:
-		return "mới, chưa commit"
+		return "mới, chưa lưu phiên bản"
 	case Deleted:
-		return "đã xoá, chưa commit"
+		return "đã xóa, chưa lưu phiên bản"
 	}
 	return "không rõ"
 }

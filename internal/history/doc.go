@@ -74,7 +74,7 @@
 // It never uses Repository.Log (with a file filter it lists wrong commits
 // on merges, go-git #1199, and it fails on shallow clones, #2409),
 // object.DiffTree (two orders of magnitude slower) or Worktree.Status
-// (hashes everything); see history-performance.md in the design notes.
+// (hashes everything).
 //
 // Dirty compares the working tree's content files with HEAD by hashing them
 // as git blobs. VerifyBlobs reads every revision's content once and names

@@ -15,7 +15,7 @@ import (
 
 // objectCache is the size of go-git's object cache, which is also its
 // delta-base cache: when it is too small delta bases get evicted and reads
-// slow down (history-performance.md §3). It is shared by every storage of
+// slow down. It is shared by every storage of
 // a Repo.
 const objectCache = 16 * cache.MiByte
 

@@ -31,29 +31,6 @@ func ParseDate(s string) (Date, error) {
 	return NewDate(y, m, d)
 }
 
-// ParseVNDate parses a Vietnamese dd/mm/yyyy date (also d/m/yyyy) or an ISO
-// YYYY-MM-DD date.
-func ParseVNDate(s string) (Date, error) {
-	s = strings.TrimSpace(s)
-	if strings.Contains(s, "-") {
-		return ParseDate(s)
-	}
-	parts := strings.Split(s, "/")
-	if len(parts) != 3 || len(parts[2]) != 4 {
-		return Date{}, fmt.Errorf("ngày %q không đúng dạng dd/mm/yyyy", s)
-	}
-	for i := range parts {
-		parts[i] = strings.TrimSpace(parts[i])
-	}
-	d, e1 := strconv.Atoi(parts[0])
-	m, e2 := strconv.Atoi(parts[1])
-	y, e3 := strconv.Atoi(parts[2])
-	if e1 != nil || e2 != nil || e3 != nil {
-		return Date{}, fmt.Errorf("ngày %q không đúng dạng dd/mm/yyyy", s)
-	}
-	return NewDate(y, m, d)
-}
-
 // NewDate returns the date y-m-d or an error if it does not exist.
 func NewDate(y, m, d int) (Date, error) {
 	if y < 1 || y > 9999 || m < 1 || m > 12 || d < 1 || d > 31 {

@@ -1,6 +1,6 @@
 package qms
 
-// Number is a parsed "số và ký hiệu" (grammar: domain.md §4).
+// Number is a parsed "số và ký hiệu" (grammar: ParseNumber).
 type Number struct {
 	// Seq is the sequence number as written, leading zeros kept ("03").
 	Seq string

@@ -89,7 +89,7 @@ func Slug(s string) string {
 }
 
 // CodeSlug is the file-name stem of a procedure or process code
-// (content-model.md): a national TTHC code stays as it is ("1.004359"); a
+// (docs/mo-hinh-noi-dung.md): a national TTHC code stays as it is ("1.004359"); a
 // local code or a process code is folded to ASCII lower case with spaces
 // and "/" as "-" ("QT-TS-03" → "qt-ts-03", "QT 02/CX-HCTP" →
 // "qt-02-cx-hctp"). Local procedure codes are folded too, so that legacy

@@ -17,7 +17,7 @@ const maxNumberLen = 200
 const numberExample = `cần dạng "3463/QĐ-UBND" hoặc "19/2014/QĐ-TTg"`
 
 // ParseNumber parses a "số và ký hiệu" with the tolerant grammar of
-// domain.md §4:
+// Nghị định 30/2020/NĐ-CP (Phụ lục I) as written in practice:
 //
 //	number = [prefix] seq ws "/" ws [year ws "/" ws] symbol
 //	prefix = ("Số" | "số" | "So") ws [":"] ws
@@ -35,7 +35,7 @@ const numberExample = `cần dạng "3463/QĐ-UBND" hoặc "19/2014/QĐ-TTg"`
 //   - Symbol groups are joined by "-" and upper-cased, except that a first
 //     group that is a known type abbreviation takes its canonical case
 //     ("ttr" → "TTr", "qyđ" → "QyĐ") and "TTg" (the Prime Minister) keeps
-//     its own; "&" is dropped ("BNN&PTNT" → "BNNPTNT").
+//     its own; "&" is dropped ("BTN&MT" → "BTNMT").
 //   - Type is the first group when it is one of the type abbreviations of
 //     NĐ 30/2020 Phụ lục III or a normative type (NĐ, TT, TTLT, NQLT, L),
 //     else "" (a công văn: "448/SNN-VP"). Laws carry the National
@@ -233,7 +233,7 @@ func (p *numParser) group(first bool) (string, error) {
 			b.WriteRune(r)
 		case r == '&':
 			if p.i+1 == len(p.s) || !(isSymbolLetter(p.s[p.i+1]) || isDigit(p.s[p.i+1])) {
-				return "", fmt.Errorf(`dấu "&" phải nằm giữa hai chữ (như "BNN&PTNT")`)
+				return "", fmt.Errorf(`dấu "&" phải nằm giữa hai chữ (như "BTN&MT")`)
 			}
 		case r == '-' || r == ' ':
 			return canonicalGroup(b.String()), nil

@@ -399,7 +399,7 @@ func TestParseRefErrors(t *testing.T) {
 }
 
 // TestRealNumbers parses every number of the shared data set
-// (shared/data/decisions.tsv) and checks that each is already canonical.
+// (real documents) and checks that each is already canonical.
 func TestRealNumbers(t *testing.T) {
 	real := []string{
 		"19/2014/QĐ-TTg", "9907/VPCP-TCCV", "101/QĐ-BKHCN", "30/2020/NĐ-CP",

@@ -5,8 +5,8 @@ import "strings"
 // Organization is what qms.yaml at the root of a manual says about the
 // body the manual belongs to and the site built from it.
 type Organization struct {
-	// Name is the current name ("Sở Nông nghiệp và Môi trường Nghệ An"),
-	// ShortName an abbreviation for narrow places ("Sở NN&MT").
+	// Name is the current name ("Ủy ban nhân dân xã Hưng Lộc"),
+	// ShortName an abbreviation for narrow places ("UBND xã Hưng Lộc").
 	Name      string
 	ShortName string
 	// History lists former names, each used until its Until date.

@@ -187,7 +187,7 @@ func (s *Site) writeChangesFront(w io.Writer) error {
 	es := s.changes.entries
 	d := changesData{
 		Heading: "Các thay đổi",
-		Intro:   "Mọi thay đổi của các tài liệu trong sổ tay, mới nhất trước, theo lịch sử git; một yêu cầu hợp nhất (pull request) là một mục.",
+		Intro:   "Mọi thay đổi của các tài liệu trong sổ tay, mới nhất trước, theo lịch sử lưu trữ; các lần thay đổi được duyệt và hợp nhất cùng nhau là một mục.",
 		Feed:    s.base + "feed.xml",
 	}
 	if len(es) > changesFront {

@@ -26,6 +26,25 @@ type dashboard struct {
 	Reliance     []relianceRow
 	Uncovered    []docLink
 	Overdue      []overdueRow
+	UnderReview  []reviewRow
+	// Announced compares, for each decision announcing a list of
+	// procedures, the procedures recorded with those it announced.
+	Announced []announcedRow
+}
+
+// reviewRow is a process under review, with since when and why.
+type reviewRow struct {
+	Process docLink
+	Since   string
+	Reason  string
+}
+
+// announcedRow is a decision that announced Announced procedures, of
+// which the manual records Recorded.
+type announcedRow struct {
+	Decision  link // "Quyết định 3465/QĐ-UBND"
+	Announced int
+	Recorded  int
 }
 
 // relianceRow is an active process relying on a document that no longer
@@ -74,10 +93,13 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 
 	// Processes by kind, unit and status.
 	active := 0
-	kinds, units, statuses := map[string]int{}, map[string]int{}, map[string]int{}
+	kinds, statuses := map[string]int{}, map[string]int{}
+	noUnit := 0
 	for _, p := range s.processes {
 		kinds[p.ProcKind]++
-		units[p.Unit]++
+		if p.Unit == "" {
+			noUnit++
+		}
 		statuses[p.Status]++
 		if p.Status == qms.StatusActive {
 			active++
@@ -88,8 +110,15 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 			d.ProcByKind = append(d.ProcByKind, count{Label: processKindLabels[k], URL: s.base + "processes/by-kind/" + k + "/", N: kinds[k]})
 		}
 	}
-	for _, name := range sortedKeys(units, col) {
-		d.ProcByUnit = append(d.ProcByUnit, count{Label: orDash(name), URL: s.unitLink(name).URL, N: units[name]})
+	// A unit is counted as its page lists it (buildGroups): spellings
+	// that fold alike and former names are one unit, one row.
+	for _, g := range s.units {
+		if n := len(g.Processes); n > 0 {
+			d.ProcByUnit = append(d.ProcByUnit, count{Label: g.Name, URL: s.base + g.rel, N: n})
+		}
+	}
+	if noUnit > 0 {
+		d.ProcByUnit = append(d.ProcByUnit, count{Label: orDash(""), N: noUnit})
 	}
 	for _, k := range []string{qms.StatusActive, qms.StatusDraft, qms.StatusAbolished} {
 		if statuses[k] > 0 {
@@ -109,7 +138,7 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 	}
 	d.Totals = []count{
 		{Label: "Quy trình đang áp dụng", URL: s.base + "processes/", N: active},
-		{Label: "Thủ tục hành chính còn hiệu lực", URL: s.base + "procedures/", N: len(inForce)},
+		{Label: "Thủ tục hành chính còn hiệu lực đã ghi nhận", URL: s.base + "procedures/", N: len(inForce)},
 		{Label: "Văn bản", URL: s.base + "decisions/", N: len(s.decisions)},
 	}
 
@@ -133,17 +162,34 @@ func (s *Site) buildDashboard(col *collator) *dashboard {
 		}
 	}
 	sort.SliceStable(d.Overdue, func(i, j int) bool { return d.Overdue[i].Days > d.Overdue[j].Days })
+	for _, p := range s.processes {
+		if r := underReview(p); r != nil {
+			d.UnderReview = append(d.UnderReview, reviewRow{Process: x.docLinkOf(p), Since: dateVN(r.Since), Reason: r.Reason})
+		}
+	}
+	for _, a := range x.c.AnnouncedCounts() {
+		l := x.docLinkOf(a.Decision)
+		name := l.Text
+		if t := qms.DecisionTypes[a.Decision.Type]; t != "" && t != "Khác" {
+			name = t + " " + name
+		}
+		d.Announced = append(d.Announced, announcedRow{Decision: link{Text: name, URL: l.URL}, Announced: a.Announced, Recorded: a.Recorded})
+	}
 	return d
 }
 
-// procedureSummary is the sentence the Department reports: "Có 115 thủ tục
-// …, trong đó 108 thủ tục tiếp nhận và trả kết quả tại …, 7 thủ tục tại …".
+// procedureSummary says how many procedures in force the manual records,
+// by receiving place: "Sổ tay ghi nhận 19 thủ tục hành chính còn hiệu
+// lực, trong đó 12 thủ tục tiếp nhận và trả kết quả tại …; 7 thủ tục tại
+// …". The manual may hold only part of what was announced, so the
+// sentence says "ghi nhận", and the dashboard sets it against the
+// announcing decisions' figures (Announced).
 func procedureSummary(total int, places []count) string {
 	if total == 0 {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString("Có " + strconv.Itoa(total) + " thủ tục hành chính còn hiệu lực")
+	b.WriteString("Sổ tay ghi nhận " + strconv.Itoa(total) + " thủ tục hành chính còn hiệu lực")
 	for i, c := range places {
 		if i == 0 {
 			b.WriteString(", trong đó ")

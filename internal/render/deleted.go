@@ -162,7 +162,7 @@ func (s *Site) writeDeleted(w io.Writer, dh *docHistory) error {
 	del := dh.revs[0]
 	lastRev := dh.revs[max(lastContent(dh.revs), 0)]
 	c := del.Commit
-	at := "commit " + c.Short + " ngày " + dateOf(c.Date)
+	at := "lần thay đổi " + c.Short + " ngày " + dateOf(c.Date)
 	lastAt := "phiên bản " + lastRev.Commit.Short + " ngày " + dateOf(lastRev.Commit.Date)
 	d := deletedData{
 		Kind: kind.Label(), Tag: deletedTag(), Heading: heading,
@@ -176,13 +176,13 @@ func (s *Site) writeDeleted(w io.Writer, dh *docHistory) error {
 	d.Summary = append(d.Summary,
 		row{Key: "Tệp", Text: dh.gone},
 		row{Key: "Trạng thái", Tag: deletedTag()},
-		row{Key: "Ngày bị xóa", Link: &link{Text: dateOf(c.Date), URL: s.base + dh.revisionURL(c.Hash)}, Extra: "commit " + c.Short},
+		row{Key: "Ngày bị xóa", Link: &link{Text: dateOf(c.Date), URL: s.base + dh.revisionURL(c.Hash)}, Extra: "mã thay đổi " + c.Short},
 		row{Key: "Người thực hiện", Text: orDash(c.Author)},
 		row{Key: "Nội dung thay đổi", Text: orDash(c.Subject)},
 	)
 	d.Summary = append(d.Summary, trailerRows(c)...)
 	if m := s.changes.mergedBy[c.Hash]; m != nil {
-		d.Summary = append(d.Summary, row{Key: "Hợp nhất vào nhánh chính", Text: m.Subject, Extra: "commit " + m.Short + ", ngày " + dateOf(m.Date)})
+		d.Summary = append(d.Summary, row{Key: "Hợp nhất vào nhánh chính", Text: m.Subject, Extra: "mã thay đổi " + m.Short + ", ngày " + dateOf(m.Date)})
 	}
 	d.Summary = append(d.Summary,
 		row{Key: "Phiên bản cuối cùng", Link: &link{Text: lastAt, URL: d.Last.URL}},
@@ -195,7 +195,7 @@ func (s *Site) writeDeleted(w io.Writer, dh *docHistory) error {
 	pg.Banners = append([]banner{{
 		Class: "obsolete", Title: "Tài liệu đã bị xóa", Heading: "TÀI LIỆU ĐÃ BỊ XÓA",
 		Lines: []bannerLine{
-			{Text: "Tài liệu này đã bị xóa khỏi kho tài liệu tại " + at + " (" + orDash(c.Author) + ": " + orDash(c.Subject) +
+			{Text: "Tài liệu này đã bị xóa khỏi sổ tay tại " + at + " (" + orDash(c.Author) + ": " + orDash(c.Subject) +
 				"). Trang này chỉ được giữ để tra cứu; không dùng tài liệu này để giải quyết công việc."},
 			{Links: []docLink{{Text: d.Last.Text, URL: d.Last.URL}, {Text: "Lịch sử thay đổi", URL: d.History.URL}}},
 		},
@@ -216,7 +216,7 @@ func (s *Site) deletedBanners(dh *docHistory) []banner {
 	return []banner{{
 		Class: "obsolete", Title: "Tài liệu đã bị xóa", Heading: "TÀI LIỆU ĐÃ BỊ XÓA",
 		Lines: []bannerLine{{
-			Text:  "Tài liệu này đã bị xóa khỏi kho tài liệu tại commit " + c.Short + " ngày " + dateOf(c.Date) + ".",
+			Text:  "Tài liệu này đã bị xóa khỏi sổ tay tại lần thay đổi " + c.Short + " ngày " + dateOf(c.Date) + ".",
 			Links: []docLink{{Text: "Trang tài liệu đã bị xóa", URL: s.base + dh.url}},
 		}},
 	}}

@@ -104,11 +104,11 @@ func TestDeletedTombstone(t *testing.T) {
 	s := d.site(t)
 	p := renderFile(t, s, "processes/qt-05/index.html")
 	for _, want := range []string{
-		`<title>QT-05 — ` + qt05Title + ` (đã bị xóa) · Sổ tay chất lượng ISO 9001</title>`,
+		`<title>QT-05 — ` + qt05Title + ` (đã bị xóa) · Hệ thống quản lý chất lượng ISO 9001</title>`,
 		`<h1>QT-05 — ` + qt05Title + `</h1>`,
 		`<p class="banner-heading">TÀI LIỆU ĐÃ BỊ XÓA</p>`,
-		`Tài liệu này đã bị xóa khỏi kho tài liệu tại commit 3333333 ngày 03/03/2024 (Cleo Moreau: Bãi bỏ QT-05 và văn bản 61).`,
-		`<dt>Ngày bị xóa</dt><dd><a href="/` + d.rev(3) + `">03/03/2024</a> <span class="hint">commit 3333333</span></dd>`,
+		`Tài liệu này đã bị xóa khỏi sổ tay tại lần thay đổi 3333333 ngày 03/03/2024 (Cleo Moreau: Bãi bỏ QT-05 và văn bản 61).`,
+		`<dt>Ngày bị xóa</dt><dd><a href="/` + d.rev(3) + `">03/03/2024</a> <span class="hint">mã thay đổi 3333333</span></dd>`,
 		`<dt>Người phê duyệt</dt><dd>Giám đốc Sở</dd>`,
 		`<dt>Lý do thay đổi</dt><dd>Quy trình không còn áp dụng</dd>`,
 		`<dt>Tệp</dt><dd>processes/qt-05.md</dd>`,
@@ -176,7 +176,7 @@ func TestDeletedHistory(t *testing.T) {
 	for _, want := range []string{
 		`<h1>` + qt05Title + `</h1>`,
 		`PHIÊN BẢN CŨ`,
-		`Tài liệu này đã bị xóa khỏi kho tài liệu tại commit 3333333 ngày 03/03/2024.`,
+		`Tài liệu này đã bị xóa khỏi sổ tay tại lần thay đổi 3333333 ngày 03/03/2024.`,
 		`<li><strong>Lần ban hành:</strong> 1 → 2</li>`,
 		`Cấp phép <ins><span class="visually-hidden">[thêm: </span>nhanh <span class="visually-hidden">]</span></ins>cho tổ chức`,
 		`<a href="/` + d.rev(1) + `">phiên bản 1111111 ngày 01/03/2024</a>`,
@@ -371,7 +371,7 @@ func TestDeletedUnreadable(t *testing.T) {
 	if p := renderFile(t, s, "procedures/mat/index.html"); !strings.Contains(p, "<h1>mat — procedures/mat.md</h1>") {
 		t.Errorf("tombstone of a missing blob:\n%s", mainOf(p))
 	}
-	if p := renderFile(t, s, "procedures/mat/history/"+c1.Hash+".html"); !strings.Contains(p, "Không đọc được nội dung phiên bản này từ kho git") {
+	if p := renderFile(t, s, "procedures/mat/history/"+c1.Hash+".html"); !strings.Contains(p, "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ") {
 		t.Errorf("revision of a missing blob:\n%s", mainOf(p))
 	}
 }

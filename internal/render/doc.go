@@ -100,14 +100,14 @@
 // history page, revision pages and feed, none of them in the lists, the
 // dashboard, the search index or the checks; only when a current document
 // has that URL does the current one win and the deleted one stay on
-// /changes/ without links. Feed ids are tag URIs built from the feed's
-// path in the site ("tag:snnptnt.nghean.gov.vn,2019-12-16:/feed.xml"),
-// entry ids name-based UUID URNs of the commit: neither changes with the
-// base URL. Every date comes from git, so feeds are as deterministic as
+// /changes/ without links. Feed ids are name-based UUID URNs of the
+// organisation's earliest recorded name and the feed's path in the site
+// (Site.feedID), entry ids name-based UUID URNs of the commit: neither
+// changes with the base URL or a rename of the organisation. Every date comes from git, so feeds are as deterministic as
 // pages. A shallow clone's
 // documents whose history starts at the boundary say so in a banner, and
 // their last change reads "không rõ". With History.ShowUncommitted a
-// document whose file differs from HEAD is tagged "Chưa commit".
+// document whose file differs from HEAD is tagged "Chưa lưu phiên bản".
 //
 // Revision pages parse each blob once while the pages of one document are
 // written one after another (a small cache keyed by path and blob), and

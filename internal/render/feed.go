@@ -5,7 +5,6 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"io"
-	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -48,24 +47,8 @@ type atomEntry struct {
 }
 
 // feedAuthor is the feed's author: the organisation that keeps the
-// manual. Entries carry the commit's author.
-var feedAuthor = &atomPerson{Name: "Sở Nông nghiệp và PTNT Nghệ An"}
-
-// feedTagAuthority is the authority and date of feed ids (tag URIs, RFC
-// 4151): the web domain of Sở Nông nghiệp và PTNT Nghệ An, which keeps the
-// manual, on the day its ISO 9001 system was adopted (1067/QĐ-SNN-VP,
-// 16/12/2019). A tag URI names its minter as of that date, so the ids stay
-// valid as the Sở is renamed or its domain changes.
-const feedTagAuthority = "snnptnt.nghean.gov.vn,2019-12-16"
-
-// feedID is the id of the feed at rel (site-relative, "feed.xml",
-// "processes/qt-01/feed.xml"): "tag:snnptnt.nghean.gov.vn,2019-12-16:/feed.xml".
-// An Atom id must not change when the feed moves (RFC 4287 §4.2.6), so it
-// is built from the feed's path within the site, not from the base URL
-// the site is published at.
-func feedID(rel string) string {
-	return "tag:" + feedTagAuthority + ":" + (&url.URL{Path: "/" + rel}).EscapedPath()
-}
+// manual, by its current name. Entries carry the commit's author.
+func (s *Site) feedAuthor() *atomPerson { return &atomPerson{Name: s.org.Name} }
 
 // urnUUID returns a name-based (version 5, SHA-1) UUID URN for name, so
 // that ids are stable from build to build and need no domain.
@@ -100,15 +83,15 @@ func (s *Site) newest() time.Time {
 
 func (s *Site) writeSiteFeed(w io.Writer) error {
 	f := atomFeed{
-		Lang:    "vi",
-		ID:      feedID("feed.xml"),
-		Title:   "Sổ tay chất lượng ISO 9001 — các thay đổi",
+		Lang:    s.org.Lang,
+		ID:      s.feedID("feed.xml"),
+		Title:   s.org.Title + " — các thay đổi",
 		Updated: feedTime(s.newest()),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: s.abs("feed.xml")},
 			{Rel: "alternate", Type: "text/html", Href: s.abs("changes/")},
 		},
-		Author: feedAuthor,
+		Author: s.feedAuthor(),
 	}
 	es := s.changes.entries
 	if len(es) > 0 {
@@ -155,15 +138,15 @@ func (s *Site) writeSiteFeed(w io.Writer) error {
 func (s *Site) writeDocFeed(w io.Writer, dh *docHistory) error {
 	l := s.x.docLinkOf(dh.doc)
 	f := atomFeed{
-		Lang:    "vi",
-		ID:      feedID(dh.feedURL()),
+		Lang:    s.org.Lang,
+		ID:      s.feedID(dh.feedURL()),
 		Title:   strings.TrimSpace(l.Text+" "+l.Title) + " — các thay đổi",
 		Updated: feedTime(s.newest()),
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: s.abs(dh.feedURL())},
 			{Rel: "alternate", Type: "text/html", Href: s.abs(dh.historyURL())},
 		},
-		Author: feedAuthor,
+		Author: s.feedAuthor(),
 	}
 	revs := dh.revs
 	if len(revs) > 0 {

@@ -36,8 +36,22 @@ func (s *Site) buildFrames() error {
 	return nil
 }
 
-// frameOf returns the frame of a page's section.
+// frameOf returns the frame of a page's section. A page naming the
+// organisation by a former name (a past revision's page) gets its frame
+// rendered with that name, once per section and name.
 func (s *Site) frameOf(p *page) (*frame, error) {
+	if p.Org != nil && p.Org != s.org {
+		key := p.Section + "\x00" + p.Org.Name
+		if f, ok := s.pastFrames.Load(key); ok {
+			return f.(*frame), nil
+		}
+		f, err := s.renderFrame(p)
+		if err != nil {
+			return nil, err
+		}
+		f2, _ := s.pastFrames.LoadOrStore(key, f)
+		return f2.(*frame), nil
+	}
 	if f := s.frames[p.Section]; f != nil {
 		return f, nil
 	}

@@ -9,10 +9,15 @@ import (
 
 // group is a unit ("đơn vị") or a field ("lĩnh vực") with its documents.
 type group struct {
-	kind       string         // "units" or "fields"
-	Name       string         // the commonest spelling (sortedGroups)
-	slug       string         // markup.Slugify of every spelling (groupOf)
-	spellings  map[string]int // spelling → documents spelling it so
+	kind string // "units" or "fields"
+	// Name is the unit's name in qms.yaml when it declares the unit, else
+	// the commonest spelling (sortedGroups).
+	Name      string
+	slug      string         // markup.Slugify of Name's spellings (groupOf)
+	spellings map[string]int // spelling → documents spelling it so
+	// unit is the unit qms.yaml declares under this group's name, nil
+	// for a field or an undeclared unit.
+	unit       *qms.Unit
 	rel        string
 	Processes  []*qms.Process
 	Procedures []*qms.Procedure
@@ -33,8 +38,10 @@ type groupRow struct {
 
 // groupData is the data of group.html.
 type groupData struct {
-	Heading    string
-	Kind       string
+	Heading string
+	Kind    string
+	// Former are a unit's former names, from qms.yaml.
+	Former     []formerView
 	Processes  []processRow
 	Procedures []procedureRow
 }
@@ -46,13 +53,13 @@ func (s *Site) buildGroups(col *collator) {
 	units := map[string]*group{}
 	for _, p := range s.processes {
 		if p.Unit != "" {
-			g := groupOf(units, "units", p.Unit)
+			g := s.unitGroup(units, p.Unit)
 			g.Processes = append(g.Processes, p)
 		}
 	}
 	for _, p := range s.procedures {
 		if p.Agency != "" {
-			g := groupOf(units, "units", p.Agency)
+			g := s.unitGroup(units, p.Agency)
 			g.Procedures = append(g.Procedures, p)
 		}
 	}
@@ -88,7 +95,12 @@ func (s *Site) buildGroups(col *collator) {
 // move the unit's page. Names without letters or digits share the slug
 // "x".
 func groupOf(m map[string]*group, kind, name string) *group {
-	slug := markup.Slugify(name)
+	return groupAt(m, kind, markup.Slugify(name), name)
+}
+
+// groupAt returns the group with slug in m, creating it, and counts
+// spelling as one of its names.
+func groupAt(m map[string]*group, kind, slug, spelling string) *group {
 	if slug == "" {
 		slug = "x"
 	}
@@ -97,8 +109,53 @@ func groupOf(m map[string]*group, kind, name string) *group {
 		g = &group{kind: kind, slug: slug, spellings: map[string]int{}}
 		m[slug] = g
 	}
-	g.spellings[name]++
+	g.spellings[spelling]++
 	return g
+}
+
+// unitGroup returns the group of the unit name designates in m, creating
+// it. A unit qms.yaml declares, by its current or a former name
+// (qms.Organization.CanonicalUnit) or a spelling that folds alike, is
+// grouped under its current name, whose slug is its URL; so a process
+// written under a unit's former name is listed on the current unit's page.
+func (s *Site) unitGroup(m map[string]*group, name string) *group {
+	u := s.declaredUnit(name)
+	if u == nil {
+		return groupOf(m, "units", name)
+	}
+	g := groupAt(m, "units", markup.Slugify(u.Name), name)
+	g.unit = u
+	return g
+}
+
+// declaredUnit returns the unit of qms.yaml that name designates, or nil.
+func (s *Site) declaredUnit(name string) *qms.Unit {
+	org := &s.x.c.Org
+	canon, ok := org.CanonicalUnit(name)
+	if !ok {
+		slug := markup.Slugify(name)
+		if slug == "" {
+			return nil
+		}
+		for i := range org.Units {
+			u := &org.Units[i]
+			if markup.Slugify(u.Name) == slug {
+				return u
+			}
+			for _, h := range u.History {
+				if markup.Slugify(h.Name) == slug {
+					return u
+				}
+			}
+		}
+		return nil
+	}
+	for i := range org.Units {
+		if org.Units[i].Name == canon {
+			return &org.Units[i]
+		}
+	}
+	return nil
 }
 
 // sortedGroups names each group after its commonest spelling (the first
@@ -117,6 +174,9 @@ func sortedGroups(m map[string]*group, col *collator, prefix string) []*group {
 				g.Name = n
 			}
 		}
+		if g.unit != nil {
+			g.Name = g.unit.Name
+		}
 		g.rel = prefix + g.slug + "/"
 		byName[g.Name] = g
 		names = append(names, g.Name)
@@ -133,6 +193,7 @@ func sortedGroups(m map[string]*group, col *collator, prefix string) []*group {
 func groupsByName(gs []*group) map[string]*group {
 	by := map[string]*group{}
 	for _, g := range gs {
+		by[g.Name] = g
 		for n := range g.spellings {
 			by[n] = g
 		}
@@ -177,9 +238,14 @@ func (s *Site) writeGroup(w io.Writer, g *group) error {
 	}
 	p := s.newPage(g.Name, g.kind, g.rel)
 	p.Crumbs = []link{{"Trang chủ", s.base}, {parent, s.base + g.kind + "/"}}
+	var former []formerView
+	if g.unit != nil {
+		former = formerViews(s.x, g.unit.History)
+	}
 	p.Data = groupData{
 		Heading:    g.Name,
 		Kind:       kind,
+		Former:     former,
 		Processes:  s.processRows(g.Processes),
 		Procedures: s.procedureRows(g.Procedures),
 	}

@@ -232,7 +232,7 @@ func (s *Site) historyBanners(dh *docHistory) []banner {
 	return []banner{{
 		Class: "info", Title: "Lịch sử không đầy đủ",
 		Heading: "Lịch sử thay đổi của tài liệu này bị cắt ngắn: chỉ có từ ngày " + dateOf(since) + ".",
-		Lines: []bannerLine{{Text: "Site được dựng từ một bản sao nông (shallow clone) của kho git, nên các thay đổi trước ngày " +
+		Lines: []bannerLine{{Text: "Trang được dựng từ một bản lưu trữ không đầy đủ lịch sử, nên các thay đổi trước ngày " +
 			dateOf(since) + " không hiển thị và ngày thay đổi cũ nhất có thể không đúng."}},
 	}}
 }

@@ -83,7 +83,7 @@ func TestRevisionPages(t *testing.T) {
 
 	page := renderFile(t, s, "processes/qt-01/index.html")
 	for _, want := range []string{
-		`<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-01/history/">02/03/2024</a> <span class="hint">commit 2222222</span></dd>`,
+		`<dt>Lần thay đổi cuối</dt><dd><a href="/processes/qt-01/history/">02/03/2024</a> <span class="hint">mã thay đổi 2222222</span></dd>`,
 		`<link rel="alternate" type="application/atom+xml" title="Thay đổi của tài liệu này" href="/processes/qt-01/feed.xml">`,
 		`<a href="/changes/">Thay đổi</a>`,
 	} {
@@ -188,11 +188,11 @@ func TestRevisionMissingBlob(t *testing.T) {
 	}
 	s := newTestSite(t, map[string]string{"processes/qt-01.md": v1}, func(o *Options) { o.History = f.history() })
 	old := renderFile(t, s, "processes/qt-01/history/1111111111111111111111111111111111111111.html")
-	if !strings.Contains(old, "Không đọc được nội dung phiên bản này từ kho git: no blob missing") || strings.Contains(old, `class="steps"`) {
+	if !strings.Contains(old, "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: no blob missing") || strings.Contains(old, `class="steps"`) {
 		t.Errorf("old revision: no note about the missing blob, or a document:\n%s", mainOf(old))
 	}
 	latest := renderFile(t, s, "processes/qt-01/history/2222222222222222222222222222222222222222.html")
-	if !strings.Contains(latest, "Không đọc được phiên bản trước từ kho git") || !strings.Contains(latest, "<h1>Quy trình cấp phép</h1>") {
+	if !strings.Contains(latest, "Không đọc được phiên bản trước từ lịch sử lưu trữ") || !strings.Contains(latest, "<h1>Quy trình cấp phép</h1>") {
 		t.Errorf("latest revision: no note about the missing parent, or no document:\n%s", mainOf(latest))
 	}
 }

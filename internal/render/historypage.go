@@ -61,7 +61,7 @@ func trailerRows(c *qms.Commit) []row {
 func changeText(r qms.Revision) string {
 	switch {
 	case r.Boundary:
-		return "Trạng thái cũ nhất có trong kho (lịch sử trước đó bị cắt ngắn)"
+		return "Trạng thái cũ nhất được lưu (lịch sử trước đó bị cắt ngắn)"
 	case r.Change == qms.ChangeAdded:
 		return "Tạo mới"
 	case r.Change == qms.ChangeRenamed:

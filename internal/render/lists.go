@@ -37,6 +37,7 @@ type processRow struct {
 	Kind      string
 	Revision  string
 	Effective string
+	Review    *tag // "Đang rà soát", nil when not under review
 }
 
 type filterGroup struct {
@@ -172,6 +173,7 @@ func (s *Site) processRows(ps []*qms.Process) []processRow {
 			Kind:      labelOr(processKindLabels, p.ProcKind),
 			Revision:  revisionText(p.Revision),
 			Effective: dateVN(p.Effective),
+			Review:    reviewTag(p),
 		})
 	}
 	return rows

@@ -50,11 +50,6 @@ func (c *collator) less(a, b string) bool {
 	return compareCollated(collated{c.textKey(a), a}, collated{c.textKey(b), b}) < 0
 }
 
-// lessCode orders codes with numeric runs compared as numbers.
-func (c *collator) lessCode(a, b string) bool {
-	return compareCollated(collated{c.codeKey(a), a}, collated{c.codeKey(b), b}) < 0
-}
-
 // textKey and codeKey return the collation keys of s as a name and as a
 // code.
 func (c *collator) textKey(s string) []byte { return c.key(c.text, c.textKeys, s) }

@@ -38,3 +38,8 @@ func TestCollatorKeysOrderAsCompare(t *testing.T) {
 		}
 	}
 }
+
+// lessCode orders codes with numeric runs compared as numbers.
+func (c *collator) lessCode(a, b string) bool {
+	return compareCollated(collated{c.codeKey(a), a}, collated{c.codeKey(b), b}) < 0
+}

@@ -58,23 +58,23 @@ func (s *Site) appendLastChange(rows []row, path string, old *past) []row {
 	}
 	r := row{Key: "Lần thay đổi cuối", Text: dateVN(lc.Date)}
 	if lc.Commit != "" {
-		r.Extra = "commit " + lc.Commit
+		r.Extra = "mã thay đổi " + lc.Commit
 	}
 	if lc.Truncated {
 		r.Text = "không rõ"
-		r.Extra = "lịch sử bị cắt ngắn; phiên bản cũ nhất có trong kho là commit " + lc.Commit
+		r.Extra = "lịch sử bị cắt ngắn; phiên bản cũ nhất được lưu có mã thay đổi " + lc.Commit
 	}
 	if lc.HistoryURL != "" {
 		r.Link = &link{Text: r.Text, URL: s.base + lc.HistoryURL}
 	}
 	if lc.Uncommitted != "" {
-		r.Tag = &tag{Label: "Chưa commit", Class: "yellow"}
+		r.Tag = &tag{Label: "Chưa lưu phiên bản", Class: "yellow"}
 		if r.Extra != "" {
 			r.Extra += "; "
 		}
 		r.Extra += "tệp trong thư mục làm việc " + lc.Uncommitted
 		if lc.Commit == "" {
-			r.Text = "chưa commit"
+			r.Text = "chưa lưu phiên bản"
 			if r.Link != nil {
 				r.Link.Text = r.Text
 			}

@@ -14,8 +14,10 @@ type processData struct {
 	Tag        *tag
 	Summary    []row
 	Roles      []roleCell
+	Amendments []amendmentRow // "Theo dõi sửa đổi" (record.go)
 	Procedures []procRef
 	Steps      []stepRow
+	Flowchart  *flowchart
 	Total      string
 	Limits     []limitRow
 	Legal      []docLink
@@ -99,6 +101,12 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 		d.Roles = []roleCell{{"Soạn thảo", p.PreparedBy}, {"Xem xét", p.ReviewedBy}, {"Phê duyệt", p.Approver}}
 	}
 
+	cur := qms.Document(p)
+	if c := old.current(); c != nil {
+		cur = c
+	}
+	d.Amendments = s.amendmentRows(p, cur)
+
 	for _, r := range p.Procedures {
 		pr := x.c.Procedure(r.Code)
 		if pr == nil {
@@ -110,6 +118,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	for i, st := range p.Steps {
 		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")})
 	}
+	d.Flowchart = newFlowchart(p.Code, d.Steps)
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)
@@ -162,8 +171,38 @@ func limitVerdict(l docLink, pr *qms.Procedure, total int, totalOK bool) limitRo
 }
 
 // processBanners returns the banners of an obsolete, draft or not yet
-// effective process.
+// effective process, and of one under review.
 func (s *Site) processBanners(p *qms.Process) []banner {
+	if r := underReview(p); r != nil {
+		b := banner{Class: "info", Title: "Đang rà soát", Heading: "Đang rà soát từ ngày " + dateVN(r.Since)}
+		for _, para := range paragraphs(r.Reason) {
+			b.Lines = append(b.Lines, bannerLine{Text: para})
+		}
+		return append(s.statusBanners(p), b)
+	}
+	return s.statusBanners(p)
+}
+
+// underReview returns the review of a process being re-issued, or nil;
+// an abolished process is not re-issued.
+func underReview(p *qms.Process) *qms.UnderReview {
+	if p.Status == qms.StatusAbolished {
+		return nil
+	}
+	return p.UnderReview
+}
+
+// reviewTag is the tag of a process under review.
+func reviewTag(p *qms.Process) *tag {
+	if underReview(p) == nil {
+		return nil
+	}
+	return &tag{"Đang rà soát", "yellow"}
+}
+
+// statusBanners returns the banners of an obsolete, draft or not yet
+// effective process.
+func (s *Site) statusBanners(p *qms.Process) []banner {
 	x := s.x
 	switch {
 	case p.Status == qms.StatusAbolished:

@@ -88,13 +88,13 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	var v *revisionView
 	switch {
 	case newErr != nil:
-		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ kho git: " + hideEmails(newErr.Error())}
+		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: " + hideEmails(newErr.Error())}
 	case oldErr != nil:
-		v = &revisionView{Note: "Không đọc được phiên bản trước từ kho git, nên không biết commit này đã thay đổi gì: " + hideEmails(oldErr.Error())}
+		v = &revisionView{Note: "Không đọc được phiên bản trước từ lịch sử lưu trữ, nên không biết lần thay đổi này đã thay đổi gì: " + hideEmails(oldErr.Error())}
 	default:
 		v = s.revisionChanges(dh, i, od, nw)
 	}
-	rows := []row{{Key: "Phiên bản", Text: "commit " + rv.Commit.Short + ", ngày " + dateOf(rv.Commit.Date)}}
+	rows := []row{{Key: "Phiên bản", Text: "mã thay đổi " + rv.Commit.Short + ", ngày " + dateOf(rv.Commit.Date)}}
 	old := &past{url: dh.revisionURL(rv.Commit.Hash), cur: dh.doc, rows: rows}
 	var pg *page
 	kind := dh.doc.Base().Kind
@@ -124,7 +124,10 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	if nw.doc == nil {
 		pg.Description = docDescription(kind.Label(), id, dh.doc.Heading(), nil)
 	}
-	pg.Description = "Phiên bản ngày " + dateOf(rv.Commit.Date) + " (commit " + rv.Commit.Short + ") của " + lowerFirst(pg.Description)
+	pg.Description = "Phiên bản ngày " + dateOf(rv.Commit.Date) + " (mã thay đổi " + rv.Commit.Short + ") của " + lowerFirst(pg.Description)
+	// The page names the organisation as it was named on the version's
+	// date.
+	pg.Org = s.org.on(&s.x.c.Org, qms.DateOf(rv.Commit.Date))
 	if pg.PrintHeader != "" {
 		pg.PrintHeader += " · Phiên bản " + rv.Commit.Short + " (không phải bản hiện hành)"
 	}
@@ -149,7 +152,7 @@ func (s *Site) revisionBanners(dh *docHistory, i int) []banner {
 	}
 	hist := docLink{Text: "Lịch sử thay đổi", URL: s.base + dh.historyURL()}
 	changes := docLink{Text: "Những gì thay đổi trong phiên bản này", URL: "#thay-doi"}
-	at := "commit " + rv.Commit.Short + " ngày " + dateOf(rv.Commit.Date)
+	at := "lần thay đổi " + rv.Commit.Short + " ngày " + dateOf(rv.Commit.Date)
 	b := banner{Class: "obsolete", Title: "Phiên bản cũ", Heading: "PHIÊN BẢN CŨ"}
 	switch {
 	case rv.Blob == "":
@@ -166,7 +169,7 @@ func (s *Site) revisionBanners(dh *docHistory, i int) []banner {
 			" phiên bản. Không dùng phiên bản này để giải quyết công việc."})
 		if dh.gone != "" {
 			d := dh.revs[0].Commit
-			b.Lines = append(b.Lines, bannerLine{Text: "Tài liệu này đã bị xóa khỏi kho tài liệu tại commit " + d.Short + " ngày " + dateOf(d.Date) + "."})
+			b.Lines = append(b.Lines, bannerLine{Text: "Tài liệu này đã bị xóa khỏi sổ tay tại lần thay đổi " + d.Short + " ngày " + dateOf(d.Date) + "."})
 		}
 	}
 	b.Lines = append(b.Lines, bannerLine{Links: []docLink{changes, cur, hist}})
@@ -180,7 +183,7 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 	c := rv.Commit
 	v := &revisionView{}
 	v.Summary = []row{
-		{Key: "Commit", Text: c.Short},
+		{Key: "Mã thay đổi", Text: c.Short},
 		{Key: "Ngày", Text: dateOf(c.Date)},
 		{Key: "Người thực hiện", Text: c.Author},
 		{Key: "Nội dung thay đổi", Text: orDash(c.Subject)},
@@ -190,12 +193,12 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 	}
 	v.Summary = append(v.Summary, trailerRows(c)...)
 	if m := s.changes.mergedBy[c.Hash]; m != nil {
-		v.Summary = append(v.Summary, row{Key: "Hợp nhất vào nhánh chính", Text: m.Subject, Extra: "commit " + m.Short + ", ngày " + dateOf(m.Date)})
+		v.Summary = append(v.Summary, row{Key: "Hợp nhất vào nhánh chính", Text: m.Subject, Extra: "mã thay đổi " + m.Short + ", ngày " + dateOf(m.Date)})
 	}
 	switch {
 	case rv.Boundary:
-		v.Note = "Đây là trạng thái cũ nhất có trong kho: bản sao nông (shallow clone) không có lịch sử trước ngày " +
-			dateOf(s.opts.History.ShallowSince) + ", nên không biết commit này đã thay đổi gì."
+		v.Note = "Đây là trạng thái cũ nhất được lưu: bản lưu trữ này không có lịch sử trước ngày " +
+			dateOf(s.opts.History.ShallowSince) + ", nên không biết lần thay đổi này đã thay đổi gì."
 		return v
 	case rv.Blob == "":
 		v.Note = "Tài liệu bị xóa trong phiên bản này."
@@ -208,7 +211,7 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		v.Note = "Tài liệu được tạo trong phiên bản này; toàn bộ nội dung ở trên là mới."
 		return v
 	}
-	cmp := row{Key: "So sánh với", Text: "tệp tại commit cha " + shortHash(c.Parents)}
+	cmp := row{Key: "So sánh với", Text: "phiên bản liền trước, mã thay đổi " + shortHash(c.Parents)}
 	if p := s.parentRevision(dh, i); p != nil {
 		cmp.Text, cmp.Link = "", p
 	}
@@ -219,7 +222,7 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 		v.Fields = fieldChanges(od.doc, nw.doc)
 		r = textdiff.Text(od.doc.Base().Body, nw.doc.Base().Body, diffOptions)
 	} else {
-		v.Note = "Một trong hai phiên bản không đọc được phần thông tin (front matter); so sánh nguyên văn tệp."
+		v.Note = "Một trong hai phiên bản không đọc được phần thông tin đầu tài liệu; so sánh nguyên văn tệp."
 		r = textdiff.Text(string(od.src), string(nw.src), diffOptions)
 	}
 	if !r.Equal() {

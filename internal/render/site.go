@@ -32,20 +32,28 @@ type Site struct {
 	decisions       []*qms.Decision  // in list order
 	dash            *dashboard
 
+	// org is the organisation as the pages name it (org.go); feedName is
+	// the name feed ids are derived from (Site.feedID).
+	org      *orgView
+	feedName string
+
 	// History (history.go); nil maps when the site has no history.
 	hist      map[qms.Document]*docHistory
 	histOrder []*docHistory
 	changes   *changeLog
-	revTmpl   map[qms.Kind]*template.Template
 	blobs     *cache[blobKey, parsedBlob]
 	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
 	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
 
-	frames map[string]*frame // by section (frame.go)
+	frames     map[string]*frame // by section (frame.go)
+	pastFrames sync.Map          // section and former name → *frame (frame.go)
 	// rows keeps the markup of each document's table row (rows.go),
 	// rendered by rowTmpl.
 	rows    sync.Map // qms.Document → template.HTML
 	rowTmpl *template.Template
+	// issues are the commits that introduced each process issue
+	// (record.go).
+	issues issueIndex
 }
 
 // File is one output file.
@@ -86,6 +94,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	}
 	col := newCollator()
 	s.x = newIndex(c, opts, base, col)
+	s.org, s.feedName = newOrgView(s.x, &c.Org), earliestName(&c.Org)
 	s.buildLists(col)
 	s.buildGroups(col)
 	s.dash = s.buildDashboard(col)
@@ -144,7 +153,7 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 
 		"processRowHTML":   s.processRowHTML,
 		"procedureRowHTML": s.procedureRowHTML,
-	}).ParseFS(fsys, "templates/base.html", "templates/partials.html")
+	}).ParseFS(fsys, "templates/base.html", "templates/partials.html", "templates/record.html", "templates/flowchart.html")
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
 	}
@@ -167,8 +176,8 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 func (s *Site) newPage(title, section, rel string) *page {
 	p := &page{
 		Base: s.base, Title: title, Section: section, URL: s.base + rel,
-		Description: title + " — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An.",
-		AsOf:        s.opts.AsOf.VN(), Commit: s.opts.Commit,
+		Description: title + " — " + s.org.Title + " của " + s.org.Name + ".",
+		AsOf:        s.opts.AsOf.VN(), Commit: s.opts.Commit, Org: s.org,
 	}
 	if s.hist != nil {
 		p.Changes = s.base + "changes/"

@@ -166,7 +166,7 @@ func TestLastChanged(t *testing.T) {
 		}
 	})
 	page := renderFile(t, s, "decisions/61-2018-nd-cp/index.html")
-	want := `<dt>Lần thay đổi cuối</dt><dd><a href="/decisions/61-2018-nd-cp/history/">05/03/2024</a> <span class="hint">commit 1a2b3c4</span></dd>`
+	want := `<dt>Lần thay đổi cuối</dt><dd><a href="/decisions/61-2018-nd-cp/history/">05/03/2024</a> <span class="hint">mã thay đổi 1a2b3c4</span></dd>`
 	if !strings.Contains(page, want) {
 		t.Errorf("missing %s", want)
 	}

@@ -190,7 +190,7 @@ func TestMetaDescription(t *testing.T) {
 		"decisions/61/index.html":            "Văn bản 61/2018/NĐ-CP: Về cơ chế một cửa. Tình trạng: đã bị xóa.",
 		"processes/qt-05/index.html":         "Quy trình QT-05: Quy trình cấp phép khai thác. Tình trạng: đã bị xóa.",
 		"processes/qt-01/history/index.html": "Lịch sử thay đổi của quy trình QT-01: Quy trình cấp phép.",
-		"processes/index.html":               "Quy trình — Sổ tay chất lượng ISO 9001 của Sở Nông nghiệp và PTNT Nghệ An.",
+		"processes/index.html":               "Quy trình — Hệ thống quản lý chất lượng ISO 9001 của Cơ quan.",
 	} {
 		m := descriptionRE.FindSubmatch(files[p])
 		if m == nil || html.UnescapeString(string(m[1])) != want {

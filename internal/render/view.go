@@ -35,6 +35,9 @@ type page struct {
 	// every sheet (code, revision, effective date; the revision shown),
 	// "" on other pages (base.html, style.css).
 	PrintHeader string
+	// Org is the organisation as this page names it: the current one, or
+	// on a past revision's page the name in force on the revision's date.
+	Org *orgView
 	// Frame is the part of the page that depends only on the site and
 	// Section (frame.go); exec sets it.
 	Frame *frame

@@ -4,7 +4,7 @@
 // # Folding and tokens
 //
 // Text is folded for recall by [Fold] (lower case, tone and vowel marks
-// removed, đ → d) and split by [Tokenize] into words and identifiers.
+// removed, đ → d) and split by the rules of tokenize.go into words and identifiers.
 // Identifiers stay whole: every spelling of a document number
 // ("3463/QĐ-UBND", "3463/QD-UBND", "3463/QĐ - UBND") has one key, and its
 // pieces are indexed as well, so "qd 3463" and "3463" find it; TTHC codes

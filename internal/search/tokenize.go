@@ -4,8 +4,6 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"golang.org/x/text/unicode/norm"
 )
 
 // TokenKind tells a word from an identifier.
@@ -24,19 +22,6 @@ const (
 	Part
 )
 
-// String is the name search.js uses for the kind.
-func (k TokenKind) String() string {
-	switch k {
-	case Word:
-		return "word"
-	case ID:
-		return "id"
-	case Part:
-		return "part"
-	}
-	return "unknown"
-}
-
 // Token is one unit of indexed or queried text.
 type Token struct {
 	// Key is what the index is keyed by: the folded word, or the canonical
@@ -53,8 +38,8 @@ type Token struct {
 // (base64, long URLs) are dropped.
 const maxTokenRunes = 48
 
-// Tokenize splits s into tokens. The rules, which search.js repeats
-// exactly:
+// The tokenizing rules, which search.js repeats exactly (the tests'
+// Tokenize applies them to a whole text):
 //
 //  1. s is put in NFC; the dashes U+2010–U+2015, U+2212, U+FE58, U+FE63 and
 //     U+FF0D become "-", U+FF0F becomes "/"; spaces next to a "/" or a
@@ -75,19 +60,8 @@ const maxTokenRunes = 48
 //  5. A word or piece key is folded (see [Fold]), numbers without their
 //     leading zeros ("05" → "5"); empty keys and keys longer than 48 code
 //     points are dropped.
-func Tokenize(s string) []Token {
-	var toks []Token
-	c := chunker{s: norm.NFC.String(validUTF8String(s))}
-	for {
-		chunk, ok := c.next()
-		if !ok {
-			return toks
-		}
-		toks = appendChunk(toks, string(chunk))
-	}
-}
 
-// chunker applies rules 1 and 2 of [Tokenize] to a text that is valid
+// chunker applies rules 1 and 2 above to a text that is valid
 // UTF-8 and in NFC, one chunk at a time, a character at a time.
 type chunker struct {
 	s    string
@@ -236,17 +210,4 @@ func isSpace(r rune) bool {
 		return true
 	}
 	return r >= 0x2000 && r <= 0x200b
-}
-
-// chain is the sequence of keys that bigrams are made of: words, pieces,
-// and identifiers that have no pieces.
-func chain(toks []Token) []string {
-	var keys []string
-	for i, t := range toks {
-		if t.Kind == ID && i+1 < len(toks) && toks[i+1].Kind == Part {
-			continue
-		}
-		keys = append(keys, t.Key)
-	}
-	return keys
 }

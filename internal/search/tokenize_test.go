@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
+	"golang.org/x/text/unicode/norm"
 )
 
 // show renders tokens compactly: words as their key, identifiers as
@@ -183,5 +184,45 @@ func TestCompareUTF16Bytes(t *testing.T) {
 		if got, want := compareUTF16(a, b), strings.Compare(a, b); got != want {
 			t.Fatalf("compareUTF16(%q, %q) = %d, strings.Compare %d", a, b, got, want)
 		}
+	}
+}
+
+// chain is the sequence of keys that bigrams are made of: words, pieces,
+// and identifiers that have no pieces.
+func chain(toks []Token) []string {
+	var keys []string
+	for i, t := range toks {
+		if t.Kind == ID && i+1 < len(toks) && toks[i+1].Kind == Part {
+			continue
+		}
+		keys = append(keys, t.Key)
+	}
+	return keys
+}
+
+// String is the name search.js uses for the kind.
+func (k TokenKind) String() string {
+	switch k {
+	case Word:
+		return "word"
+	case ID:
+		return "id"
+	case Part:
+		return "part"
+	}
+	return "unknown"
+}
+
+// Tokenize splits s into tokens by the rules of tokenize.go, as the index
+// does.
+func Tokenize(s string) []Token {
+	var toks []Token
+	c := chunker{s: norm.NFC.String(validUTF8String(s))}
+	for {
+		chunk, ok := c.next()
+		if !ok {
+			return toks
+		}
+		toks = appendChunk(toks, string(chunk))
 	}
 }

@@ -286,3 +286,11 @@ func BenchmarkText(b *testing.B) {
 		Text(o, n, Options{})
 	}
 }
+
+// Tokens splits s into words (runs of letters, marks and digits), runs of
+// white space other than newlines, newlines, and single other characters.
+// Joined, the tokens give s back.
+func Tokens(s string) []string {
+	toks, _ := split(s, tokenSize)
+	return toks
+}

@@ -117,14 +117,6 @@ func lineSize(s string) int {
 	return len(s)
 }
 
-// Tokens splits s into words (runs of letters, marks and digits), runs of
-// white space other than newlines, newlines, and single other characters.
-// Joined, the tokens give s back.
-func Tokens(s string) []string {
-	toks, _ := split(s, tokenSize)
-	return toks
-}
-
 // tokenSize is the length of s's first token (see Tokens).
 func tokenSize(s string) int {
 	r, n := utf8.DecodeRuneInString(s)

@@ -96,3 +96,16 @@ func TestResolveLink(t *testing.T) {
 		}
 	}
 }
+
+// linkTarget resolves a link destination written in the file at from to
+// the path of a .md file relative to the content root. It returns "" for
+// links that are not checked (absolute URLs, in-page anchors, files other
+// than .md) and a message for links that are wrong whatever the corpus
+// holds.
+func linkTarget(from, dest string) (target, msg string) {
+	r := resolveLink(from, dest)
+	if !r.md {
+		return "", r.msg
+	}
+	return r.target, r.msg
+}

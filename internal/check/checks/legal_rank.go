@@ -136,7 +136,7 @@ func runLegalRank(pass *check.Pass) error {
 						u = t
 					}
 					pass.ReportSeverityf(qms.Warning, ct.Pos,
-						"không xác định được cấp của văn bản %s từ type %s và issuer %s, nên không kiểm tra được văn bản %s có được %s văn bản %s (%s) không; ghi issuer đầy đủ, ví dụ “UBND tỉnh Nghệ An”",
+						"không xác định được cấp của văn bản %s từ type %s và issuer %s, nên không kiểm tra được văn bản %s có được %s văn bản %s (%s) không; ghi issuer đầy đủ, ví dụ “UBND tỉnh Hà Tĩnh”",
 						u.Number, quoted(u.Type), quoted(u.Issuer), d.Number, l.verb, t.Number, l.field)
 				case rd > rt:
 					pass.Reportf(ct.Pos,
