@@ -1,6 +1,9 @@
 package render
 
 import (
+	"fmt"
+	"html/template"
+	"strings"
 	"sync"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -75,4 +78,30 @@ func (s *Site) revisionDoc(path, blob string) (parsedBlob, error) {
 	}
 	s.blobs.put(k, v)
 	return v, nil
+}
+
+// flowchartHTML draws the flowchart of a process's steps (newFlowchart,
+// the theme's "flowchart"), or returns "" without steps. A document's page
+// and its newest revision's page show the same steps, and Files lists them
+// close together: the drawing is cached by the steps.
+func (s *Site) flowchartHTML(code string, steps []stepRow) (template.HTML, error) {
+	var k strings.Builder
+	k.WriteString(code)
+	for _, st := range steps {
+		fmt.Fprintf(&k, "\x00%d\x00%s\x00%s\x00%s\x00%s", st.N, st.Actor, st.Action, st.Time, st.Forms)
+	}
+	if h, ok := s.charts.get(k.String()); ok {
+		return h, nil
+	}
+	f := newFlowchart(code, steps)
+	if f == nil {
+		return "", nil
+	}
+	var b strings.Builder
+	if err := s.chartTmpl.ExecuteTemplate(&b, "flowchart", f); err != nil {
+		return "", fmt.Errorf("render: flowchart %s: %w", code, err)
+	}
+	h := template.HTML(b.String())
+	s.charts.put(k.String(), h)
+	return h, nil
 }

@@ -17,7 +17,7 @@ type processData struct {
 	Amendments []amendmentRow // "Theo dõi sửa đổi" (record.go)
 	Procedures []procRef
 	Steps      []stepRow
-	Flowchart  *flowchart
+	Flowchart  template.HTML // flowchartHTML
 	Total      string
 	Limits     []limitRow
 	Legal      []docLink
@@ -118,7 +118,11 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	for i, st := range p.Steps {
 		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")})
 	}
-	d.Flowchart = newFlowchart(p.Code, d.Steps)
+	chart, err := s.flowchartHTML(p.Code, d.Steps)
+	if err != nil {
+		return nil, err
+	}
+	d.Flowchart = chart
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)
