@@ -21,7 +21,7 @@ var rules = map[string]struct {
 	own   []string
 	extra []string
 }{
-	"cmd/qms":                 {own: []string{"internal/build", "internal/change", "internal/check", "internal/content", "internal/history", "internal/qms", "internal/rules", "internal/scaffold", "internal/serve"}},
+	"cmd/qms":                 {own: []string{"internal/build", "internal/change", "internal/check", "internal/content", "internal/export", "internal/history", "internal/qms", "internal/rules", "internal/scaffold", "internal/serve"}},
 	"site":                    {},
 	"internal/qms":            {},
 	"internal/markup":         {extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
@@ -35,7 +35,8 @@ var rules = map[string]struct {
 	"internal/rules":          {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
 	"internal/render":         {own: []string{"internal/qms", "internal/markup", "internal/search", "internal/textdiff"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/textdiff":       {},
-	"internal/build":          {own: []string{"internal/check", "internal/content", "internal/history", "internal/qms", "internal/render", "internal/rules", "internal/search", "site"}},
+	"internal/export":         {own: []string{"internal/qms"}},
+	"internal/build":          {own: []string{"internal/check", "internal/content", "internal/export", "internal/history", "internal/qms", "internal/render", "internal/rules", "internal/search", "site"}},
 	"internal/serve":          {own: []string{"internal/qms", "internal/build"}},
 	"internal/corpusgen":      {own: []string{"internal/qms"}},
 	"internal/gittest":        {extra: []string{"github.com/go-git/go-git"}},

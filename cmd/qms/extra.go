@@ -5,6 +5,7 @@ package main
 func extraCommands() []*command {
 	return []*command{
 		cmdBuild,
+		cmdExport,
 		cmdHistory,
 		cmdImpact,
 		cmdInit,

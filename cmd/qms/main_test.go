@@ -52,6 +52,8 @@ func TestExitCodes(t *testing.T) {
 		{[]string{"help", "help"}, exitOK},
 		{[]string{"new", "decision", "--root", filepath.Join(dir, "does-not-exist"), "--number", "1/QĐ-UBND"}, exitUsage},
 		{[]string{"impact", "--root", filepath.Join(dir, "does-not-exist"), "1/QĐ-UBND"}, exitUsage},
+		{[]string{"export", "--root", filepath.Join(dir, "does-not-exist")}, exitUsage},
+		{[]string{"export", "--root", dir, "--as-of", "2021-01-15"}, exitOK},
 	} {
 		var out, errb strings.Builder
 		if got := run(context.Background(), tc.args, &out, &errb); got != tc.want {

@@ -172,6 +172,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	if err := writeStatic(w, opts.theme()); err != nil {
 		return nil, err
 	}
+	data, err := dataFiles(corpus, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeBytes(w, data); err != nil {
+		return nil, err
+	}
 	files := s.Files()
 	// A reused previous output loses what this build will not write while
 	// the pages are written; the search index, whose files are known only
@@ -179,7 +186,8 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	searchDir := filepath.Join(tmp, "search")
 	staleDone := make(chan error, 1)
 	if reused {
-		// The static files are written; the pages are listed in files.
+		// The static and data files are written; the pages are listed
+		// in files.
 		static := w.writtenUnder(tmp)
 		static[filepath.Join(tmp, siteMarker)] = true
 		go func() {

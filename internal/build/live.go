@@ -75,6 +75,13 @@ func (l *Live) Build(ctx context.Context, liveReload string) (*Snapshot, error) 
 	if err != nil {
 		return nil, err
 	}
+	data, err := dataFiles(corpus, opts)
+	if err != nil {
+		return nil, err
+	}
+	for name, b := range data {
+		static[name] = b // served as they are, like the static files
+	}
 	snap := &Snapshot{Result: res, Parsed: parsed, Corpus: corpus, site: s, static: static, pages: map[string]render.File{}}
 	for _, f := range s.Files() {
 		snap.pages[f.Path] = f
@@ -87,8 +94,8 @@ func (l *Live) Build(ctx context.Context, liveReload string) (*Snapshot, error) 
 // when first asked for. It is safe for concurrent use.
 type Snapshot struct {
 	// Result has the build's diagnostics and commit; Files counts the
-	// pages and static files (the search index is not counted) and Out
-	// is empty.
+	// pages, static and data files (the search index is not counted) and
+	// Out is empty.
 	Result *Result
 	// Parsed is how many content files were parsed for this build (the
 	// others were unchanged since the previous one).

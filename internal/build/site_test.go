@@ -229,8 +229,13 @@ func TestEveryPageFrame(t *testing.T) {
 				t.Errorf("%s: external resource %s", rel, m[0])
 			}
 		}
-		if strings.Count(s, "<script") != strings.Count(s, `<script src="/static/search.js" defer></script>`) {
-			t.Errorf("%s: a script other than search.js", rel)
+		// Site scripts and hieu-luc/'s data block (JSON, not run).
+		scripts := 0
+		for _, ok := range []string{`<script src="/static/search.js" defer></script>`, `<script src="/static/hieu-luc.js" defer></script>`, `<script type="application/json" id="hieu-luc-du-lieu">`} {
+			scripts += strings.Count(s, ok)
+		}
+		if strings.Count(s, "<script") != scripts {
+			t.Errorf("%s: a script other than the site's", rel)
 		}
 	}
 	if n < 20 {

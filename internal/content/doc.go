@@ -10,17 +10,13 @@
 // and column, and validated against the schema of docs/mo-hinh-noi-dung.md:
 // required fields, types, dates (YYYY-MM-DD, real, 1945 to fifty years
 // ahead), enums, document numbers, durations, unknown keys (the nearest
-// known one suggested). The schema includes, for processes, `revisions`
-// (the amendment record: revision, effective, approved_by, change) and
-// `under_review` (since, reason); for decisions, `announces` (a count).
-// qms.yaml holds `organization` (name, short_name, history of names with
-// until and decision), `site` (title, base_url, language) and `units`
-// (name, history); without it Corpus.Org is qms.DefaultOrganization.
+// known one suggested). qms.yaml holds the organisation, the site and the
+// units; without it Corpus.Org is qms.DefaultOrganization.
 // The body is parsed with the project's one goldmark configuration
 // (internal/markup) only to find relative links and their positions.
 //
 // Every problem becomes a qms.Diagnostic at path:line:col, in Vietnamese,
-// under the loader's check IDs LD001–LD011; loading goes on with the next
+// under the loader's check IDs LD001–LD012 (an unreadable file, LD012, also makes LoadDir fail); loading goes on with the next
 // value and the next file, and no input makes it panic. A document whose
 // front matter has a syntax error keeps the top-level fields that parse
 // on their own and is marked Partial, so that other documents still find
@@ -40,4 +36,5 @@ const (
 	idDuration    = "LD009"
 	idFolder      = "LD010"
 	idEncoding    = "LD011"
+	idUnreadable  = "LD012"
 )

@@ -39,7 +39,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 				if p == k.Dir() && errors.Is(err, fs.ErrNotExist) {
 					return fs.SkipDir
 				}
-				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idEncoding, "%s", ioError(err)))
+				diags = append(diags, diag(qms.Pos{Path: p}, qms.Error, idUnreadable, "%s", ioError(err)))
 				return nil
 			}
 			at := qms.Pos{Path: p, Line: 1, Col: 1}
@@ -61,7 +61,7 @@ func Load(fsys fs.FS) (*qms.Corpus, []qms.Diagnostic) {
 			return nil
 		})
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idEncoding, "%s", ioError(err)))
+			diags = append(diags, diag(qms.Pos{Path: k.Dir()}, qms.Error, idUnreadable, "%s", ioError(err)))
 		}
 		sort.Strings(files)
 		for _, r := range parseAll(fsys, files) {
@@ -126,7 +126,7 @@ func readFile(fsys fs.FS, p string) (qms.Document, []qms.Diagnostic) {
 	}
 	data, err := fs.ReadFile(fsys, p)
 	if err != nil {
-		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err))}
+		return nil, []qms.Diagnostic{diag(qms.Pos{Path: p, Line: 1, Col: 1}, qms.Error, idUnreadable, "%s", ioError(err))}
 	}
 	return ParseFile(p, data)
 }
@@ -146,9 +146,12 @@ func tooLarge(p string, size int64) qms.Diagnostic {
 		float64(size)/(1<<20), MaxFileSize>>20)
 }
 
-// LoadDir loads the content root directory root. It fails only when root
-// itself cannot be read. Files are opened through an os.Root, so that no
-// symbolic link, of a file or of a folder, reads outside root.
+// LoadDir loads the content root directory root. It fails when root
+// itself cannot be read, and, after loading everything else, when a file
+// or folder under it cannot be read (an I/O failure, not a content
+// mistake: the commands exit 2 on it). Files are opened through an
+// os.Root, so that no symbolic link, of a file or of a folder, reads
+// outside root.
 func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	if st, err := os.Stat(root); err == nil && !st.IsDir() {
 		return nil, nil, fmt.Errorf("%s không phải là thư mục", root)
@@ -159,7 +162,13 @@ func LoadDir(root string) (*qms.Corpus, []qms.Diagnostic, error) {
 	}
 	defer r.Close()
 	c, ds := Load(r.FS())
-	return c, ds, nil
+	var errs []error
+	for _, d := range ds {
+		if d.Check == idUnreadable {
+			errs = append(errs, fmt.Errorf("không đọc được %s: %s", d.Pos.Path, d.Message))
+		}
+	}
+	return c, ds, errors.Join(errs...)
 }
 
 // ParseFile parses one document. path is relative to the content root and

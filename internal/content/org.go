@@ -71,7 +71,7 @@ func LoadOrg(fsys fs.FS, diags *[]qms.Diagnostic) qms.Organization {
 	data, err := fs.ReadFile(fsys, OrgFile)
 	if err != nil {
 		if !errors.Is(err, fs.ErrNotExist) {
-			*diags = append(*diags, diag(qms.Pos{Path: OrgFile, Line: 1, Col: 1}, qms.Error, idEncoding, "%s", ioError(err)))
+			*diags = append(*diags, diag(qms.Pos{Path: OrgFile, Line: 1, Col: 1}, qms.Error, idUnreadable, "%s", ioError(err)))
 		}
 		return qms.DefaultOrganization()
 	}

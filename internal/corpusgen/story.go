@@ -189,7 +189,7 @@ func (s *story) makeChanges(snap snapshot, addsLeft *int, remaining int) ([]chan
 		old := snap[id]
 		delete(snap, id)
 		s.stats.Deletes++
-		return []change{{old.path(), ""}}, "Xoá văn bản " + id + " (không còn dùng)\n", []string{id}
+		return []change{{old.path(), ""}}, "Xóa văn bản " + id + " (không còn dùng)\n", []string{id}
 	}
 	k := []int{1, 1, 1, 1, 2, 2, 2, 2, 2, 3, 3, 3, 4, 4, 5, 5}[s.r.Intn(16)]
 	var ch []change

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -35,12 +34,7 @@ func deletedTag() *tag { return &tag{Label: string(statusDeleted), Class: "grey"
 
 // stemURL is the URL index.assignURLs gives a document of kind whose file
 // stem is stem, when no other document has taken it.
-func stemURL(kind qms.Kind, stem string) string {
-	if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || stem != slugSafe(stem) {
-		stem = "doc-" + markup.Slugify(stem)
-	}
-	return kind.Dir() + "/" + stem + "/"
-}
+func stemURL(kind qms.Kind, stem string) string { return qms.PagePath(kind, stem) }
 
 // buildDeleted gives every deleted document that can have pages a
 // docHistory (appended to histOrder) and returns the deleted paths that

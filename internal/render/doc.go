@@ -21,6 +21,8 @@
 //	fields/, fields/<slug>/        procedures by field ("lĩnh vực")
 //	checks/                        every check with its documentation
 //	search/                        the search page (the index is written by build)
+//	hieu-luc/                      the manual on a date: a timeline of every change of
+//	                               issue and status, and hieu-luc.js answering for ?ngay=
 //	404.html
 //	sitemap.xml                    only when Options.BaseURL is an absolute URL
 //

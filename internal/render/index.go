@@ -1,11 +1,6 @@
 package render
 
-import (
-	"strconv"
-
-	"github.com/snnptnt-nghean/qms/internal/markup"
-	"github.com/snnptnt-nghean/qms/internal/qms"
-)
+import "github.com/snnptnt-nghean/qms/internal/qms"
 
 // index holds what every page needs to know about the corpus, computed
 // once: statuses as of the build date, reverse references and page URLs.
@@ -29,9 +24,6 @@ type citer struct {
 	Doc  qms.Document
 	Role string
 }
-
-// reservedStems are URL segments used by filter pages.
-var reservedStems = map[string]bool{"by-kind": true, "by-status": true}
 
 func newIndex(c *qms.Corpus, opts Options, base string, col *collator) *index {
 	x := &index{
@@ -117,40 +109,15 @@ func kindOrder(k qms.Kind) int {
 	return len(qms.Kinds)
 }
 
-// assignURLs gives every published document its page URL, in corpus order,
-// so that a duplicate stem (a check error) still gets a page of its own.
+// assignURLs gives every published document its page URL, the way
+// qms.Corpus.PagePaths does for every reader of the corpus (the manual's
+// export too): in corpus order, so that a duplicate stem (a check error)
+// still gets a page of its own.
 func (x *index) assignURLs() {
-	used := map[string]bool{}
 	for _, doc := range x.c.Documents() {
-		b := doc.Base()
-		x.byPath[b.Path] = doc
-		if !x.published(doc) {
-			continue
-		}
-		stem := b.Stem
-		if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || stem != slugSafe(stem) {
-			stem = "doc-" + markup.Slugify(stem)
-		}
-		u := b.Kind.Dir() + "/" + stem + "/"
-		for i := 2; used[u]; i++ {
-			u = b.Kind.Dir() + "/" + stem + "-" + strconv.Itoa(i) + "/"
-		}
-		used[u] = true
-		x.urls[doc] = u
+		x.byPath[doc.Base().Path] = doc
 	}
-}
-
-// slugSafe returns s when it is safe as one URL path segment and file name
-// (letters, digits, '.', '-', '_'), else "".
-func slugSafe(s string) string {
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.', r == '-', r == '_':
-		default:
-			return ""
-		}
-	}
-	return s
+	x.urls = x.c.PagePaths(x.drafts)
 }
 
 func (x *index) cite(doc qms.Document, c *qms.Citation, role string) {

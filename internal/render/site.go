@@ -74,6 +74,7 @@ type File struct {
 var pageTemplates = []string{
 	"dashboard", "processes", "process", "procedures", "procedure",
 	"decisions", "decision", "groups", "group", "checks", "search", "notfound",
+	"hieu-luc",
 }
 
 // New builds the site model.
@@ -273,6 +274,7 @@ func (s *Site) files(interleave bool) []File {
 	}
 	add("checks/", s.writeChecks)
 	add("search/", s.writeSearch)
+	add("hieu-luc/", s.writeHieuLuc)
 	fs = append(fs, s.historyFilesExcept(done)...)
 	add("404.html", s.writeNotFound)
 	if s.Sitemap() {

@@ -48,6 +48,7 @@ var All = []*check.Check{
 	invalidDuration,
 	wrongFolder,
 	invalidEncoding,
+	unreadableFile,
 
 	unresolvedRef,
 	ambiguousRef,

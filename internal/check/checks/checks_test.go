@@ -197,7 +197,9 @@ func TestAllWellFormed(t *testing.T) {
 		if check.Find(All, c.ID) != c || check.Find(All, c.Name) != c {
 			t.Errorf("%s: check.Find does not find it", c.ID)
 		}
-		if _, err := os.Stat(filepath.Join("testdata", c.ID+".txtar")); err != nil {
+		// No set of files makes a read fail (the tests run as any user,
+		// root included): content's TestUnreadableFile tests LD012.
+		if _, err := os.Stat(filepath.Join("testdata", c.ID+".txtar")); err != nil && c.ID != "LD012" {
 			t.Errorf("%s: no test: %v", c.ID, err)
 		}
 	}

@@ -113,6 +113,14 @@ var invalidEncoding = &check.Check{
 Tệp tài liệu phải được lưu theo bảng mã UTF-8. Tệp lưu bằng bảng mã khác
 (TCVN3, VNI, Windows-1258, UTF-16) sẽ hiện sai chữ tiếng Việt; hãy mở tệp
 và lưu lại với bảng mã UTF-8. Vị trí báo lỗi là byte sai đầu tiên. Tệp
-hoặc thư mục không đọc được (quyền truy cập, lỗi ổ đĩa) cũng được báo dưới
-mã này.`,
+lớn hơn 10 MB cũng được báo dưới mã này và không được nạp.`,
+}
+
+var unreadableFile = &check.Check{
+	ID: "LD012", Name: "unreadable-file", Severity: qms.Error,
+	Doc: `Tệp hoặc thư mục không đọc được
+Một tệp hay thư mục trong processes/, procedures/ hoặc decisions/ không đọc
+được vì quyền truy cập hoặc lỗi ổ đĩa. Đây là lỗi của máy, không phải của
+nội dung: các lệnh check, build và export dừng với mã thoát 2. Cách sửa:
+kiểm tra quyền đọc của tệp (hoặc thư mục) được nêu và tình trạng ổ đĩa.`,
 }

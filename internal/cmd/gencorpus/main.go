@@ -30,7 +30,7 @@ func main() {
 	flag.IntVar(&o.Commits, "m", 0, "số commit (0: chỉ tạo tệp, không có git)")
 	flag.Float64Var(&o.PR, "pr", 0.3, "tỉ lệ thay đổi qua nhánh phụ được merge")
 	flag.Float64Var(&o.Renames, "renames", 0.01, "tỉ lệ commit chuyển thư mục một tài liệu")
-	flag.Float64Var(&o.Deletes, "deletes", 0.005, "tỉ lệ commit xoá một văn bản")
+	flag.Float64Var(&o.Deletes, "deletes", 0.005, "tỉ lệ commit xóa một văn bản")
 	flag.Int64Var(&o.Seed, "seed", 1, "hạt giống ngẫu nhiên")
 	flag.Parse()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -79,6 +79,6 @@ func run(ctx context.Context, out, stream string, o corpusgen.Options) error {
 }
 
 func report(where string, st corpusgen.Stats, start time.Time) {
-	fmt.Fprintf(os.Stderr, "đã tạo %s: %d commit (%d merge), %d tài liệu, %d lần chuyển, %d lần xoá, %.1fs\n",
+	fmt.Fprintf(os.Stderr, "đã tạo %s: %d commit (%d merge), %d tài liệu, %d lần chuyển, %d lần xóa, %.1fs\n",
 		where, st.Commits, st.Merges, st.Docs, st.Renames, st.Deletes, time.Since(start).Seconds())
 }

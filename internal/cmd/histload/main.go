@@ -95,7 +95,7 @@ func load(root string, timing, dump, blobs, verify bool, jobs int) error {
 	for _, p := range h.Paths() {
 		revs += len(h.Revisions(p))
 	}
-	fmt.Printf("%d commit, %d tài liệu, %d tài liệu đã xoá, %d phiên bản, %d merge được gom nhóm, shallow=%v\n",
+	fmt.Printf("%d commit, %d tài liệu, %d tài liệu đã xóa, %d phiên bản, %d merge được gom nhóm, shallow=%v\n",
 		len(h.Commits), len(h.Paths()), len(h.Deleted()), revs, len(h.Groups), h.Shallow)
 	if timing {
 		fmt.Fprintf(os.Stderr, "nạp %.3fs (CPU %.3fs)\n", time.Since(start).Seconds(), (cpuTime() - cpu).Seconds())
