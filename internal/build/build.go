@@ -291,7 +291,7 @@ func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	res := &Result{}
 	commit := opts.Commit
 	if commit == "" {
-		commit = headCommit(root)
+		commit = HeadCommit(root)
 	}
 	res.Commit = commit
 	ropts := render.Options{

@@ -8,10 +8,12 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/history"
 )
 
-// headCommit returns the short hash of HEAD of the git repository that
-// contains dir, or "" when there is none or it cannot be read. It reads
-// .git/HEAD, a loose ref or packed-refs, nothing more.
-func headCommit(dir string) string {
+// HeadCommit returns the short hash of HEAD of the git repository that
+// contains dir, the commit a build prints on its pages, or "" when there is
+// none or it cannot be read. It reads .git/HEAD, a loose ref or
+// packed-refs, nothing more: qms serve looks at it to rebuild after a
+// commit or a checkout.
+func HeadCommit(dir string) string {
 	_, gitDir, err := history.FindGitDir(dir)
 	if err != nil {
 		return ""
