@@ -206,7 +206,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// The search index is built and written while the pages are: both
 	// only read the site model.
 	searchDone := make(chan error, 1)
-	go func() { searchDone <- writeSearch(w, s) }()
+	go func() {
+		files, err := searchFiles(s)
+		if err == nil {
+			err = writeBytes(w, files)
+		}
+		searchDone <- err
+	}()
 	err = writeFiles(ctx, w, files, opts.Workers)
 	if serr := <-searchDone; err == nil {
 		err = serr
