@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/snnptnt-nghean/qms/internal/flowchart"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -80,20 +81,20 @@ func (s *Site) revisionDoc(path, blob string) (parsedBlob, error) {
 	return v, nil
 }
 
-// flowchartHTML draws the flowchart of a process's steps (newFlowchart,
+// flowchartHTML draws the flowchart of a process's steps (flowchart.New,
 // the theme's "flowchart"), or returns "" without steps. A document's page
 // and its newest revision's page show the same steps, and Files lists them
 // close together: the drawing is cached by the steps.
-func (s *Site) flowchartHTML(code string, steps []stepRow) (template.HTML, error) {
+func (s *Site) flowchartHTML(code string, steps []flowchart.Step) (template.HTML, error) {
 	var k strings.Builder
 	k.WriteString(code)
 	for _, st := range steps {
-		fmt.Fprintf(&k, "\x00%d\x00%s\x00%s\x00%s\x00%s", st.N, st.Actor, st.Action, st.Time, st.Forms)
+		k.WriteString("\x00" + st.Actor + "\x00" + st.Action + "\x00" + st.Time + "\x00" + st.Forms)
 	}
 	if h, ok := s.charts.get(k.String()); ok {
 		return h, nil
 	}
-	f := newFlowchart(code, steps)
+	f := flowchart.New(code, steps)
 	if f == nil {
 		return "", nil
 	}

@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/snnptnt-nghean/qms/internal/flowchart"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -115,14 +116,20 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 		}
 		d.Procedures = append(d.Procedures, procRef{Link: x.docLinkOf(pr), Limit: durationText(pr.TimeLimit, pr.TimeLimitText)})
 	}
+	var chart []flowchart.Step
 	for i, st := range p.Steps {
-		d.Steps = append(d.Steps, stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")})
+		r := stepRow{N: i + 1, Actor: st.Actor, Action: st.Action, Time: durationText(st.Time, st.TimeText), Forms: strings.Join(st.Forms, ", ")}
+		d.Steps = append(d.Steps, r)
+		if r.Time == "—" {
+			r.Time = "" // the chart writes no time
+		}
+		chart = append(chart, flowchart.Step{Actor: r.Actor, Action: r.Action, Time: r.Time, Forms: r.Forms})
 	}
-	chart, err := s.flowchartHTML(p.Code, d.Steps)
+	drawn, err := s.flowchartHTML(p.Code, chart)
 	if err != nil {
 		return nil, err
 	}
-	d.Flowchart = chart
+	d.Flowchart = drawn
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)

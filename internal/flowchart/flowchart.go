@@ -1,17 +1,9 @@
-package render
-
-import (
-	"strconv"
-	"strings"
-
-	"golang.org/x/text/unicode/norm"
-)
-
-// The flowchart ("lưu đồ") of a process: its steps in order, from a start
-// terminal "Bắt đầu" to an end terminal "Kết thúc", drawn as inline SVG by
-// templates/flowchart.html. This file computes only the geometry: boxes,
-// rules, arrows and the lines of text, in user units of the SVG's viewBox,
-// as integers so that the markup is the same bytes on every build.
+// Package flowchart lays out the flowchart ("lưu đồ") of a process: its
+// steps in order, from a start terminal "Bắt đầu" to an end terminal "Kết
+// thúc", drawn as inline SVG by the theme's templates/flowchart.html. The
+// package computes only the geometry, no markup: boxes, rules, arrows and
+// the lines of text, in user units of the SVG's viewBox, as integers so
+// that the markup is the same bytes on every build.
 //
 // There are two layouts of the same chart; the style sheet shows one:
 //
@@ -36,58 +28,74 @@ import (
 // The chart is a picture of the steps table that follows it: each <svg>
 // has role="img", a title and a description naming its steps, and the
 // table stays the version for screen readers and for copying text.
+package flowchart
 
-// flowchart is the data of templates/flowchart.html.
-type flowchart struct {
-	Wide   []chartLayout // one or more parts, see split
-	Narrow chartLayout
+import (
+	"strconv"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Step is one step of a process, as the chart writes it: who does it,
+// what, in how long ("" when the process gives no time) and with which
+// forms (comma-separated, "" for none). Steps are numbered from 1 in
+// order.
+type Step struct {
+	Actor, Action, Time, Forms string
 }
 
-// chartLayout is one drawing of the chart.
-type chartLayout struct {
-	Class  string      // the svg element's class, which the style sheet shows or hides
-	Label  string      // aria-label and <title>
-	Desc   string      // <desc>: the steps in words
-	W, H   int         // the viewBox
-	Font   int         // font size, in user units
-	Boxes  []chartBox  // the chart's nodes in order: start, the steps, end
-	Bands  []chartBox  // shaded headers of the step boxes, drawn over them
-	Rules  []chartRule // drawn over the boxes and bands
-	Arrows []chartArrow
-	Texts  []chartText
+// Chart is the data of templates/flowchart.html.
+type Chart struct {
+	Wide   []Layout // one or more parts, see split
+	Narrow Layout
 }
 
-// chartBox is a rectangle of CSS class Class (fc-terminal, fc-step,
+// Layout is one drawing of the chart.
+type Layout struct {
+	Class  string // the svg element's class, which the style sheet shows or hides
+	Label  string // aria-label and <title>
+	Desc   string // <desc>: the steps in words
+	W, H   int    // the viewBox
+	Font   int    // font size, in user units
+	Boxes  []Box  // the chart's nodes in order: start, the steps, end
+	Bands  []Box  // shaded headers of the step boxes, drawn over them
+	Rules  []Rule // drawn over the boxes and bands
+	Arrows []Arrow
+	Texts  []Text
+}
+
+// Box is a rectangle of CSS class Class (fc-terminal, fc-step,
 // fc-band); R is its corner radius (terminals are rounded). N is the number
 // of the step it draws, 0 for a terminal or a band.
-type chartBox struct {
+type Box struct {
 	X, Y, W, H, R int
 	Class         string
 	N             int
 }
 
-// chartRule is a straight line of the table's frame.
-type chartRule struct{ X1, Y1, X2, Y2 int }
+// Rule is a straight line of the table's frame.
+type Rule struct{ X1, Y1, X2, Y2 int }
 
-// chartArrow goes from one box's bottom to the next box's top: the shaft
+// Arrow goes from one box's bottom to the next box's top: the shaft
 // ends where the head begins, and the head's first point is its tip. The
 // upper piece of an arrow cut by split has no head.
-type chartArrow struct {
+type Arrow struct {
 	X1, Y1, X2, Y2 int
-	Head           []chartPoint
+	Head           []Point
 }
 
-type chartPoint struct{ X, Y int }
+type Point struct{ X, Y int }
 
-// chartText is a <text> element; each line is a <tspan> at its own
+// Text is a <text> element; each line is a <tspan> at its own
 // position.
-type chartText struct {
+type Text struct {
 	Class  string
 	Anchor string // "middle" or "" (start)
-	Lines  []chartLine
+	Lines  []Line
 }
 
-type chartLine struct {
+type Line struct {
 	X, Y int
 	Text string
 }
@@ -133,13 +141,13 @@ func wrapText(s string, n int) []string {
 	return lines
 }
 
-// newFlowchart lays out the chart of a process's steps; nil without steps.
-func newFlowchart(code string, steps []stepRow) *flowchart {
+// New lays out the chart of a process's steps; nil without steps.
+func New(code string, steps []Step) *Chart {
 	if len(steps) == 0 {
 		return nil
 	}
 	wide, cuts := wideChart(steps)
-	f := &flowchart{Wide: wide.split(cuts, widePartH), Narrow: narrowChart(steps)}
+	f := &Chart{Wide: wide.split(cuts, widePartH), Narrow: narrowChart(steps)}
 	label := "Lưu đồ quy trình " + code + ": " + strconv.Itoa(len(steps)) + " bước"
 	for i := range f.Wide {
 		l := &f.Wide[i]
@@ -154,15 +162,15 @@ func newFlowchart(code string, steps []stepRow) *flowchart {
 
 // chartDesc names the steps numbered ns, and the terminals the part
 // has.
-func chartDesc(steps []stepRow, ns []int, start, end bool) string {
+func chartDesc(steps []Step, ns []int, start, end bool) string {
 	var b strings.Builder
 	if start {
 		b.WriteString("Bắt đầu. ")
 	}
 	for _, n := range ns {
 		st := steps[n-1]
-		b.WriteString("Bước " + strconv.Itoa(st.N) + ": " + st.Action + " (" + st.Actor)
-		if st.Time != "—" {
+		b.WriteString("Bước " + strconv.Itoa(n) + ": " + st.Action + " (" + st.Actor)
+		if st.Time != "" {
 			b.WriteString("; " + st.Time)
 		}
 		b.WriteString("). ")
@@ -175,7 +183,7 @@ func chartDesc(steps []stepRow, ns []int, start, end bool) string {
 }
 
 // steps returns the numbers of the steps drawn in l.
-func (l *chartLayout) steps() []int {
+func (l *Layout) steps() []int {
 	var ns []int
 	for _, b := range l.Boxes {
 		if b.N > 0 {
@@ -193,7 +201,7 @@ func (l *chartLayout) steps() []int {
 // On screen the parts follow each other without a gap and read as one
 // chart; an arrow that crosses a cut is drawn in two pieces, the head in
 // the lower part.
-func (l chartLayout) split(cuts []int, maxH int) []chartLayout {
+func (l Layout) split(cuts []int, maxH int) []Layout {
 	var at []int // where the parts begin, after the first
 	start := 0
 	for i, c := range cuts {
@@ -215,10 +223,10 @@ func (l chartLayout) split(cuts []int, maxH int) []chartLayout {
 		at = append(at, cuts[n-1])
 	}
 	if len(at) == 0 {
-		return []chartLayout{l}
+		return []Layout{l}
 	}
 	bounds := append(append([]int{0}, at...), l.H)
-	parts := make([]chartLayout, 0, len(bounds)-1)
+	parts := make([]Layout, 0, len(bounds)-1)
 	for i := 1; i < len(bounds); i++ {
 		parts = append(parts, l.slice(bounds[i-1], bounds[i]))
 	}
@@ -226,8 +234,8 @@ func (l chartLayout) split(cuts []int, maxH int) []chartLayout {
 }
 
 // slice returns the part of l between heights y0 and y1, moved up by y0.
-func (l chartLayout) slice(y0, y1 int) chartLayout {
-	p := chartLayout{Class: l.Class, W: l.W, H: y1 - y0, Font: l.Font}
+func (l Layout) slice(y0, y1 int) Layout {
+	p := Layout{Class: l.Class, W: l.W, H: y1 - y0, Font: l.Font}
 	in := func(y int) bool { return y >= y0 && y < y1 }
 	for _, b := range l.Boxes {
 		if in(b.Y) {
@@ -263,12 +271,12 @@ func (l chartLayout) slice(y0, y1 int) chartLayout {
 			continue
 		}
 		if tip > y1 { // the upper piece: the shaft to the cut
-			p.Arrows = append(p.Arrows, chartArrow{X1: a.X1, Y1: a.Y1 - y0, X2: a.X2, Y2: y1 - y0})
+			p.Arrows = append(p.Arrows, Arrow{X1: a.X1, Y1: a.Y1 - y0, X2: a.X2, Y2: y1 - y0})
 			continue
 		}
 		a.Y1 = max(a.Y1, y0) - y0
 		a.Y2 -= y0
-		a.Head = append([]chartPoint(nil), a.Head...)
+		a.Head = append([]Point(nil), a.Head...)
 		for i := range a.Head {
 			a.Head[i].Y -= y0
 		}
@@ -278,7 +286,7 @@ func (l chartLayout) slice(y0, y1 int) chartLayout {
 		if len(t.Lines) == 0 || !in(t.Lines[0].Y) {
 			continue
 		}
-		t.Lines = append([]chartLine(nil), t.Lines...)
+		t.Lines = append([]Line(nil), t.Lines...)
 		for i := range t.Lines {
 			t.Lines[i].Y -= y0
 		}
@@ -304,20 +312,20 @@ func lineHeight(font int) int { return font * 13 / 10 }
 
 // textBlock places lines from top (the top of the first line's box) at x,
 // and returns the text and the bottom of the last line.
-func textBlock(class, anchor string, x, top, font int, lines []string) (chartText, int) {
+func textBlock(class, anchor string, x, top, font int, lines []string) (Text, int) {
 	lh := lineHeight(font)
-	t := chartText{Class: class, Anchor: anchor}
+	t := Text{Class: class, Anchor: anchor}
 	for i, s := range lines {
 		// The baseline sits about a fifth of the font size above the
 		// bottom of the line's box.
-		t.Lines = append(t.Lines, chartLine{X: x, Y: top + (i+1)*lh - lh/4, Text: s})
+		t.Lines = append(t.Lines, Line{X: x, Y: top + (i+1)*lh - lh/4, Text: s})
 	}
 	return t, top + len(lines)*lh
 }
 
 // terminal adds a rounded start or end box centred on cx at top.
-func (l *chartLayout) terminal(cx, top int, text string) {
-	l.Boxes = append(l.Boxes, chartBox{X: cx - terminalW/2, Y: top, W: terminalW, H: terminalH, R: terminalH / 2, Class: "fc-terminal"})
+func (l *Layout) terminal(cx, top int, text string) {
+	l.Boxes = append(l.Boxes, Box{X: cx - terminalW/2, Y: top, W: terminalW, H: terminalH, R: terminalH / 2, Class: "fc-terminal"})
 	lh := lineHeight(l.Font)
 	t, _ := textBlock("fc-terminal-text", "middle", cx, top+(terminalH-lh)/2, l.Font, []string{text})
 	l.Texts = append(l.Texts, t)
@@ -326,20 +334,20 @@ func (l *chartLayout) terminal(cx, top int, text string) {
 // band adds the shaded header of the step box at x, top, w wide, with a
 // rule under it (the shade is not printed); it lies inside the box's
 // stroke.
-func (l *chartLayout) band(x, top, w, h int) {
-	l.Bands = append(l.Bands, chartBox{X: x + 1, Y: top + 1, W: w - 2, H: h - 1, Class: "fc-band"})
-	l.Rules = append(l.Rules, chartRule{x, top + h, x + w, top + h})
+func (l *Layout) band(x, top, w, h int) {
+	l.Bands = append(l.Bands, Box{X: x + 1, Y: top + 1, W: w - 2, H: h - 1, Class: "fc-band"})
+	l.Rules = append(l.Rules, Rule{x, top + h, x + w, top + h})
 }
 
 // connect adds the arrows between consecutive boxes; each box is centred
 // on cx.
-func (l *chartLayout) connect(cx int) {
+func (l *Layout) connect(cx int) {
 	for i := 1; i < len(l.Boxes); i++ {
 		from, to := l.Boxes[i-1], l.Boxes[i]
 		y1, tip := from.Y+from.H, to.Y
-		l.Arrows = append(l.Arrows, chartArrow{
+		l.Arrows = append(l.Arrows, Arrow{
 			X1: cx, Y1: y1, X2: cx, Y2: tip - arrowHead,
-			Head: []chartPoint{{cx, tip}, {cx - arrowHalf, tip - arrowHead}, {cx + arrowHalf, tip - arrowHead}},
+			Head: []Point{{cx, tip}, {cx - arrowHalf, tip - arrowHead}, {cx + arrowHalf, tip - arrowHead}},
 		})
 	}
 }
@@ -351,16 +359,16 @@ const (
 	narrowBoxX = 2 // room for the stroke
 )
 
-func narrowChart(steps []stepRow) chartLayout {
-	l := chartLayout{Class: "flowchart-narrow", W: narrowW, Font: narrowFont}
+func narrowChart(steps []Step) Layout {
+	l := Layout{Class: "flowchart-narrow", W: narrowW, Font: narrowFont}
 	cx := narrowW / 2
 	boxW := narrowW - 2*narrowBoxX
 	inner := boxW - 2*chartPad
 	l.terminal(cx, 2, terminalText)
 	y := 2 + terminalH + chartGap
-	for _, st := range steps {
+	for i, st := range steps {
 		top := y
-		head := wrapText("Bước "+strconv.Itoa(st.N)+" · "+st.Actor, runesFor(inner, l.Font, boldRuneWidth))
+		head := wrapText("Bước "+strconv.Itoa(i+1)+" · "+st.Actor, runesFor(inner, l.Font, boldRuneWidth))
 		t, bottom := textBlock("fc-head", "", narrowBoxX+chartPad, top+chartPad/2, l.Font, head)
 		l.Texts = append(l.Texts, t)
 		bandH := bottom + chartPad/2 - top
@@ -369,7 +377,7 @@ func narrowChart(steps []stepRow) chartLayout {
 		t, bottom = textBlock("fc-action", "", narrowBoxX+chartPad, top+bandH+chartPad/2, l.Font, body)
 		l.Texts = append(l.Texts, t)
 		var notes []string
-		if st.Time != "—" {
+		if st.Time != "" {
 			notes = append(notes, wrapText("Thời gian: "+st.Time, runesFor(inner, l.Font, runeWidth))...)
 		}
 		if st.Forms != "" {
@@ -380,7 +388,7 @@ func narrowChart(steps []stepRow) chartLayout {
 			l.Texts = append(l.Texts, t)
 		}
 		h := bottom + chartPad - top
-		l.Boxes = append(l.Boxes, chartBox{X: narrowBoxX, Y: top, W: boxW, H: h, Class: "fc-step", N: st.N})
+		l.Boxes = append(l.Boxes, Box{X: narrowBoxX, Y: top, W: boxW, H: h, Class: "fc-step", N: i + 1})
 		y = top + h + chartGap
 	}
 	l.terminal(cx, y, endText)
@@ -405,9 +413,9 @@ const (
 
 // wideChart returns the layout and the heights at which split may cut it:
 // the rules between rows.
-func wideChart(steps []stepRow) (chartLayout, []int) {
+func wideChart(steps []Step) (Layout, []int) {
 	var cuts []int
-	l := chartLayout{Class: "flowchart-wide", W: wideW, Font: wideFont}
+	l := Layout{Class: "flowchart-wide", W: wideW, Font: wideFont}
 	cx := (wideCol1 + wideCol2) / 2
 	lh := lineHeight(l.Font)
 	headTop := (wideHeadH - lh) / 2
@@ -419,7 +427,7 @@ func wideChart(steps []stepRow) (chartLayout, []int) {
 		t, _ := textBlock("fc-colhead", c.anchor, c.x, headTop, l.Font, []string{c.text})
 		l.Texts = append(l.Texts, t)
 	}
-	l.Rules = append(l.Rules, chartRule{0, wideHeadH, wideW, wideHeadH})
+	l.Rules = append(l.Rules, Rule{0, wideHeadH, wideW, wideHeadH})
 
 	boxX := cx - wideBoxW/2
 	inner := wideBoxW - 2*chartPad
@@ -437,9 +445,9 @@ func wideChart(steps []stepRow) (chartLayout, []int) {
 			cuts = append(cuts, rule)
 		}
 		if newActor {
-			l.Rules = append(l.Rules, chartRule{0, rule, wideCol1, rule})
+			l.Rules = append(l.Rules, Rule{0, rule, wideCol1, rule})
 		}
-		l.Rules = append(l.Rules, chartRule{wideCol2, rule, wideW, rule})
+		l.Rules = append(l.Rules, Rule{wideCol2, rule, wideW, rule})
 
 		rowBottom := rowTop
 		if newActor {
@@ -448,7 +456,7 @@ func wideChart(steps []stepRow) (chartLayout, []int) {
 			rowBottom = max(rowBottom, b)
 		}
 		var side []string
-		if st.Time != "—" {
+		if st.Time != "" {
 			side = wrapText(st.Time, runesFor(sideW, l.Font, runeWidth))
 		}
 		if st.Forms != "" {
@@ -460,28 +468,28 @@ func wideChart(steps []stepRow) (chartLayout, []int) {
 			rowBottom = max(rowBottom, b)
 		}
 
-		t, b := textBlock("fc-head", "", boxX+chartPad, rowTop+chartPad/2, l.Font, []string{"Bước " + strconv.Itoa(st.N)})
+		t, b := textBlock("fc-head", "", boxX+chartPad, rowTop+chartPad/2, l.Font, []string{"Bước " + strconv.Itoa(i+1)})
 		l.Texts = append(l.Texts, t)
 		bandH := b + chartPad/2 - rowTop
 		l.band(boxX, rowTop, wideBoxW, bandH)
 		t, b = textBlock("fc-action", "", boxX+chartPad, rowTop+bandH+chartPad/2, l.Font, wrapText(st.Action, runesFor(inner, l.Font, runeWidth)))
 		l.Texts = append(l.Texts, t)
 		h := b + chartPad - rowTop
-		l.Boxes = append(l.Boxes, chartBox{X: boxX, Y: rowTop, W: wideBoxW, H: h, Class: "fc-step", N: st.N})
+		l.Boxes = append(l.Boxes, Box{X: boxX, Y: rowTop, W: wideBoxW, H: h, Class: "fc-step", N: i + 1})
 		rowBottom = max(rowBottom, rowTop+h)
 		y = rowBottom + chartGap
 	}
 	end := y - chartGap/2
 	cuts = append(cuts, end)
-	l.Rules = append(l.Rules, chartRule{0, end, wideCol1, end}, chartRule{wideCol2, end, wideW, end})
+	l.Rules = append(l.Rules, Rule{0, end, wideCol1, end}, Rule{wideCol2, end, wideW, end})
 	l.terminal(cx, y, endText)
 	l.H = y + terminalH + chartGap/2
 	// The frame, inside the viewBox so that its stroke is not cut, and
 	// the column rules.
 	l.Rules = append(l.Rules,
-		chartRule{1, 1, wideW - 1, 1}, chartRule{1, l.H - 1, wideW - 1, l.H - 1},
-		chartRule{1, 1, 1, l.H - 1}, chartRule{wideW - 1, 1, wideW - 1, l.H - 1},
-		chartRule{wideCol1, 1, wideCol1, l.H - 1}, chartRule{wideCol2, 1, wideCol2, l.H - 1})
+		Rule{1, 1, wideW - 1, 1}, Rule{1, l.H - 1, wideW - 1, l.H - 1},
+		Rule{1, 1, 1, l.H - 1}, Rule{wideW - 1, 1, wideW - 1, l.H - 1},
+		Rule{wideCol1, 1, wideCol1, l.H - 1}, Rule{wideCol2, 1, wideCol2, l.H - 1})
 	l.connect(cx)
 	return l, cuts
 }
