@@ -22,10 +22,11 @@
 #   qms-build   the whole `qms build` of the repository (skipped if qms has no build):
 #               the same commit built again, as Hugo is, so that qms rewrites only
 #               the bytes that changed (none) of its recycled previous output
-#   qms-rewrite the same, with --as-of alternating between two dates: every page
+#   qms-rewrite the same, with --as-of cycling through three dates: every page
 #               (its print footer states the date) differs from the recycled
 #               output, as after any new commit (the footer names the commit), so
-#               every file is rewritten
+#               every file is rewritten (the recycled output is the one before
+#               the last: with two dates it would have this build's date)
 # Wall time is measured around the process; cpu = user+sys and peak = max RSS
 # come from /usr/bin/time -v's fields. Each run starts after `sync`, so that
 # no row pays for writing back the files an earlier row wrote.
@@ -118,10 +119,10 @@ fi
 
 if "$bin/qms" help build >/dev/null 2>&1; then
 	row qms-build "$bin/qms build --root $repo --out $work/qms-public"
-	# qms-flip builds with the other of two --as-of dates than last time.
+	# qms-flip builds with the next of three --as-of dates.
 	cat >"$bin/qms-flip" <<FLIP
 #!/bin/sh
-if [ -e "$work/flip" ]; then rm "$work/flip"; d=2026-11-28; else touch "$work/flip"; d=2026-11-29; fi
+n=\$(( (\$(cat "$work/flip" 2>/dev/null || echo 0) + 1) % 3 )); echo \$n >"$work/flip"; d=2026-11-2\$((7 + n))
 exec "$bin/qms" build --root "$repo" --out "$work/qms-public-rewrite" --as-of \$d
 FLIP
 	chmod +x "$bin/qms-flip"

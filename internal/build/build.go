@@ -206,7 +206,13 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	// The search index is built and written while the pages are: both
 	// only read the site model.
 	searchDone := make(chan error, 1)
-	go func() { searchDone <- writeSearch(w, s) }()
+	go func() {
+		files, err := searchFiles(s)
+		if err == nil {
+			err = writeBytes(w, files)
+		}
+		searchDone <- err
+	}()
 	err = writeFiles(ctx, w, files, opts.Workers)
 	if serr := <-searchDone; err == nil {
 		err = serr
@@ -291,7 +297,7 @@ func newSite(ctx context.Context, opts Options, root string, corpus *qms.Corpus,
 	res := &Result{}
 	commit := opts.Commit
 	if commit == "" {
-		commit = headCommit(root)
+		commit = HeadCommit(root)
 	}
 	res.Commit = commit
 	ropts := render.Options{

@@ -4,14 +4,18 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/snnptnt-nghean/qms/internal/history"
 )
 
-// headCommit returns the short hash of HEAD of the git repository that
-// contains dir, or "" when there is none or it cannot be read. It reads
-// .git/HEAD, a loose ref or packed-refs, nothing more.
-func headCommit(dir string) string {
-	gitDir := findGitDir(dir)
-	if gitDir == "" {
+// HeadCommit returns the short hash of HEAD of the git repository that
+// contains dir, the commit a build prints on its pages, or "" when there is
+// none or it cannot be read. It reads .git/HEAD, a loose ref or
+// packed-refs, nothing more: qms serve looks at it to rebuild after a
+// commit or a checkout.
+func HeadCommit(dir string) string {
+	_, gitDir, err := history.FindGitDir(dir)
+	if err != nil {
 		return ""
 	}
 	head, err := os.ReadFile(filepath.Join(gitDir, "HEAD"))
@@ -47,36 +51,6 @@ func headCommit(dir string) string {
 		}
 	}
 	return ""
-}
-
-// findGitDir returns the .git directory of the repository containing dir,
-// following a ".git" file ("gitdir: …") as worktrees and submodules use.
-func findGitDir(dir string) string {
-	for d := dir; ; {
-		p := filepath.Join(d, ".git")
-		if st, err := os.Stat(p); err == nil {
-			if st.IsDir() {
-				return p
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return ""
-			}
-			g, ok := strings.CutPrefix(strings.TrimSpace(string(b)), "gitdir: ")
-			if !ok {
-				return ""
-			}
-			if !filepath.IsAbs(g) {
-				g = filepath.Join(d, g)
-			}
-			return g
-		}
-		parent := filepath.Dir(d)
-		if parent == d {
-			return ""
-		}
-		d = parent
-	}
 }
 
 // short returns the first 7 hex digits of a full hash, or "" when h is not

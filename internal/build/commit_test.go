@@ -52,8 +52,8 @@ func TestHeadCommit(t *testing.T) {
 		{unborn, ""},
 	}
 	for _, tt := range tests {
-		if got := headCommit(tt.dir); got != tt.want {
-			t.Errorf("headCommit(%s) = %q, want %q", tt.dir, got, tt.want)
+		if got := HeadCommit(tt.dir); got != tt.want {
+			t.Errorf("HeadCommit(%s) = %q, want %q", tt.dir, got, tt.want)
 		}
 	}
 }

@@ -15,8 +15,8 @@ func dataFiles(c *qms.Corpus, opts Options) (map[string][]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("build: data/manual.json: %w", err)
 	}
-	return map[string][]byte{
-		"data/manual.json":        m,
-		"data/manual.schema.json": export.Schema,
-	}, nil
+	return map[string][]byte{dataNames[0]: m, dataNames[1]: export.Schema}, nil
 }
+
+// dataNames are the paths of dataFiles.
+var dataNames = [...]string{"data/manual.json", "data/manual.schema.json"}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -75,16 +76,20 @@ func (l *Live) Build(ctx context.Context, liveReload string) (*Snapshot, error) 
 	if err != nil {
 		return nil, err
 	}
-	data, err := dataFiles(corpus, opts)
-	if err != nil {
-		return nil, err
-	}
-	for name, b := range data {
-		static[name] = b // served as they are, like the static files
-	}
 	snap := &Snapshot{Result: res, Parsed: parsed, Corpus: corpus, site: s, static: static, pages: map[string]render.File{}}
 	for _, f := range s.Files() {
 		snap.pages[f.Path] = f
+	}
+	// The data files are made when first asked for, as pages are.
+	data := sync.OnceValues(func() (map[string][]byte, error) { return dataFiles(corpus, opts) })
+	for _, name := range dataNames {
+		snap.pages[name] = render.File{Path: name, Write: func(w io.Writer) error {
+			files, err := data()
+			if err == nil {
+				_, err = w.Write(files[name])
+			}
+			return err
+		}}
 	}
 	res.Files = len(snap.pages) + len(static)
 	return snap, nil

@@ -7,16 +7,6 @@ import (
 	"github.com/snnptnt-nghean/qms/internal/search"
 )
 
-// writeSearch writes the search index of the site's documents under
-// search/.
-func writeSearch(w *writer, s *render.Site) error {
-	files, err := searchFiles(s)
-	if err != nil {
-		return err
-	}
-	return writeBytes(w, files)
-}
-
 // searchFiles builds the search index of the site's documents: its files
 // by path ("search/meta.json").
 func searchFiles(s *render.Site) (map[string][]byte, error) {

@@ -1,14 +1,10 @@
 package build
 
 import (
-	"bytes"
-	"crypto/sha1"
-	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/history"
@@ -40,7 +36,7 @@ func uncommitted(root string, h *history.History, c *qms.Corpus, diags []qms.Dia
 		switch {
 		case !ok:
 			out[b.Path] = history.New
-		case blobHash(b.Source) == blob:
+		case history.SameBlob(b.Source, blob):
 		default:
 			if st, changed := compareFile(root, b.Path, blob); changed {
 				out[b.Path] = st
@@ -78,18 +74,8 @@ func compareFile(root, p, blob string) (history.DirtyState, bool) {
 		return history.Deleted, true
 	case err != nil:
 		return history.Modified, true
-	case blobHash(b) == blob:
-		return 0, false
-	case bytes.Contains(b, []byte("\r\n")) && blobHash(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))) == blob:
+	case history.SameBlob(b, blob):
 		return 0, false
 	}
 	return history.Modified, true
-}
-
-// blobHash is the git object name of content as a blob, in hexadecimal.
-func blobHash(content []byte) string {
-	s := sha1.New()
-	s.Write([]byte("blob " + strconv.Itoa(len(content)) + "\x00"))
-	s.Write(content)
-	return hex.EncodeToString(s.Sum(nil))
 }

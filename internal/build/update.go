@@ -81,13 +81,11 @@ func (u *updateWriter) finish() error {
 // commonPrefix is the length of the longest common prefix of a and b.
 func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
-	// Compare in large chunks first; pages usually match entirely.
-	const chunk = 4096
-	i := 0
-	for i+chunk <= n && bytes.Equal(a[i:i+chunk], b[i:i+chunk]) {
-		i += chunk
+	if bytes.Equal(a[:n], b[:n]) { // pages usually match entirely
+		return n
 	}
-	for i < n && a[i] == b[i] {
+	i := 0
+	for a[i] == b[i] {
 		i++
 	}
 	return i

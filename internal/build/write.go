@@ -191,20 +191,11 @@ func (c *countWriter) Write(p []byte) (int, error) {
 
 // writeStatic copies static/ of the theme to static/.
 func writeStatic(w *writer, theme fs.FS) error {
-	return fs.WalkDir(theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		return w.write(p, func(dst io.Writer) error {
-			f, err := theme.Open(p)
-			if err != nil {
-				return err
-			}
-			defer f.Close()
-			_, err = io.Copy(dst, f)
-			return err
-		})
-	})
+	files, err := readStatic(theme)
+	if err != nil {
+		return err
+	}
+	return writeBytes(w, files)
 }
 
 // writeBytes writes a map of files in path order.

@@ -5,15 +5,9 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
-
-// readCommit reads and decodes commit h through go-git.
-func readCommit(st storer.EncodedObjectStorer, h plumbing.Hash) (*object.Commit, error) {
-	return object.GetCommit(st, h)
-}
 
 // toCommit makes the reader-facing commit; e-mail addresses are removed from
 // every text field.

@@ -2,17 +2,16 @@ package history
 
 import (
 	"bytes"
-	"crypto/sha1"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 )
 
@@ -89,13 +88,9 @@ func (r *Repo) Dirty(contentRoot string) (map[string]DirtyState, error) {
 			if err != nil {
 				return err
 			}
-			if blobHash(b) == want {
-				return nil
+			if !SameBlob(b, want.String()) {
+				out[rel] = Modified
 			}
-			if bytes.Contains(b, []byte("\r\n")) && blobHash(bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n"))) == want {
-				return nil
-			}
-			out[rel] = Modified
 			return nil
 		})
 		if err != nil {
@@ -146,7 +141,7 @@ func headContent(st *filesystem.Storage, prefix string, fn func(path string, v v
 	if err != nil || head.IsZero() {
 		return err
 	}
-	c, err := readCommit(st, head)
+	c, err := object.GetCommit(st, head)
 	if err != nil {
 		return fmt.Errorf("commit %s: %w", head, err)
 	}
@@ -159,12 +154,13 @@ func headContent(st *filesystem.Storage, prefix string, fn func(path string, v v
 	return d.diffContent(plumbing.ZeroHash, ct)
 }
 
-// blobHash is the git object name of content as a blob.
-func blobHash(content []byte) plumbing.Hash {
-	h := sha1.New()
-	h.Write([]byte("blob " + strconv.Itoa(len(content)) + "\x00"))
-	h.Write(content)
-	var out plumbing.Hash
-	copy(out[:], h.Sum(nil))
-	return out
+// SameBlob reports whether a working-tree file's content is the blob named
+// blob (hexadecimal): its git blob name is, or the content with CRLF line
+// endings made LF has it (core.autocrlf).
+func SameBlob(content []byte, blob string) bool {
+	if plumbing.ComputeHash(plumbing.BlobObject, content).String() == blob {
+		return true
+	}
+	lf := bytes.ReplaceAll(content, []byte("\r\n"), []byte("\n"))
+	return len(lf) < len(content) && plumbing.ComputeHash(plumbing.BlobObject, lf).String() == blob
 }

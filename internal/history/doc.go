@@ -7,7 +7,7 @@
 //	defer r.Close()
 //	h, err := r.Load(ctx)                // one walk over all commits
 //	revs := h.Revisions("processes/qt-01.md") // newest first
-//	b, err := h.Blob(revs[0].Blob)       // the document as it was
+//	b, err := r.Blob(revs[0].Blob)       // the document as it was
 //	dirty, err := r.Dirty(contentRoot)   // uncommitted changes
 //	since, err := r.Since(ctx, "v1.0")   // what changed since a tag
 //

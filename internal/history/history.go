@@ -1,7 +1,6 @@
 package history
 
 import (
-	"encoding/hex"
 	"fmt"
 	"slices"
 	"sort"
@@ -78,15 +77,6 @@ func (h *History) Commit(hash string) *qms.Commit { return h.byHash[hash] }
 // commit hash in, or nil when the commit is itself on that line.
 func (h *History) MergedBy(hash string) *qms.Commit { return h.mergedBy[hash] }
 
-// Blob returns the content of a blob, such as a revision's Blob or
-// ParentBlob.
-func (h *History) Blob(hash string) ([]byte, error) {
-	if h.repo == nil {
-		return nil, fmt.Errorf("đọc blob %s: không có kho git", hash)
-	}
-	return h.repo.Blob(hash)
-}
-
 // Blob returns the content of the blob with the given hash; the caller
 // owns the returned slice. Content that does not match the hash (a damaged
 // object that still inflates) is an error, never shown as the document.
@@ -96,7 +86,7 @@ func (r *Repo) Blob(hash string) ([]byte, error) {
 	}
 	hh := plumbing.NewHash(hash)
 	b, err := r.objs.read(plumbing.BlobObject, hh)
-	if err == nil && blobHash(b) != hh {
+	if err == nil && plumbing.ComputeHash(plumbing.BlobObject, b) != hh {
 		err = fmt.Errorf("blob %s: nội dung không khớp mã băm (đối tượng hỏng)", hh)
 	}
 	return b, err
@@ -151,64 +141,37 @@ func (l *loader) build() *History {
 	sort.Strings(deleted)
 	h := newHistory(l.r, g, commits, paths, deleted)
 	// Each record listed is made into a revision once (uses counts how many
-	// documents list it: a record can be in two histories), and all their
-	// blob names (both, even when absent) are written into one string.
+	// documents list it: a record can be in two histories).
 	uses := make([]int32, len(l.recs))
-	n, listed := 0, 0
 	for _, d := range docs {
 		for _, k := range d.lin {
-			if uses[k] == 0 {
-				n++
-			}
 			uses[k]++
 		}
-		listed += len(d.lin)
 	}
-	hx := newHexer(2 * n)
-	for k := range l.recs {
-		if uses[k] > 0 {
-			hx.add(l.recs[k].new.hash)
-			hx.add(l.recs[k].old.hash)
-		}
-	}
-	hx.done()
 	revs := make([]qms.Revision, len(l.recs))
-	i := 0
 	for k := range l.recs {
 		if uses[k] > 0 {
-			revs[k] = l.revision(commits, int32(k), hx.get(i), hx.get(i+1))
-			i += 2
+			revs[k] = l.revision(commits, int32(k))
 		}
 	}
-	// The documents' lists and the commits' lists, in one array.
-	all := make([]qms.Revision, 0, 2*listed)
 	for _, d := range docs {
-		list := all[len(all) : len(all)+len(d.lin)]
-		all = all[:len(all)+len(d.lin)]
+		list := make([]qms.Revision, len(d.lin))
 		for i, k := range d.lin {
 			list[i] = revs[k]
 		}
-		h.docs[d.path] = list[:len(list):len(list)]
+		h.docs[d.path] = list
 	}
 	// Changes: a commit's records in the order made, as often as listed,
 	// sorted by path (equal paths are equal revisions).
 	for c := range g.nodes {
-		sp := l.span[c]
-		m := 0
-		for k := sp[0]; k < sp[1]; k++ {
-			m += int(uses[k])
-		}
-		if m == 0 {
-			continue
-		}
-		list := all[len(all) : len(all)+m : len(all)+m]
-		all = all[:len(all)+m]
-		i := 0
-		for k := sp[0]; k < sp[1]; k++ {
+		var list []qms.Revision
+		for k := l.span[c][0]; k < l.span[c][1]; k++ {
 			for u := uses[k]; u > 0; u-- {
-				list[i] = revs[k]
-				i++
+				list = append(list, revs[k])
 			}
+		}
+		if list == nil {
+			continue
 		}
 		if len(list) > 1 {
 			slices.SortFunc(list, func(a, b qms.Revision) int { return strings.Compare(a.Path, b.Path) })
@@ -240,61 +203,18 @@ func (l *loader) build() *History {
 	return h
 }
 
-// commits makes the reader-facing commits, their hashes written into one
-// string.
+// commits makes the reader-facing commits.
 func (l *loader) commits() []*qms.Commit {
 	g := l.g
-	hx := newHexer(len(g.nodes))
-	for i := range g.nodes {
-		hx.add(g.nodes[i].hash)
-	}
-	hx.done()
 	commits := make([]*qms.Commit, len(g.nodes))
-	store := make([]qms.Commit, len(g.nodes))
-	nparents := 0
-	for i := range g.nodes {
-		nparents += len(g.nodes[i].raw.ParentHashes)
-	}
-	parents := make([]string, nparents)
 	for i := range g.nodes {
 		n := &g.nodes[i]
-		ps := parents[:len(n.raw.ParentHashes):len(n.raw.ParentHashes)]
-		parents = parents[len(n.raw.ParentHashes):]
-		for k, ph := range n.raw.ParentHashes {
-			if k < len(n.parents) && g.nodes[n.parents[k]].hash == ph {
-				ps[k] = hx.get(int(n.parents[k]))
-			} else {
-				ps[k] = ph.String() // a boundary's parent
-			}
-		}
-		if len(ps) == 0 {
-			ps = nil
-		}
-		commits[i] = &store[i]
-		fillCommit(commits[i], hx.get(i), ps, n.raw, n.boundary, l.mm)
+		commits[i] = toCommit(n.hash, n.raw, n.boundary, l.mm)
 		n.raw = nil
 	}
 	setShort(commits)
 	return commits
 }
-
-// hexer writes many hashes in hexadecimal into one string, so that each
-// name costs no allocation of its own: add them all, call done, then get
-// them by the order they were added.
-type hexer struct {
-	buf []byte
-	s   string
-}
-
-func newHexer(n int) *hexer { return &hexer{buf: make([]byte, 0, 40*n)} }
-
-func (x *hexer) add(h plumbing.Hash) {
-	x.buf = hex.AppendEncode(x.buf, h[:])
-}
-
-func (x *hexer) done() { x.s, x.buf = string(x.buf), nil }
-
-func (x *hexer) get(i int) string { return x.s[40*i : 40*i+40] }
 
 func newHistory(r *Repo, g *graph, commits []*qms.Commit, paths, deleted []string) *History {
 	h := &History{
@@ -316,17 +236,16 @@ func newHistory(r *Repo, g *graph, commits []*qms.Commit, paths, deleted []strin
 	return h
 }
 
-// revision converts record k, whose blob names (new, old) are given in
-// hexadecimal.
-func (l *loader) revision(commits []*qms.Commit, k int32, blob, parentBlob string) qms.Revision {
+// revision converts record k.
+func (l *loader) revision(commits []*qms.Commit, k int32) qms.Revision {
 	r := &l.recs[k]
 	n := &l.g.nodes[r.commit]
 	rv := qms.Revision{Commit: commits[r.commit], Path: l.d.paths[r.path]}
 	if !r.new.absent() {
-		rv.Blob = blob
+		rv.Blob = r.new.hash.String()
 	}
 	if !r.old.absent() {
-		rv.ParentBlob = parentBlob
+		rv.ParentBlob = r.old.hash.String()
 	}
 	switch {
 	case n.boundary:
@@ -406,7 +325,7 @@ func groups(g *graph, commits []*qms.Commit) ([]Group, map[string]*qms.Commit) {
 		if len(g.nodes[c].parents) < 2 {
 			continue
 		}
-		sortInt32By(members, func(k int32) int32 { return k })
+		slices.Sort(members)
 		gr := Group{Merge: commits[c]}
 		for _, m := range members {
 			gr.Commits = append(gr.Commits, commits[m])
@@ -414,15 +333,8 @@ func groups(g *graph, commits []*qms.Commit) ([]Group, map[string]*qms.Commit) {
 		}
 		out = append(out, gr)
 	}
-	// Newest first.
-	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
-		out[i], out[j] = out[j], out[i]
-	}
+	slices.Reverse(out) // newest first
 	return out, mergedBy
-}
-
-func sortInt32By(s []int32, key func(int32) int32) {
-	sort.Slice(s, func(i, j int) bool { return key(s[i]) < key(s[j]) })
 }
 
 // ShallowWarning is the one warning to print for a shallow clone: since

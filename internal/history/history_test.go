@@ -167,7 +167,9 @@ func TestRevisions(t *testing.T) {
 	}
 	if revs := h.Revisions("processes/thuy-san/qt-01.md"); len(revs) == 10 {
 		m2, c4, c6 := revs[0], revs[7], revs[5]
-		blob := func(content string) string { return blobHash([]byte(content)).String() }
+		blob := func(content string) string {
+			return plumbing.ComputeHash(plumbing.BlobObject, []byte(content)).String()
+		}
 		if m2.Blob != blob(qt("5c")) || m2.ParentBlob != blob(qt("5b")) {
 			t.Errorf("M2 blobs = %s, %s; want 5c against its first parent's 5b", m2.Blob, m2.ParentBlob)
 		}
@@ -177,7 +179,7 @@ func TestRevisions(t *testing.T) {
 		if c6.Blob != "" || c6.ParentBlob != blob(qt("3")) {
 			t.Errorf("C6 (delete) blobs = %q, %q", c6.Blob, c6.ParentBlob)
 		}
-		b, err := h.Blob(revs[8].Blob)
+		b, err := r.Blob(revs[8].Blob)
 		if err != nil || string(b) != qt("2") {
 			t.Errorf("Blob(C2) = %q, %v; want %q", b, err, qt("2"))
 		}

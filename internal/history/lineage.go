@@ -1,5 +1,7 @@
 package history
 
+import "slices"
+
 // A document's revisions are the commits `git log -- FILE` lists, following
 // renames. git's default history simplification decides them: walking from
 // HEAD, a commit that is not a merge is listed when it changed the file; at
@@ -137,6 +139,6 @@ func (l *loader) lineage(f *fpForest, stops, cands [][]int32, from int32, p int3
 		}
 	}
 	// Newest first: commits are numbered in output order.
-	sortInt32By(out, func(k int32) int32 { return l.recs[k].commit })
+	slices.SortFunc(out, func(a, b int32) int { return int(l.recs[a].commit - l.recs[b].commit) })
 	return out
 }

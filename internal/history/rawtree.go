@@ -2,9 +2,7 @@ package history
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 )
 
 // The differ reads tree objects unparsed. An entry is "MODE NAME\0HASH"
@@ -81,7 +79,7 @@ func compareRaw(a, b *rawEntry) int { return compareNames(a.name, a.isDir(), b.n
 
 // The common prefix and suffix of two versions of a tree are most of
 // both: they are compared in blocks with bytes.Equal (vectorised), then
-// eight bytes at a time inside the block that differs.
+// byte by byte inside the block that differs.
 const equalBlock = 256
 
 // commonPrefix returns the length of the longest common prefix of a and b.
@@ -89,11 +87,6 @@ func commonPrefix(a, b []byte) int {
 	n := min(len(a), len(b))
 	i := 0
 	for ; i+equalBlock <= n && bytes.Equal(a[i:i+equalBlock], b[i:i+equalBlock]); i += equalBlock {
-	}
-	for ; i+8 <= n; i += 8 {
-		if x := binary.LittleEndian.Uint64(a[i:]) ^ binary.LittleEndian.Uint64(b[i:]); x != 0 {
-			return i + bits.TrailingZeros64(x)/8
-		}
 	}
 	for ; i < n && a[i] == b[i]; i++ {
 	}
@@ -106,11 +99,6 @@ func commonSuffix(a, b []byte) int {
 	a, b = a[len(a)-n:], b[len(b)-n:]
 	i := n // a[i:] == b[i:]
 	for ; i >= equalBlock && bytes.Equal(a[i-equalBlock:i], b[i-equalBlock:i]); i -= equalBlock {
-	}
-	for ; i >= 8; i -= 8 {
-		if x := binary.BigEndian.Uint64(a[i-8:]) ^ binary.BigEndian.Uint64(b[i-8:]); x != 0 {
-			return n - i + bits.TrailingZeros64(x)/8
-		}
 	}
 	for ; i > 0 && a[i-1] == b[i-1]; i-- {
 	}

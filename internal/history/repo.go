@@ -44,7 +44,7 @@ func Open(contentRoot string) (*Repo, error) {
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
 		abs = real
 	}
-	root, gitDir, err := findGitDir(abs)
+	root, gitDir, err := FindGitDir(abs)
 	if err != nil {
 		return nil, fmt.Errorf("mở lịch sử %s: %w", contentRoot, err)
 	}
@@ -66,9 +66,10 @@ func Open(contentRoot string) (*Repo, error) {
 // Close releases the pack files kept open by the object storage.
 func (r *Repo) Close() error { return r.objs.close() }
 
-// findGitDir walks up from dir to the first directory holding .git and
-// returns that directory and the repository directory.
-func findGitDir(dir string) (root, gitDir string, err error) {
+// FindGitDir walks up from dir to the first directory holding .git and
+// returns that directory and the repository directory (where a .git file
+// points); the error wraps ErrNotRepo when there is none.
+func FindGitDir(dir string) (root, gitDir string, err error) {
 	for d := dir; ; {
 		p := filepath.Join(d, ".git")
 		fi, err := os.Stat(p)

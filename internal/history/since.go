@@ -6,6 +6,7 @@ import (
 	"sort"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -99,7 +100,7 @@ func ancestors(st *filesystem.Storage, h *History, base plumbing.Hash, mm *Mailm
 			}
 			continue
 		}
-		rc, err := readCommit(st, x)
+		rc, err := object.GetCommit(st, x)
 		if err != nil && x != base {
 			continue // beyond a shallow boundary
 		}

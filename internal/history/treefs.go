@@ -41,16 +41,6 @@ type Snapshot struct {
 	root plumbing.Hash // the content root's tree; zero when absent
 }
 
-// FS returns the content root's tree at the revision ref as an fs.FS; see
-// Snapshot.
-func (r *Repo) FS(ref string) (fs.FS, error) {
-	s, err := r.Snapshot(ref)
-	if err != nil {
-		return nil, err
-	}
-	return s, nil
-}
-
 // Snapshot resolves ref the way `git rev-parse` does (a branch, a tag, a
 // remote-tracking branch such as origin/main, HEAD, a full or abbreviated
 // commit hash, and suffixes such as HEAD~1 or v1.0^) and returns the content
@@ -62,7 +52,7 @@ func (r *Repo) Snapshot(ref string) (*Snapshot, error) {
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: %w", ref, err)
 	}
-	c, err := readCommit(st, h)
+	c, err := object.GetCommit(st, h)
 	if err != nil {
 		return nil, fmt.Errorf("đọc phiên bản %q: commit %s: %w", ref, h, err)
 	}

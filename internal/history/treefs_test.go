@@ -123,7 +123,7 @@ func TestSnapshotContent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	old, err := r.FS("v1")
+	old, err := r.Snapshot("v1")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestSnapshotContent(t *testing.T) {
 	if err := fstest.TestFS(old, "processes/qt-01.md", "decisions/2020/a.md", "procedures/1.000001.md"); err != nil {
 		t.Error(err)
 	}
-	head, err := r.FS("HEAD")
+	head, err := r.Snapshot("HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -169,7 +169,7 @@ func TestSnapshotMissingContentRoot(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	s, err := r.FS("HEAD")
+	s, err := r.Snapshot("HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -189,7 +189,7 @@ func TestSnapshotConcurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	s, err := r.FS("HEAD")
+	s, err := r.Snapshot("HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"container/heap"
 	"context"
 	"errors"
 	"fmt"
@@ -58,7 +59,7 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 	var q commitQueue
 	// read reads commit h: nil when it is not in the repository.
 	read := func(h plumbing.Hash) (*object.Commit, error) {
-		rc, err := readCommit(st, h)
+		rc, err := object.GetCommit(st, h)
 		if errors.Is(err, plumbing.ErrObjectNotFound) {
 			return nil, nil
 		}
@@ -72,7 +73,7 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 			return
 		}
 		seen[h] = int32(len(found))
-		q.push(queued{date: rc.Committer.When.Unix(), seq: int32(len(found))})
+		heap.Push(&q, queued{date: rc.Committer.When.Unix(), seq: int32(len(found))})
 		found = append(found, pending{h: h, raw: rc, boundary: shallow[h]})
 	}
 	if rc, err := read(head); err != nil {
@@ -88,7 +89,7 @@ func walkCommits(ctx context.Context, st *filesystem.Storage, head plumbing.Hash
 				return nil, err
 			}
 		}
-		it := q.pop()
+		it := heap.Pop(&q).(queued)
 		p := &found[it.seq]
 		p.node = int32(len(g.nodes))
 		g.nodes = append(g.nodes, node{hash: p.h, raw: p.raw, boundary: p.boundary})
@@ -163,50 +164,22 @@ type queued struct {
 	seq  int32
 }
 
-// commitQueue is a binary max-heap on date; equal dates leave in push
-// order. (container/heap would box every entry in an interface.)
+// commitQueue is a container/heap of queued, newest date first; equal
+// dates leave in push order.
 type commitQueue []queued
 
-func (a queued) before(b queued) bool {
-	if a.date != b.date {
-		return a.date > b.date
+func (q commitQueue) Len() int { return len(q) }
+func (q commitQueue) Less(i, j int) bool {
+	if q[i].date != q[j].date {
+		return q[i].date > q[j].date
 	}
-	return a.seq < b.seq
+	return q[i].seq < q[j].seq
 }
-
-func (q *commitQueue) push(x queued) {
-	h := append(*q, x)
-	for i := len(h) - 1; i > 0; {
-		p := (i - 1) / 2
-		if !h[i].before(h[p]) {
-			break
-		}
-		h[i], h[p] = h[p], h[i]
-		i = p
-	}
-	*q = h
-}
-
-func (q *commitQueue) pop() queued {
-	h := *q
-	top := h[0]
-	n := len(h) - 1
-	h[0] = h[n]
-	h = h[:n]
-	for i := 0; ; {
-		l, r, m := 2*i+1, 2*i+2, i
-		if l < n && h[l].before(h[m]) {
-			m = l
-		}
-		if r < n && h[r].before(h[m]) {
-			m = r
-		}
-		if m == i {
-			break
-		}
-		h[i], h[m] = h[m], h[i]
-		i = m
-	}
-	*q = h
-	return top
+func (q commitQueue) Swap(i, j int) { q[i], q[j] = q[j], q[i] }
+func (q *commitQueue) Push(x any)   { *q = append(*q, x.(queued)) }
+func (q *commitQueue) Pop() any {
+	old := *q
+	x := old[len(old)-1]
+	*q = old[:len(old)-1]
+	return x
 }

@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -39,16 +40,19 @@ type markdownOut struct {
 	HTML []byte
 	// Headed is true when the body starts with a heading.
 	Headed bool
-	// Text is the body's plain text (plainText), for the search index; set
-	// for the bodies of current documents only (isDocBody).
+	// Text is the body's plain text (plainText), for the search index:
+	// set by renderBody withText, given out by bodyText.
 	Text string
 }
 
-// docBody is the rendered body of a current document, made once.
+// docBody is the rendered body of a current document, made once. Its
+// plain text is kept apart, in text, until the search index takes it
+// (bodyText): the pages need only the HTML.
 type docBody struct {
 	once sync.Once
 	out  markdownOut
 	err  error
+	text atomic.Pointer[string]
 }
 
 // bodyKey is what a rendered body depends on besides the site's index:
@@ -74,7 +78,8 @@ func bodyOf(pc parser.Context) bodyKey {
 //
 // A body is rendered once for all who show it. The body of a current
 // document, which its page, the search index (bodyText) and usually its
-// newest revision's page show, is kept for the life of the site. Other
+// newest revision's page show, is kept for the life of the site (its
+// plain text only until the search index takes it). Other
 // bodies (past versions) are cached by their inputs (bodyKey) in a small
 // cache: neighbouring revisions that changed only front matter render the
 // same body, and Files lists a document's revisions one after another. The
@@ -84,7 +89,12 @@ func (s *Site) renderMarkdown(src, docPath string, minLevel int) (markdownOut, e
 	if s.isDocBody(k) {
 		v, _ := s.docBodies.LoadOrStore(k, &docBody{})
 		b := v.(*docBody)
-		b.once.Do(func() { b.out, b.err = s.renderBody(k, true) })
+		b.once.Do(func() {
+			b.out, b.err = s.renderBody(k, true)
+			t := b.out.Text
+			b.text.Store(&t)
+			b.out.Text = ""
+		})
 		return b.out, b.err
 	}
 	if out, ok := s.bodies.get(k); ok {
@@ -133,7 +143,15 @@ func (s *Site) parse(source []byte, k bodyKey) ast.Node {
 // whose body is src, for the search index: the text of the tree its page
 // is rendered from.
 func (s *Site) bodyText(src, docPath string) (string, error) {
-	out, err := s.renderMarkdown(src, docPath, 2)
+	if _, err := s.renderMarkdown(src, docPath, 2); err != nil {
+		return "", err
+	}
+	if v, ok := s.docBodies.Load(bodyKey{src, docPath, 2}); ok {
+		if t := v.(*docBody).text.Swap(nil); t != nil {
+			return *t, nil
+		}
+	}
+	out, err := s.renderBody(bodyKey{src, docPath, 2}, true) // asked again
 	return out.Text, err
 }
 

@@ -18,7 +18,7 @@ type processData struct {
 	Amendments []amendmentRow // "Theo dõi sửa đổi" (record.go)
 	Procedures []procRef
 	Steps      []stepRow
-	Flowchart  *flowchart.Chart
+	Flowchart  template.HTML // flowchartHTML
 	Total      string
 	Limits     []limitRow
 	Legal      []docLink
@@ -125,7 +125,11 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 		}
 		chart = append(chart, flowchart.Step{Actor: r.Actor, Action: r.Action, Time: r.Time, Forms: r.Forms})
 	}
-	d.Flowchart = flowchart.New(p.Code, chart)
+	drawn, err := s.flowchartHTML(p.Code, chart)
+	if err != nil {
+		return nil, err
+	}
+	d.Flowchart = drawn
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)

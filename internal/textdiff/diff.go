@@ -1,6 +1,9 @@
 package textdiff
 
-import "slices"
+import (
+	"slices"
+	"sync"
+)
 
 // Op is what an edit does.
 type Op int8
@@ -90,9 +93,6 @@ func appendEdit(out []Edit, e Edit) []Edit {
 // walks the trace back. The trace is one flat slice, row d at row(d).
 func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 	n, m := len(a), len(b)
-	if n == 0 && m == 0 {
-		return nil, true
-	}
 	limit := min(n+m, max(maxD, 0))
 	slide := func(x, y int) int {
 		for x < n && y < m && a[x] == b[y] {
@@ -104,7 +104,9 @@ func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 	// trace[row(d)+(k+d)/2] is the furthest x on diagonal k after d
 	// edits, or -1 when no path of d edits ends on that diagonal inside
 	// the grid.
-	trace := []int32{int32(slide(0, 0))}
+	buf := traces.Get().(*[]int32)
+	trace := append((*buf)[:0], int32(slide(0, 0)))
+	defer func() { *buf = trace; traces.Put(buf) }()
 	if int(trace[0]) == n && n == m {
 		return backtrack(trace, 0, n, m), true
 	}
@@ -126,6 +128,10 @@ func myers[T comparable](a, b []T, maxD int) ([]Edit, bool) {
 	}
 	return nil, false
 }
+
+// traces keeps trace buffers for reuse: a word diff's trace is the largest
+// allocation of a revision page.
+var traces = sync.Pool{New: func() any { return new([]int32) }}
 
 // row is where row d of a flat trace starts.
 func row(d int) int { return d * (d + 1) / 2 }

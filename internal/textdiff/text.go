@@ -1,6 +1,8 @@
 package textdiff
 
 import (
+	"cmp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,12 +38,7 @@ type Options struct {
 }
 
 func (o Options) withDefaults() Options {
-	orDefault := func(v, def int) int {
-		if v <= 0 {
-			return def
-		}
-		return v
-	}
+	orDefault := func(v, def int) int { return cmp.Or(max(v, 0), def) }
 	if o.Context == 0 {
 		o.Context = 2
 	}
@@ -65,12 +62,7 @@ type Result struct {
 
 // Equal reports whether the texts compared equal.
 func (r *Result) Equal() bool {
-	for _, s := range r.Segments {
-		if s.Op == Del || s.Op == Ins {
-			return false
-		}
-	}
-	return true
+	return !slices.ContainsFunc(r.Segments, func(s Segment) bool { return s.Op == Del || s.Op == Ins })
 }
 
 // Text compares old and new text; see the package comment.

@@ -27,7 +27,7 @@ func runBrokenAnchor(pass *check.Pass) error {
 	for _, d := range docs {
 		byPath[d.Base().Path] = d.Base()
 	}
-	cache := headingCache{}
+	cache := newHeadingCache(pass.Corpus)
 	for _, d := range docs {
 		b := d.Base()
 		for _, l := range b.Links {

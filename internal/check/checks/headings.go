@@ -53,14 +53,35 @@ func headingsOf(body string) []heading {
 	return out
 }
 
-// headingCache computes each document's headings once per check run.
-type headingCache map[*qms.Doc][]heading
+// headingCache gives each document's headings, parsing each body once:
+// bodies are kept with their headings from one check run to the next (qms
+// serve checks the whole corpus after every edit, and only the edited
+// body is new), and the kept ones are dropped when they outnumber twice
+// the documents being checked.
+type headingCache struct{ docs int }
+
+var headingMemo struct {
+	sync.Mutex
+	m map[string][]heading // by body
+}
+
+func newHeadingCache(c *qms.Corpus) headingCache {
+	return headingCache{docs: len(c.Decisions) + len(c.Procedures) + len(c.Processes)}
+}
 
 func (c headingCache) of(d *qms.Doc) []heading {
-	h, ok := c[d]
-	if !ok {
-		h = headingsOf(d.Body)
-		c[d] = h
+	headingMemo.Lock()
+	h, ok := headingMemo.m[d.Body]
+	headingMemo.Unlock()
+	if ok {
+		return h
 	}
+	h = headingsOf(d.Body)
+	headingMemo.Lock()
+	defer headingMemo.Unlock()
+	if headingMemo.m == nil || len(headingMemo.m) >= 2*c.docs {
+		headingMemo.m = map[string][]heading{}
+	}
+	headingMemo.m[d.Body] = h
 	return h
 }

@@ -68,7 +68,7 @@ func sectionText(h string) string {
 }
 
 func runMissingSections(pass *check.Pass) error {
-	cache := headingCache{}
+	cache := newHeadingCache(pass.Corpus)
 	for _, p := range pass.Corpus.Processes {
 		if p.Status != qms.StatusActive {
 			continue
