@@ -125,11 +125,15 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 		}
 		chart = append(chart, flowchart.Step{Actor: r.Actor, Action: r.Action, Time: r.Time, Forms: r.Forms})
 	}
-	drawn, err := s.flowchartHTML(p.Code, chart)
-	if err != nil {
-		return nil, err
+	// The flowchart is drawn for the current issue only: a past version's
+	// page has its steps table and what changed in them.
+	if old == nil {
+		drawn, err := s.flowchartHTML(p.Code, chart)
+		if err != nil {
+			return nil, err
+		}
+		d.Flowchart = drawn
 	}
-	d.Flowchart = drawn
 	total, totalOK := p.StepsTotal()
 	if totalOK {
 		d.Total = qms.FormatHours(total)
