@@ -24,7 +24,7 @@ var rules = map[string]struct {
 	"cmd/qms":                 {own: []string{"internal/build", "internal/change", "internal/check", "internal/content", "internal/export", "internal/history", "internal/qms", "internal/rules", "internal/scaffold", "internal/serve"}},
 	"site":                    {},
 	"internal/qms":            {},
-	"internal/markup":         {extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
+	"internal/markup":         {own: []string{"internal/qms"}, extra: []string{"github.com/yuin/goldmark"}},
 	"internal/content":        {own: []string{"internal/qms", "internal/markup"}, extra: []string{"gopkg.in/yaml.v3", "github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/check":          {own: []string{"internal/qms"}},
 	"internal/check/checks":   {own: []string{"internal/qms", "internal/check", "internal/markup"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},

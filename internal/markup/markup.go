@@ -13,15 +13,14 @@ package markup
 import (
 	"slices"
 	"strconv"
-	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
-	"golang.org/x/text/unicode/norm"
+
+	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
 // Extensions are the goldmark extensions of the dialect.
@@ -44,32 +43,6 @@ func New(popts []parser.Option, ropts []renderer.Option) goldmark.Markdown {
 // never take them.
 var ReservedIDs = []string{"main", "search-results", "site-search", "banner-title", "content", "top", "noi-dung"}
 
-// Slugify folds s to lower-case ASCII letters and digits with runs of other
-// characters as single dashes: "Chi cục Thủy sản" → "chi-cuc-thuy-san".
-func Slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
-		}
-		if r == 'đ' || r == 'Đ' {
-			r = 'd'
-		}
-		r = unicode.ToLower(r)
-		if r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
-}
-
 // IDs gives headings ASCII ids folded from their text ("## 1. Mục đích" →
 // "1-muc-dich"), unique within one body and never one of ReservedIDs. A
 // body's anchors are the same for the checks (which resolve "x.md#id") and
@@ -83,7 +56,7 @@ func NewIDs() *IDs { return &IDs{used: map[string]bool{}} }
 
 // Generate implements parser.IDs.
 func (h *IDs) Generate(value []byte, _ ast.NodeKind) []byte {
-	base := Slugify(string(value))
+	base := qms.PageSlug(string(value))
 	if base == "" {
 		base = "muc"
 	}

@@ -17,7 +17,7 @@ var reservedStems = map[string]bool{"by-kind": true, "by-status": true}
 // its slug: "processes/doc-quy-trinh/".
 func PagePath(kind Kind, stem string) string {
 	if stem == "" || stem == "." || stem == ".." || reservedStems[stem] || !segmentSafe(stem) {
-		stem = "doc-" + urlSlug(stem)
+		stem = "doc-" + PageSlug(stem)
 	}
 	return kind.Dir() + "/" + stem + "/"
 }
@@ -60,10 +60,11 @@ func segmentSafe(s string) bool {
 	return true
 }
 
-// urlSlug folds s (Fold) to lower-case ASCII letters and digits with runs
-// of other characters as single dashes: "Chi cục Thủy sản" →
-// "chi-cuc-thuy-san".
-func urlSlug(s string) string {
+// PageSlug folds s (Fold) to lower-case ASCII letters and digits with runs of
+// other characters as single dashes: "Chi cục Thủy sản" →
+// "chi-cuc-thuy-san". Page addresses, unit and field pages and heading ids
+// (internal/markup) all use it.
+func PageSlug(s string) string {
 	var b strings.Builder
 	dash := false
 	for _, r := range Fold(s) {

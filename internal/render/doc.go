@@ -40,7 +40,7 @@
 // <stem> is the document's file name without ".md"; a stem that is empty,
 // "." or "..", or that names a filter page, is replaced by its slug prefixed
 // with "doc-". <slug> is the name folded to ASCII, lower case, with runs of
-// other characters as "-" (markup.Slugify); names that fold alike are one
+// other characters as "-" (qms.PageSlug); names that fold alike are one
 // unit or field, named as most documents spell it, so its URL does not
 // depend on the order files are read in.
 //

@@ -3,7 +3,6 @@ package render
 import (
 	"io"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -13,7 +12,7 @@ type group struct {
 	// Name is the unit's name in qms.yaml when it declares the unit, else
 	// the commonest spelling (sortedGroups).
 	Name      string
-	slug      string         // markup.Slugify of Name's spellings (groupOf)
+	slug      string         // qms.PageSlug of Name's spellings (groupOf)
 	spellings map[string]int // spelling → documents spelling it so
 	// unit is the unit qms.yaml declares under this group's name, nil
 	// for a field or an undeclared unit.
@@ -89,13 +88,13 @@ func (s *Site) buildGroups(col *collator) {
 }
 
 // groupOf returns the group of name in m, creating it. Groups are keyed by
-// the name's slug (markup.Slugify), which is also their URL: spellings
+// the name's slug (qms.PageSlug), which is also their URL: spellings
 // that fold alike (case, diacritics, punctuation) are one group at one
 // URL, whatever order the files are read in, so a typo in one file cannot
 // move the unit's page. Names without letters or digits share the slug
 // "x".
 func groupOf(m map[string]*group, kind, name string) *group {
-	return groupAt(m, kind, markup.Slugify(name), name)
+	return groupAt(m, kind, qms.PageSlug(name), name)
 }
 
 // groupAt returns the group with slug in m, creating it, and counts
@@ -123,7 +122,7 @@ func (s *Site) unitGroup(m map[string]*group, name string) *group {
 	if u == nil {
 		return groupOf(m, "units", name)
 	}
-	g := groupAt(m, "units", markup.Slugify(u.Name), name)
+	g := groupAt(m, "units", qms.PageSlug(u.Name), name)
 	g.unit = u
 	return g
 }
@@ -133,17 +132,17 @@ func (s *Site) declaredUnit(name string) *qms.Unit {
 	org := &s.x.c.Org
 	canon, ok := org.CanonicalUnit(name)
 	if !ok {
-		slug := markup.Slugify(name)
+		slug := qms.PageSlug(name)
 		if slug == "" {
 			return nil
 		}
 		for i := range org.Units {
 			u := &org.Units[i]
-			if markup.Slugify(u.Name) == slug {
+			if qms.PageSlug(u.Name) == slug {
 				return u
 			}
 			for _, h := range u.History {
-				if markup.Slugify(h.Name) == slug {
+				if qms.PageSlug(h.Name) == slug {
 					return u
 				}
 			}

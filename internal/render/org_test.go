@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -66,7 +65,7 @@ func TestOrgFromQmsYAML(t *testing.T) {
 		}
 	}
 
-	cur := "units/" + markup.Slugify("Bộ phận Một cửa") + "/index.html"
+	cur := "units/" + qms.PageSlug("Bộ phận Một cửa") + "/index.html"
 	unit := renderFile(t, s, cur)
 	for _, want := range []string{
 		`<h1>Bộ phận Một cửa</h1>`,
@@ -78,13 +77,13 @@ func TestOrgFromQmsYAML(t *testing.T) {
 		}
 	}
 	files := fileList(s)
-	if old := "units/" + markup.Slugify("Bộ phận Tiếp nhận và trả kết quả") + "/index.html"; files[old] {
+	if old := "units/" + qms.PageSlug("Bộ phận Tiếp nhận và trả kết quả") + "/index.html"; files[old] {
 		t.Errorf("the former unit name has a page of its own: %s", old)
 	}
 	// A unit without a history, and one qms.yaml does not declare, show
 	// no former names.
 	for _, name := range []string{"Văn phòng", "Tổ công nghệ"} {
-		p := renderFile(t, s, "units/"+markup.Slugify(name)+"/index.html")
+		p := renderFile(t, s, "units/"+qms.PageSlug(name)+"/index.html")
 		if strings.Contains(p, "former-names") {
 			t.Errorf("unit %s shows former names", name)
 		}
