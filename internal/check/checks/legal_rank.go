@@ -116,35 +116,25 @@ func rankOf(d *qms.Decision) rank {
 }
 
 func runLegalRank(pass *check.Pass) error {
-	res := newResolver(pass.Corpus)
-	for _, d := range pass.Corpus.Decisions {
-		for _, l := range []struct {
-			cits  []qms.Citation
-			field string
-			verb  string
-		}{{d.Supersedes, "supersedes", "thay thế"}, {d.Amends, "amends", "sửa đổi"}} {
-			for _, ct := range l.cits {
-				t := res.lookup(&ct)
-				if t == nil || t == d {
-					continue
-				}
-				rd, rt := rankOf(d), rankOf(t)
-				switch {
-				case rd == rankUnknown || rt == rankUnknown:
-					u := d
-					if rd != rankUnknown {
-						u = t
-					}
-					pass.ReportSeverityf(qms.Warning, ct.Pos,
-						"không xác định được cấp của văn bản %s từ type %s và issuer %s, nên không kiểm tra được văn bản %s có được %s văn bản %s (%s) không; ghi issuer đầy đủ, ví dụ “UBND tỉnh Hà Tĩnh”",
-						u.Number, quoted(u.Type), quoted(u.Issuer), d.Number, l.verb, t.Number, l.field)
-				case rd > rt:
-					pass.Reportf(ct.Pos,
-						"văn bản %s (cấp %s) không thể %s văn bản %s (cấp %s, cao hơn) (%s): văn bản chỉ %s được văn bản cùng cấp hoặc cấp thấp hơn; kiểm tra lại số văn bản, type hoặc issuer",
-						d.Number, rd.label(), l.verb, t.Number, rt.label(), l.field, l.verb)
-				}
-			}
+	eachReplacement(pass.Corpus, func(d, t *qms.Decision, ct qms.Citation, field, verb string) {
+		if t == nil || t == d {
+			return
 		}
-	}
+		rd, rt := rankOf(d), rankOf(t)
+		switch {
+		case rd == rankUnknown || rt == rankUnknown:
+			u := d
+			if rd != rankUnknown {
+				u = t
+			}
+			pass.ReportSeverityf(qms.Warning, ct.Pos,
+				"không xác định được cấp của văn bản %s từ type %s và issuer %s, nên không kiểm tra được văn bản %s có được %s văn bản %s (%s) không; ghi issuer đầy đủ, ví dụ “UBND tỉnh Hà Tĩnh”",
+				u.Number, quoted(u.Type), quoted(u.Issuer), d.Number, verb, t.Number, field)
+		case rd > rt:
+			pass.Reportf(ct.Pos,
+				"văn bản %s (cấp %s) không thể %s văn bản %s (cấp %s, cao hơn) (%s): văn bản chỉ %s được văn bản cùng cấp hoặc cấp thấp hơn; kiểm tra lại số văn bản, type hoặc issuer",
+				d.Number, rd.label(), verb, t.Number, rt.label(), field, verb)
+		}
+	})
 	return nil
 }

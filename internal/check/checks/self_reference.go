@@ -15,19 +15,25 @@ hãy ghi số của văn bản cũ mà văn bản này thay thế hoặc sửa �
 }
 
 func runSelfReference(pass *check.Pass) error {
-	res := newResolver(pass.Corpus)
-	for _, d := range pass.Corpus.Decisions {
-		for _, l := range []struct {
-			cits  []qms.Citation
-			field string
-			verb  string
-		}{{d.Supersedes, "supersedes", "thay thế"}, {d.Amends, "amends", "sửa đổi"}} {
-			for _, ct := range l.cits {
-				if res.lookup(&ct) == d {
-					pass.Reportf(ct.Pos, "văn bản %s tự %s chính nó (%s)", d.Number, l.verb, l.field)
-				}
-			}
+	eachReplacement(pass.Corpus, func(d, t *qms.Decision, ct qms.Citation, field, verb string) {
+		if t == d {
+			pass.Reportf(ct.Pos, "văn bản %s tự %s chính nó (%s)", d.Number, verb, field)
+		}
+	})
+	return nil
+}
+
+// eachReplacement calls f for every citation in a decision's supersedes
+// and amends, with the decision t it resolves to (nil when none), the
+// field's name and the Vietnamese verb for it.
+func eachReplacement(c *qms.Corpus, f func(d, t *qms.Decision, ct qms.Citation, field, verb string)) {
+	res := newResolver(c)
+	for _, d := range c.Decisions {
+		for _, ct := range d.Supersedes {
+			f(d, res.lookup(&ct), ct, "supersedes", "thay thế")
+		}
+		for _, ct := range d.Amends {
+			f(d, res.lookup(&ct), ct, "amends", "sửa đổi")
 		}
 	}
-	return nil
 }
