@@ -7,7 +7,8 @@
 // items and bare-URL autolinks are not part of it: "- [x](y.md)" is a link
 // labelled "x" in a list item, for the checks and for the page alike. Raw
 // HTML is never passed through (goldmark's default, html.WithUnsafe is
-// not set).
+// not set). On the public site, EmailHider keeps e-mail addresses out of
+// a rendered body, and HideEmails out of any other text shown from a file.
 package markup
 
 import (

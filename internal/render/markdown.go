@@ -23,7 +23,7 @@ import (
 // newMarkdown returns the site's body renderer: the project's dialect
 // (markup.New) with AST transformers rewriting links and images for the
 // site (linkRewriter), moving headings to the page's levels
-// (headingShifter) and hiding e-mail addresses (emailHider, after
+// (headingShifter) and hiding e-mail addresses (markup.EmailHider, after
 // linkRewriter). A goldmark is safe for concurrent use, so the site has
 // one; what a transformer needs to know about the body being parsed comes
 // in the parser.Context (bodyOf).
@@ -31,7 +31,7 @@ func (s *Site) newMarkdown() goldmark.Markdown {
 	return markup.New([]parser.Option{parser.WithASTTransformers(
 		util.Prioritized(linkRewriter{s}, 100),
 		util.Prioritized(headingShifter{}, 100),
-		util.Prioritized(emailHider{}, 200),
+		util.Prioritized(markup.EmailHider{}, 200),
 	)}, nil)
 }
 
@@ -188,17 +188,11 @@ func (r linkRewriter) Transform(root *ast.Document, reader text.Reader, pc parse
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlink {
-		parent := n.Parent()
+		label := ""
 		if al, ok := n.(*ast.AutoLink); ok {
-			parent.ReplaceChild(parent, n, ast.NewString(al.URL(source)))
-			continue
+			label = string(al.URL(source))
 		}
-		for c := n.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			parent.InsertBefore(parent, n, c)
-			c = next
-		}
-		parent.RemoveChild(parent, n)
+		markup.Unlink(n, label)
 	}
 }
 

@@ -1,4 +1,4 @@
-package render
+package markup
 
 import (
 	"bytes"
@@ -10,32 +10,32 @@ import (
 	"github.com/yuin/goldmark/text"
 )
 
-// emailAddress matches what reads as an e-mail address.
-var emailAddress = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
+// EmailAddress matches what reads as an e-mail address.
+var EmailAddress = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
 
 // emailHidden replaces an e-mail address on the site.
 const emailHidden = "(đã ẩn e-mail)"
 
-// hideEmails replaces the e-mail addresses in text shown from a document's
+// HideEmails replaces the e-mail addresses in text shown from a document's
 // past versions (field values, the diff, the raw file) with "(đã ẩn
 // e-mail)": the public site never shows an address, even one written in a
 // file.
-func hideEmails(s string) string {
+func HideEmails(s string) string {
 	if strings.IndexByte(s, '@') < 0 {
 		return s
 	}
-	return emailAddress.ReplaceAllString(s, emailHidden)
+	return EmailAddress.ReplaceAllString(s, emailHidden)
 }
 
-// emailHider is the AST transformer that keeps e-mail addresses out of a
-// rendered body, as hideEmails keeps them out of the rest of the site: an
+// EmailHider is the AST transformer that keeps e-mail addresses out of a
+// rendered body, as HideEmails keeps them out of the rest of the site: an
 // address in text becomes "(đã ẩn e-mail)", a mailto: link or an e-mail
 // autolink becomes its text (hidden the same way), and addresses leave
 // link and image titles. A code span with an address becomes its text
-// with the address hidden. It runs after linkRewriter.
-type emailHider struct{}
+// with the address hidden. It runs after the site's link rewriting.
+type EmailHider struct{}
 
-func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Context) {
+func (EmailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Context) {
 	source := reader.Source()
 	if bytes.IndexByte(source, '@') < 0 {
 		return
@@ -63,30 +63,24 @@ func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 			if hasEmail(string(n.Destination)) {
 				unlink = append(unlink, n)
 			}
-			n.Title = []byte(hideEmails(string(n.Title)))
+			n.Title = []byte(HideEmails(string(n.Title)))
 		case *ast.Image:
-			n.Title = []byte(hideEmails(string(n.Title)))
+			n.Title = []byte(HideEmails(string(n.Title)))
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlink {
-		parent := n.Parent()
+		label := ""
 		if al, ok := n.(*ast.AutoLink); ok {
-			parent.ReplaceChild(parent, n, ast.NewString([]byte(hideEmails(string(al.Label(source))))))
-			continue
+			label = HideEmails(string(al.Label(source)))
 		}
-		for c := n.FirstChild(); c != nil; {
-			next := c.NextSibling()
-			parent.InsertBefore(parent, n, c)
-			c = next
-		}
-		parent.RemoveChild(parent, n)
+		Unlink(n, label)
 	}
 	for _, n := range texts {
 		if cs, ok := n.(*ast.CodeSpan); ok {
 			// goldmark's code span renderer reads only text segments, so
 			// the span becomes plain text.
-			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(hideEmails(codeSpanText(cs, source)))))
+			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(HideEmails(codeSpanText(cs, source)))))
 			continue
 		}
 		splitEmails(n.(*ast.Text), source)
@@ -95,7 +89,7 @@ func (emailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 
 // hasEmail reports whether s has an e-mail address.
 func hasEmail(s string) bool {
-	return strings.IndexByte(s, '@') >= 0 && emailAddress.MatchString(s)
+	return strings.IndexByte(s, '@') >= 0 && EmailAddress.MatchString(s)
 }
 
 // codeSpanText is the text of a code span as goldmark renders it.
@@ -122,7 +116,7 @@ func splitEmails(t *ast.Text, source []byte) {
 	if seg.Padding != 0 {
 		// Text with tabs expanded: one string (no line break to keep
 		// within a paragraph's text).
-		parent.ReplaceChild(parent, t, ast.NewString([]byte(hideEmails(string(seg.Value(source))))))
+		parent.ReplaceChild(parent, t, ast.NewString([]byte(HideEmails(string(seg.Value(source))))))
 		return
 	}
 	value := seg.Value(source)
@@ -133,7 +127,7 @@ func splitEmails(t *ast.Text, source []byte) {
 		return p
 	}
 	at := 0
-	for _, m := range emailAddress.FindAllIndex(value, -1) {
+	for _, m := range EmailAddress.FindAllIndex(value, -1) {
 		if m[0] > at {
 			piece(at, m[0])
 		}
@@ -144,4 +138,20 @@ func splitEmails(t *ast.Text, source []byte) {
 	last.SetSoftLineBreak(t.SoftLineBreak())
 	last.SetHardLineBreak(t.HardLineBreak())
 	parent.RemoveChild(parent, t)
+}
+
+// Unlink replaces a link or an image with its content, and an autolink
+// with the text label.
+func Unlink(n ast.Node, label string) {
+	parent := n.Parent()
+	if _, ok := n.(*ast.AutoLink); ok {
+		parent.ReplaceChild(parent, n, ast.NewString([]byte(label)))
+		return
+	}
+	for c := n.FirstChild(); c != nil; {
+		next := c.NextSibling()
+		parent.InsertBefore(parent, n, c)
+		c = next
+	}
+	parent.RemoveChild(parent, n)
 }

@@ -1,0 +1,19 @@
+package markup
+
+import "testing"
+
+// TestHideEmails: an address is replaced wherever it stands in a line,
+// and text that only looks like one is kept.
+func TestHideEmails(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Liên hệ vanthu@snn.example.vn.", "Liên hệ (đã ẩn e-mail)."},
+		{"a.b+c@x.example.com, d@y.vn", "(đã ẩn e-mail), (đã ẩn e-mail)"},
+		{"3463/QĐ-UBND, a@b, @x.vn", "3463/QĐ-UBND, a@b, @x.vn"},
+		{"không có", "không có"},
+	}
+	for _, tt := range tests {
+		if got := HideEmails(tt.in); got != tt.want {
+			t.Errorf("HideEmails(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
