@@ -100,6 +100,60 @@ type Line struct {
 	Text string
 }
 
+// The rules, the bands, the arrows' shafts and their heads are each drawn
+// as one SVG path of the layout, whose "d" these return: the shapes of a
+// kind share their style, and one element draws them all.
+
+// RulesPath is the path of the rules.
+func (l Layout) RulesPath() string {
+	var b strings.Builder
+	for _, r := range l.Rules {
+		b.WriteString(pathXY("M", r.X1, r.Y1) + pathXY("L", r.X2, r.Y2))
+	}
+	return b.String()
+}
+
+// BandsPath is the path of the bands.
+func (l Layout) BandsPath() string {
+	var b strings.Builder
+	for _, r := range l.Bands {
+		b.WriteString(pathXY("M", r.X, r.Y) + "h" + strconv.Itoa(r.W) + "v" + strconv.Itoa(r.H) + "h" + strconv.Itoa(-r.W) + "z")
+	}
+	return b.String()
+}
+
+// ShaftsPath is the path of the arrows' shafts.
+func (l Layout) ShaftsPath() string {
+	var b strings.Builder
+	for _, a := range l.Arrows {
+		b.WriteString(pathXY("M", a.X1, a.Y1) + pathXY("L", a.X2, a.Y2))
+	}
+	return b.String()
+}
+
+// HeadsPath is the path of the arrows' heads, each a closed polygon.
+func (l Layout) HeadsPath() string {
+	var b strings.Builder
+	for _, a := range l.Arrows {
+		for i, p := range a.Head {
+			cmd := "L"
+			if i == 0 {
+				cmd = "M"
+			}
+			b.WriteString(pathXY(cmd, p.X, p.Y))
+		}
+		if len(a.Head) > 0 {
+			b.WriteString("z")
+		}
+	}
+	return b.String()
+}
+
+// pathXY is a path command to the point x, y.
+func pathXY(cmd string, x, y int) string {
+	return cmd + strconv.Itoa(x) + " " + strconv.Itoa(y)
+}
+
 // A font's advance per rune, in thousandths of the font size: wider than
 // the average Vietnamese text needs in the usual system fonts, bold more.
 const (

@@ -300,3 +300,22 @@ func TestNoFlowchartWithoutSteps(t *testing.T) {
 		t.Errorf("a process without steps has a chart: %+v", f)
 	}
 }
+
+// TestPaths: each kind of shape is one path, with a subpath per shape.
+func TestPaths(t *testing.T) {
+	l := Layout{
+		Rules:  []Rule{{0, 32, 720, 32}, {180, 1, 180, 99}},
+		Bands:  []Box{{X: 201, Y: 71, W: 318, H: 30}},
+		Arrows: []Arrow{{X1: 360, Y1: 79, X2: 360, Y2: 97, Head: []Point{{360, 105}, {355, 97}, {365, 97}}}, {X1: 360, Y1: 200, X2: 360, Y2: 230}},
+	}
+	for _, tt := range []struct{ got, want string }{
+		{l.RulesPath(), "M0 32L720 32M180 1L180 99"},
+		{l.BandsPath(), "M201 71h318v30h-318z"},
+		{l.ShaftsPath(), "M360 79L360 97M360 200L360 230"},
+		{l.HeadsPath(), "M360 105L355 97L365 97z"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
