@@ -30,7 +30,7 @@ var rules = map[string]struct {
 	"internal/check/checks":   {own: []string{"internal/qms", "internal/check", "internal/markup"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/history":        {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/go-git", "github.com/go-git/go-billy"}},
 	"internal/search":         {extra: []string{"golang.org/x/text"}},
-	"internal/change":         {own: []string{"internal/qms", "internal/check", "internal/content"}, extra: []string{"golang.org/x/text"}},
+	"internal/change":         {own: []string{"internal/qms", "internal/check", "internal/content"}, extra: []string{"golang.org/x/text", "gopkg.in/yaml.v3"}},
 	"internal/scaffold":       {own: []string{"internal/qms", "internal/check"}, extra: []string{"gopkg.in/yaml.v3", "golang.org/x/text"}},
 	"internal/rules":          {own: []string{"internal/check", "internal/check/checks", "internal/scaffold", "internal/change"}},
 	"internal/render":         {own: []string{"internal/qms", "internal/markup", "internal/search", "internal/textdiff", "internal/flowchart", "internal/timeline"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/snnptnt-nghean/qms/internal/content"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -334,15 +335,35 @@ func TestChecksDocumented(t *testing.T) {
 	}
 }
 
-func TestWithoutRecordKeeping(t *testing.T) {
-	for _, c := range []struct{ src, want string }{
-		{"---\ncode: X\nreview_by: 2020-01-01\n---\nreview_by: in body stays\n", "---\ncode: X\n---\nreview_by: in body stays\n"},
-		{"---\ncode: X\nunder_review:\n  since: 2025-07-01\n  reason: a\nrevision: 2\n---\n", "---\ncode: X\nrevision: 2\n---\n"},
-		{"---\nrevisions:\n- revision: 1\n  effective: 2019-12-16\n\n  - x\ntitle: T\n---\nbody\n", "---\ntitle: T\n---\nbody\n"},
-		{"---\ncode: X\nrevision: 1\n---\n", "---\ncode: X\nrevision: 1\n---\n"},
+// TestContentChanged: only a change outside the record-keeping fields
+// is a change of the issued process, and the front matter is compared by
+// value.
+func TestContentChanged(t *testing.T) {
+	const base = "---\ncode: X\nrevision: 2\nreview_by: 2020-01-01\nunder_review:\n  since: 2025-07-01\n  reason: a\nrevisions:\n- revision: 1\n  effective: 2019-12-16\n---\nreview_by: trong nội dung\n"
+	for _, c := range []struct {
+		name, head string
+		want       bool
+	}{
+		{"same", base, false},
+		{"record keeping", "---\ncode: X\nrevision: 2\nreview_by: 2026-01-01\nrevisions:\n- revision: 1\n  effective: 2019-12-16\n- revision: 2\n  effective: 2020-12-16\n---\nreview_by: trong nội dung\n", false},
+		{"quoting and comments", "---\ncode: \"X\" # mã\nrevision: 2\n---\nreview_by: trong nội dung\n", false},
+		{"field", "---\ncode: Y\nrevision: 2\n---\nreview_by: trong nội dung\n", true},
+		{"body", "---\ncode: X\nrevision: 2\n---\nreview_by: trong nội dung khác\n", true},
 	} {
-		if got := string(withoutRecordKeeping([]byte(c.src))); got != c.want {
-			t.Errorf("%q: got %q, want %q", c.src, got, c.want)
+		b, h := process(t, base), process(t, c.head)
+		if got := contentChanged(b, h); got != c.want {
+			t.Errorf("%s: contentChanged = %v, want %v", c.name, got, c.want)
 		}
 	}
+}
+
+// process is the file src parsed as processes/x.md.
+func process(t *testing.T, src string) *qms.Process {
+	t.Helper()
+	doc, _ := content.ParseFile("processes/x.md", []byte(src))
+	p, ok := doc.(*qms.Process)
+	if !ok {
+		t.Fatalf("%q is not a process", src)
+	}
+	return p
 }

@@ -2,6 +2,9 @@ package change
 
 import (
 	"bytes"
+	"reflect"
+
+	"gopkg.in/yaml.v3"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -71,54 +74,38 @@ func (c *comparison) newRevision(b, h *qms.Process) {
 // contentChanged reports whether a process's file changed other than in
 // its record-keeping fields: review_by (the next review date), under_review
 // (a review in progress) and revisions (the amendment record). Those say
-// how the document is managed, not what the issued document says.
+// how the document is managed, not what the issued document says. The
+// front matters are compared as the values yaml.v3 decodes, so that
+// comments and the quoting of a value are not changes.
 func contentChanged(b, h *qms.Process) bool {
-	return !bytes.Equal(withoutRecordKeeping(b.Source), withoutRecordKeeping(h.Source))
+	if b.Body != h.Body {
+		return true
+	}
+	fb, okB := issuedFields(b)
+	fh, okH := issuedFields(h)
+	if !okB || !okH {
+		return !bytes.Equal(b.Source, h.Source)
+	}
+	return !reflect.DeepEqual(fb, fh)
 }
 
 // recordKeeping are the top-level front-matter fields contentChanged
 // ignores.
 var recordKeeping = []string{"review_by", "under_review", "revisions"}
 
-// withoutRecordKeeping drops the front matter's top-level recordKeeping
-// fields, each with its value's lines (indented, or a block list's "- "
-// items).
-func withoutRecordKeeping(src []byte) []byte {
-	var out []byte
-	rest := src
-	inFront, skipping := false, false
-	for i := 0; len(rest) > 0; i++ {
-		line := rest
-		if n := bytes.IndexByte(rest, '\n'); n >= 0 {
-			line, rest = rest[:n+1], rest[n+1:]
-		} else {
-			rest = nil
-		}
-		trimmed := bytes.TrimRight(line, " \t\r\n")
-		if string(trimmed) == "---" {
-			if i == 0 {
-				inFront = true
-			} else if inFront {
-				out = append(out, line...)
-				return append(out, rest...)
-			}
-		}
-		if inFront {
-			continued := len(trimmed) == 0 || line[0] == ' ' || line[0] == '\t' || line[0] == '-'
-			if skipping && continued {
-				continue
-			}
-			skipping = false
-			for _, k := range recordKeeping {
-				if bytes.HasPrefix(line, []byte(k+":")) {
-					skipping = true
-				}
-			}
-			if skipping {
-				continue
-			}
-		}
-		out = append(out, line...)
+// issuedFields decodes a process's front matter without its record-keeping
+// fields; false when it cannot be decoded.
+func issuedFields(p *qms.Process) (map[string]any, bool) {
+	front, ok := bytes.CutSuffix(p.Source, []byte(p.Body))
+	if !ok {
+		return nil, false
 	}
-	return out
+	var m map[string]any
+	if err := yaml.Unmarshal(front, &m); err != nil {
+		return nil, false
+	}
+	for _, k := range recordKeeping {
+		delete(m, k)
+	}
+	return m, true
 }
