@@ -27,7 +27,8 @@ sửa đổi, bổ sung quy trình là một lần ban hành mới, có ngày hi
 định phê duyệt riêng (ISO 9001 mục 7.5.2, 7.5.3). Thay đổi chỉ ở các trường
 ghi nhận việc quản lý tài liệu không tính là sửa đổi: review_by (lần rà soát
 định kỳ), under_review (đang rà soát) và revisions (bảng theo dõi sửa đổi);
-quy trình dự thảo (draft) được sửa tự do. Cách sửa: nâng revision, ghi effective và
+ghi chú sau dấu # và cách viết giá trị (có hay không có dấu ngoặc kép) cũng
+không tính. Quy trình dự thảo (draft) được sửa tự do. Cách sửa: nâng revision, ghi effective và
 approved_by của lần ban hành mới.`,
 }
 
