@@ -145,7 +145,7 @@ func TestHistoryPages(t *testing.T) {
 		`<p class="revision-subject">QT-TS-01 lần ban hành 2</p>`,
 		`<dt>Người phê duyệt</dt><dd>Giám đốc Sở</dd>`,
 		`<dt>Lý do thay đổi</dt><dd>Theo Quyết định 300/QĐ-UBND</dd>`,
-		`<p class="revision-change">Đổi tên hoặc chuyển từ processes/qt-ts-01.md</p>`,
+		`<p class="revision-change">Chuyển vị trí lưu trữ</p>`,
 		`<p class="revision-change">Tạo mới</p>`,
 	)
 
@@ -478,4 +478,26 @@ func TestUncommitted(t *testing.T) {
 	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
 		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)
 	}
+}
+
+// TestRenameSaysFormerCode: a file moved with a new code is listed in the
+// history as a change of code, naming the former one, not as file paths.
+func TestRenameSaysFormerCode(t *testing.T) {
+	g := newGitRepo(t)
+	f := map[string]string{}
+	for _, file := range loadArchive(t, "site.txtar").Files {
+		f[file.Name] = string(file.Data)
+	}
+	master := "refs/heads/master"
+	c1 := g.Commit(master, nil, f, "Ada", "Nhập sổ tay chất lượng\n")
+	renamed := strings.Replace(f[qtPath], `code: "QT-TS-01"`, `code: "QT-TS-09"`, 1)
+	if renamed == f[qtPath] {
+		t.Fatal("the fixture's process has no code line to change")
+	}
+	f = with(f, qtPath, "", "processes/qt-ts-09.md", renamed)
+	c2 := g.Commit(master, []plumbing.Hash{c1}, f, "Ben", "Đổi mã QT-TS-01 thành QT-TS-09\n")
+	g.Checkout(c2, g.Dir)
+	out, _, _ := buildRepo(t, g.Dir, nil)
+	contains(t, "history page", page(t, out, "processes/qt-ts-09/history/"),
+		`<p class="revision-change">Đổi mã; trước đây là QT-TS-01</p>`)
 }

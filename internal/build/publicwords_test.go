@@ -100,9 +100,9 @@ func TestPublicPagesHaveNoDeveloperWords(t *testing.T) {
 // thay đổi". The documents' text is site.txtar's, which is not the
 // public content, so it is not asserted here: neither the rendered
 // Markdown nor the source a revision page compares (the body's diff, a
-// version that does not parse). Nor are the file names the history
-// names (“Đổi tên hoặc chuyển từ processes/qt-ts-01.md”, the "Tệp" row):
-// they are where a version was stored, a record for auditors.
+// version that does not parse). Nor are the file names a revision page
+// names (the "Tệp" row of a move): they are where a version was stored, a
+// record for auditors.
 func TestHistoryPagesHaveNoDeveloperWords(t *testing.T) {
 	s := newHistoryScenario(t)
 	out, _, _ := buildRepo(t, s.g.Dir, func(o *Options) { o.Commit = "abc1234" })

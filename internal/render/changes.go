@@ -243,7 +243,7 @@ func (s *Site) changeDays(es []*changeEntry, maxDocs int) []changeDay {
 			docs = docs[:maxDocs]
 		}
 		for _, cd := range docs {
-			v := changeDocView{Change: changeText(cd.rev)}
+			v := changeDocView{Change: s.changeText(cd.rev)}
 			if cd.rev.Commit != e.commit {
 				v.Short = cd.rev.Commit.Short
 			}

@@ -158,7 +158,7 @@ func (s *Site) writeDocFeed(w io.Writer, dh *docHistory) error {
 	for _, rv := range revs {
 		c := rv.Commit
 		sum := orDash(c.Subject) + "."
-		if t := changeText(rv); t != "" {
+		if t := s.changeText(rv); t != "" {
 			sum += " " + t + "."
 		}
 		f.Entries = append(f.Entries, atomEntry{

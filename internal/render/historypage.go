@@ -58,18 +58,46 @@ func trailerRows(c *qms.Commit) []row {
 }
 
 // changeText says what a revision did to the file, "" for an edit.
-func changeText(r qms.Revision) string {
+func (s *Site) changeText(r qms.Revision) string {
 	switch {
 	case r.Boundary:
 		return "Trạng thái cũ nhất được lưu (lịch sử trước đó bị cắt ngắn)"
 	case r.Change == qms.ChangeAdded:
 		return "Tạo mới"
 	case r.Change == qms.ChangeRenamed:
-		return "Đổi tên hoặc chuyển từ " + r.OldPath
+		return s.renameText(r)
 	case r.Change == qms.ChangeDeleted:
 		return "Xóa tài liệu"
 	}
 	return ""
+}
+
+// renameText says what moving a document's file did, in the reader's
+// terms rather than file paths: the code or number the document had
+// before, when the move came with a new one (a file is named after it),
+// else that only its place in the manual's folders changed.
+func (s *Site) renameText(r qms.Revision) string {
+	before, after := s.idAt(r.OldPath, r.ParentBlob), s.idAt(r.Path, r.Blob)
+	if before == "" || before == after {
+		return "Chuyển vị trí lưu trữ"
+	}
+	if top, _, _ := strings.Cut(r.Path, "/"); qms.KindOfDir(top) == qms.KindDecision {
+		return "Đổi số, ký hiệu; trước đây là " + before
+	}
+	return "Đổi mã; trước đây là " + before
+}
+
+// idAt is the code or number of the document at file in blob, "" when it
+// cannot be read.
+func (s *Site) idAt(file, blob string) string {
+	if blob == "" {
+		return ""
+	}
+	pb, err := s.revisionDoc(file, blob)
+	if err != nil || pb.doc == nil {
+		return ""
+	}
+	return pb.doc.ID()
 }
 
 func (s *Site) revisionRow(dh *docHistory, i int) revisionRow {
@@ -77,7 +105,7 @@ func (s *Site) revisionRow(dh *docHistory, i int) revisionRow {
 	c := r.Commit
 	return revisionRow{
 		Short: c.Short, URL: s.base + dh.revisionURL(c.Hash), Date: dateOf(c.Date), Author: c.Author,
-		Subject: c.Subject, Change: changeText(r), Trailers: trailerRows(c), Current: i == 0 && dh.gone == "",
+		Subject: c.Subject, Change: s.changeText(r), Trailers: trailerRows(c), Current: i == 0 && dh.gone == "",
 	}
 }
 
