@@ -134,7 +134,8 @@ func TestBrowserKeyboard(t *testing.T) {
 	}
 }
 
-// TestBrowserNarrow: at 375 CSS pixels no page scrolls sideways.
+// TestBrowserNarrow: at 375 CSS pixels no page scrolls sideways, and the
+// lists and the steps are cards that need no sideways scrolling either.
 func TestBrowserNarrow(t *testing.T) {
 	srv := serveSite(t)
 	b := browsertest.Start(t)
@@ -146,6 +147,9 @@ func TestBrowserNarrow(t *testing.T) {
 		b.Open(t, srv.URL+p)
 		if w := eval[int](t, ctx, `document.documentElement.scrollWidth`); w > 375 {
 			t.Errorf("%s: scrollWidth %d > 375", p, w)
+		}
+		if n := eval[int](t, ctx, `[...document.querySelectorAll(".table-wrap")].filter(w => w.querySelector("table.stack, table.steps") && w.scrollWidth > w.clientWidth).length`); n > 0 {
+			t.Errorf("%s: %d lists scroll sideways", p, n)
 		}
 	}
 	b.NoConsoleErrors(t)

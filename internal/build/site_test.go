@@ -49,13 +49,13 @@ func TestSitePages(t *testing.T) {
 			`<dt>Phê duyệt bởi</dt><dd><ul class="plain"><li><a href="/decisions/50-qd-snn/">50/QĐ-SNN</a>`,
 			`<a href="/units/chi-cuc-thuy-san/">Chi cục Thủy sản</a>`,
 			`<th scope="col">Soạn thảo</th><th scope="col">Xem xét</th><th scope="col">Phê duyệt</th>`,
-			`<td>Chuyên viên Chi cục Thủy sản</td><td>Chi cục trưởng</td><td>Giám đốc Sở</td>`,
-			`<a href="/procedures/na-01/">NA-01</a></td><td>Cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td>05 ngày làm việc</td>`,
+			`<td data-label="Soạn thảo">Chuyên viên Chi cục Thủy sản</td><td data-label="Xem xét">Chi cục trưởng</td><td data-label="Phê duyệt">Giám đốc Sở</td>`,
+			`<a href="/procedures/na-01/">NA-01</a></td><td>Cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td data-label="Thời hạn luật định">05 ngày làm việc</td>`,
 			`<th scope="row" colspan="3">Tổng thời gian</th><td class="nowrap total">05 ngày làm việc</td>`,
 			`<strong class="tag tag-green">Trong thời hạn</strong> Bằng thời hạn luật định.`,
 			`<a href="/decisions/200-qd-ubnd/">200/QĐ-UBND</a> <span class="doc-title">Công bố danh mục thủ tục hành chính năm 2020</span> <strong class="tag tag-blue">Còn hiệu lực (được sửa đổi)</strong>`,
 			`<td class="nowrap">BM-TS-01-01</td><td>Giấy tiếp nhận hồ sơ</td>`,
-			`<td>Hồ sơ cấp giấy chứng nhận</td><td>Chi cục Thủy sản</td><td>05 năm</td>`,
+			`<td>Hồ sơ cấp giấy chứng nhận</td><td data-label="Nơi lưu">Chi cục Thủy sản</td><td data-label="Thời gian lưu">05 năm</td>`,
 			// Body: headings, ids and links rewritten to pages.
 			`<h2 id="1-muc-dich">1. Mục đích</h2>`,
 			`<a href="/decisions/200-qd-ubnd/">Quyết định 200/QĐ-UBND</a>`,
@@ -97,15 +97,15 @@ func TestSitePages(t *testing.T) {
 			`<dt>Trạng thái (tính đến 01/06/2025)</dt><dd> <strong class="tag tag-red">Hết hiệu lực (bị thay thế)</strong> <span class="hint">từ ngày 06/10/2020</span>`,
 			`<h2 id="chain">Quá trình thay thế</h2>`,
 			`<li><span class="nowrap">06/10/2020</span> <a href="/decisions/200-qd-ubnd/">200/QĐ-UBND</a>`,
-			`<a href="/procedures/na-04/">NA-04</a></td><td>Cấp giấy phép vận chuyển thuốc bảo vệ thực vật</td><td>Công bố thủ tục</td>`,
+			`<a href="/procedures/na-04/">NA-04</a></td><td>Cấp giấy phép vận chuyển thuốc bảo vệ thực vật</td><td data-label="Vai trò của văn bản">Công bố thủ tục</td>`,
 		}, nil},
 		{"decisions/200-qd-ubnd/", []string{
 			`<dt>Thay thế văn bản</dt><dd><ul class="plain"><li><a href="/decisions/100-qd-ubnd/">100/QĐ-UBND</a>`,
 			`<dt>Được sửa đổi, bổ sung bởi</dt><dd><ul class="plain"><li><a href="/decisions/300-qd-ubnd/">300/QĐ-UBND</a>`,
 			`<li aria-current="true" class="current"><span class="nowrap">06/10/2020</span> <span class="unlinked">200/QĐ-UBND</span>`,
-			`<a href="/processes/qt-ts-01/">QT-TS-01</a></td><td>Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td>Căn cứ pháp lý</td>`,
-			`<a href="/procedures/na-01/">NA-01</a></td><td>Cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td>Công bố thủ tục</td>`,
-			`<a href="/procedures/na-04/">NA-04</a></td><td>Cấp giấy phép vận chuyển thuốc bảo vệ thực vật</td><td>Bãi bỏ thủ tục</td>`,
+			`<a href="/processes/qt-ts-01/">QT-TS-01</a></td><td>Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td data-label="Vai trò của văn bản">Căn cứ pháp lý</td>`,
+			`<a href="/procedures/na-01/">NA-01</a></td><td>Cấp giấy chứng nhận cơ sở nuôi trồng thủy sản</td><td data-label="Vai trò của văn bản">Công bố thủ tục</td>`,
+			`<a href="/procedures/na-04/">NA-04</a></td><td>Cấp giấy phép vận chuyển thuốc bảo vệ thực vật</td><td data-label="Vai trò của văn bản">Bãi bỏ thủ tục</td>`,
 			// The body's relative link to the superseded decision.
 			`<a href="/decisions/100-qd-ubnd/">Quyết định 100/QĐ-UBND</a>`,
 		}, []string{"HẾT HIỆU LỰC"}},
@@ -372,7 +372,7 @@ func TestChecksStopBuild(t *testing.T) {
 	dash := page(t, out, "")
 	for _, w := range []string{
 		`<tr><td><a href="/processes/qt-ts-03/">QT-TS-03</a>`,
-		`<td>Căn cứ pháp lý</td><td><a href="/decisions/100-qd-ubnd/">100/QĐ-UBND</a>`,
+		`<td data-label="Dựa vào">Căn cứ pháp lý</td><td data-label="Văn bản"><a href="/decisions/100-qd-ubnd/">100/QĐ-UBND</a>`,
 		`<span class="hint">thay thế bởi</span> <a href="/decisions/200-qd-ubnd/">200/QĐ-UBND</a>`,
 	} {
 		if !strings.Contains(dash, w) {
