@@ -94,6 +94,33 @@ type Process struct {
 	Procedures  []string     `json:"procedures"`
 	LegalBasis  []string     `json:"legal_basis"`
 	AbolishedBy string       `json:"abolished_by,omitempty"`
+	Steps       []Step       `json:"steps"`
+	// StepsWorkingHours is the steps' total when every step gives a
+	// working time.
+	StepsWorkingHours *int     `json:"steps_working_hours,omitempty"`
+	Forms             []Form   `json:"forms"`
+	Records           []Record `json:"records"`
+}
+
+// Step is one step of a process.
+type Step struct {
+	Actor  string    `json:"actor"`
+	Action string    `json:"action"`
+	Time   *Duration `json:"time,omitempty"`
+	Forms  []string  `json:"forms"`
+}
+
+// Form is a form (biểu mẫu) of a process.
+type Form struct {
+	Code  string `json:"code,omitempty"`
+	Title string `json:"title,omitempty"`
+}
+
+// Record is a record (hồ sơ) a process keeps.
+type Record struct {
+	Name      string `json:"name"`
+	Keeper    string `json:"keeper,omitempty"`
+	Retention string `json:"retention,omitempty"`
 }
 
 // Revision is one row of a process's amendment record.
@@ -113,20 +140,21 @@ type UnderReview struct {
 // Procedure is an exported administrative procedure.
 type Procedure struct {
 	Common
-	Field       string     `json:"field,omitempty"`
-	Level       string     `json:"level,omitempty"`
-	Agency      string     `json:"agency,omitempty"`
-	Receiving   string     `json:"receiving,omitempty"`
-	TimeLimit   *TimeLimit `json:"time_limit,omitempty"`
-	Fee         string     `json:"fee,omitempty"`
-	AnnouncedBy []string   `json:"announced_by"`
-	LegalBasis  []string   `json:"legal_basis"`
-	AbolishedBy string     `json:"abolished_by,omitempty"`
+	Field       string    `json:"field,omitempty"`
+	Level       string    `json:"level,omitempty"`
+	Agency      string    `json:"agency,omitempty"`
+	Receiving   string    `json:"receiving,omitempty"`
+	TimeLimit   *Duration `json:"time_limit,omitempty"`
+	Fee         string    `json:"fee,omitempty"`
+	AnnouncedBy []string  `json:"announced_by"`
+	LegalBasis  []string  `json:"legal_basis"`
+	AbolishedBy string    `json:"abolished_by,omitempty"`
 }
 
-// TimeLimit is a procedure's legal processing time: as written and, when
-// it parses, its amount and unit; WorkingHours only for working time.
-type TimeLimit struct {
+// Duration is a procedure's legal processing time or a step's time: as
+// written and, when it parses, its amount and unit; WorkingHours only for
+// working time.
+type Duration struct {
 	Text         string `json:"text"`
 	Value        *int   `json:"value,omitempty"`
 	Unit         string `json:"unit,omitempty"`
@@ -356,6 +384,21 @@ func (x *exporter) process(p *qms.Process) *Process {
 	for _, r := range p.Procedures {
 		out.Procedures = append(out.Procedures, strings.TrimSpace(r.Code))
 	}
+	out.Steps = make([]Step, 0, len(p.Steps))
+	for _, st := range p.Steps {
+		out.Steps = append(out.Steps, Step{Actor: st.Actor, Action: st.Action, Time: duration(st.TimeText, st.Time), Forms: append([]string{}, st.Forms...)})
+	}
+	if total, ok := p.StepsTotal(); ok && len(p.Steps) > 0 {
+		out.StepsWorkingHours = &total
+	}
+	out.Forms = make([]Form, 0, len(p.Forms))
+	for _, f := range p.Forms {
+		out.Forms = append(out.Forms, Form{Code: f.Code, Title: f.Title})
+	}
+	out.Records = make([]Record, 0, len(p.Records))
+	for _, r := range p.Records {
+		out.Records = append(out.Records, Record{Name: r.Name, Keeper: r.Keeper, Retention: r.Retention})
+	}
 	return out
 }
 
@@ -375,16 +418,23 @@ func (x *exporter) procedure(p *qms.Procedure) *Procedure {
 		LegalBasis:  x.citeAll(p.LegalBasis),
 		AbolishedBy: x.citeOpt(p.AbolishedBy),
 	}
-	if p.TimeLimitText != "" {
-		tl := &TimeLimit{Text: p.TimeLimitText}
-		if !p.TimeLimit.IsZero() {
-			v := p.TimeLimit.Value
-			tl.Value, tl.Unit = &v, durationUnits[p.TimeLimit.Unit]
-			if h, ok := p.TimeLimit.WorkingHours(); ok {
-				tl.WorkingHours = &h
-			}
+	out.TimeLimit = duration(p.TimeLimitText, p.TimeLimit)
+	return out
+}
+
+// duration exports a time as written (text) and parsed (d); nil when
+// nothing is written.
+func duration(text string, d qms.Duration) *Duration {
+	if text == "" {
+		return nil
+	}
+	out := &Duration{Text: text}
+	if !d.IsZero() {
+		v := d.Value
+		out.Value, out.Unit = &v, durationUnits[d.Unit]
+		if h, ok := d.WorkingHours(); ok {
+			out.WorkingHours = &h
 		}
-		out.TimeLimit = tl
 	}
 	return out
 }
