@@ -105,13 +105,7 @@ type Line struct {
 // kind share their style, and one element draws them all.
 
 // RulesPath is the path of the rules.
-func (l Layout) RulesPath() string {
-	var b strings.Builder
-	for _, r := range l.Rules {
-		b.WriteString(pathXY("M", r.X1, r.Y1) + pathXY("L", r.X2, r.Y2))
-	}
-	return b.String()
-}
+func (l Layout) RulesPath() string { return linesPath(l.Rules) }
 
 // BandsPath is the path of the bands.
 func (l Layout) BandsPath() string {
@@ -124,9 +118,18 @@ func (l Layout) BandsPath() string {
 
 // ShaftsPath is the path of the arrows' shafts.
 func (l Layout) ShaftsPath() string {
+	shafts := make([]Rule, len(l.Arrows))
+	for i, a := range l.Arrows {
+		shafts[i] = Rule{a.X1, a.Y1, a.X2, a.Y2}
+	}
+	return linesPath(shafts)
+}
+
+// linesPath is the path of straight lines.
+func linesPath(lines []Rule) string {
 	var b strings.Builder
-	for _, a := range l.Arrows {
-		b.WriteString(pathXY("M", a.X1, a.Y1) + pathXY("L", a.X2, a.Y2))
+	for _, r := range lines {
+		b.WriteString(pathXY("M", r.X1, r.Y1) + pathXY("L", r.X2, r.Y2))
 	}
 	return b.String()
 }
