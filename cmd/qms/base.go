@@ -52,7 +52,7 @@ func checkBaseDir(e *env, root, dir string, head *qms.Corpus, today qms.Date) ([
 	}
 	base, _ := change.LoadTree(os.DirFS(abs))
 	headTree := change.NewTree(head, change.ListFiles(os.DirFS(absRoot(e, root))))
-	return change.Compare(base, headTree, change.Options{Today: today, BaseName: "lần commit trước"}), nil
+	return change.Compare(base, headTree, change.Options{Today: today, BaseName: "lần ghi thay đổi trước"}), nil
 }
 
 // warnUnreadableHistory reads every past version of the documents once

@@ -20,19 +20,19 @@ import (
 var cmdBuild = &command{
 	Name:  "build",
 	Usage: "build [--root DIR] [--out DIR] [--base-url URL] [--drafts] [--force] [--as-of YYYY-MM-DD]",
-	Short: "dựng sổ tay chất lượng thành một site tĩnh (mặc định vào public/)",
-	Long: `Build nạp mọi tài liệu dưới thư mục gốc (--root, mặc định thư mục hiện tại), chạy mọi
-quy tắc kiểm tra rồi dựng site tĩnh vào --out (mặc định public/ dưới thư mục gốc).
+	Short: "dựng sổ tay chất lượng thành một trang web tĩnh (mặc định vào public/)",
+	Long: `Lệnh build nạp mọi tài liệu dưới thư mục gốc (--root, mặc định thư mục hiện tại), chạy mọi
+quy tắc kiểm tra rồi dựng trang web tĩnh vào --out (mặc định public/ dưới thư mục gốc).
 
 Khi có lỗi, build in các lỗi ra và không ghi gì; --force vẫn dựng và hiện lỗi trên trang
-của tài liệu bị lỗi. --drafts đăng cả quy trình dự thảo. --base-url là địa chỉ site sẽ
+của tài liệu bị lỗi. --drafts đăng cả quy trình dự thảo. --base-url là địa chỉ trang web sẽ
 được đăng (ví dụ https://example.gov.vn/iso/; mặc định: site.base_url trong qms.yaml); mọi
 liên kết đi theo đường dẫn của nó.
 
 Tình trạng hiệu lực được tính đến ngày --as-of; nếu không có, đến ngày của biến môi
 trường SOURCE_DATE_EPOCH; nếu không có nữa, đến hôm nay (giờ Việt Nam). Hai lần dựng
 cùng nội dung và cùng ngày cho ra các tệp giống hệt nhau. Thư mục xuất được thay thế
-nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên site cũ. Chỉ thư mục do qms
+nguyên khối: bản dựng lỗi hay bị ngắt giữa chừng để nguyên trang web cũ. Chỉ thư mục do qms
 tạo ra (có tệp .qms-site) mới được thay thế; một thư mục khác đã có nội dung thì bị từ chối.
 Không có --base-url hay site.base_url thì không tạo sitemap.xml (sitemap cần địa chỉ đầy đủ).
 
@@ -121,7 +121,7 @@ func runBuild(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	fs.BoolVar(&f.force, "force", false, "vẫn dựng khi nội dung có lỗi; lỗi hiện trên trang")
 	out := fs.String("out", "", "thư mục xuất (mặc định: public/ dưới thư mục gốc)")
-	baseURL := fs.String("base-url", "", "địa chỉ site sẽ được đăng, ví dụ https://example.gov.vn/iso/ (mặc định: site.base_url trong qms.yaml)")
+	baseURL := fs.String("base-url", "", "địa chỉ trang web sẽ được đăng, ví dụ https://example.gov.vn/iso/ (mặc định: site.base_url trong qms.yaml)")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

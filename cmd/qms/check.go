@@ -20,16 +20,16 @@ var cmdCheck = &command{
 	Name:  "check",
 	Usage: "check [--root DIR] [--format text|json|github] [--as-of YYYY-MM-DD] [--base REF | --base-dir DIR] [-list] [-explain ID]",
 	Short: "kiểm tra tham chiếu, hiệu lực văn bản, thời hạn và định dạng của mọi tài liệu",
-	Long: `Check nạp mọi tài liệu trong processes/, procedures/ và decisions/ dưới thư mục gốc
+	Long: `Lệnh check nạp mọi tài liệu trong processes/, procedures/ và decisions/ dưới thư mục gốc
 (--root, mặc định là thư mục hiện tại), rồi chạy mọi quy tắc kiểm tra.
 
 Mỗi phát hiện in ra một dòng "đường-dẫn:dòng:cột: thông báo (MÃ)", sau cùng là dòng tổng kết.
 --format json in đúng một đối tượng JSON; --format github in lệnh chú thích của GitHub Actions.
 --as-of chọn ngày xét hiệu lực văn bản (mặc định: hôm nay).
---base REF so với phiên bản git REF (nhánh đích của pull request, ví dụ origin/main) và chạy thêm
+--base REF so với phiên bản git REF (nhánh đích của đề nghị thay đổi — pull request, ví dụ origin/main) và chạy thêm
 các quy tắc kiểm soát thay đổi CC001–CC005; cần đủ lịch sử git (fetch-depth: 0).
---base-dir DIR làm như --base, với bản gốc là nội dung trong thư mục DIR (hook pre-commit xuất bản
-đã commit ra một thư mục tạm và so với các tệp đã "git add").
+--base-dir DIR làm như --base, với bản gốc là nội dung trong thư mục DIR (hook kiểm tra trước khi ghi
+thay đổi xuất bản đã ghi ra một thư mục tạm và so với các tệp đã "git add").
 -list liệt kê các quy tắc (với --format markdown: kèm giải thích, như trong docs/huong-dan-bien-tap.md);
 -explain MÃ giải thích một quy tắc.
 
@@ -65,8 +65,8 @@ func runCheck(ctx context.Context, e *env, args []string) int {
 	f.register(fs)
 	list := fs.Bool("list", false, "liệt kê các quy tắc kiểm tra")
 	explain := fs.String("explain", "", "giải thích quy tắc có mã `ID`")
-	base := fs.String("base", "", "so với phiên bản git `REF` (nhánh đích của pull request) và chạy thêm các quy tắc kiểm soát thay đổi CC")
-	baseDir := fs.String("base-dir", "", "so với nội dung trong thư mục `DIR` (hook pre-commit: bản đã commit) và chạy thêm các quy tắc kiểm soát thay đổi CC")
+	base := fs.String("base", "", "so với phiên bản git `REF` (nhánh đích của đề nghị thay đổi) và chạy thêm các quy tắc kiểm soát thay đổi CC")
+	baseDir := fs.String("base-dir", "", "so với nội dung trong thư mục `DIR` (hook kiểm tra trước khi ghi thay đổi: bản đã ghi) và chạy thêm các quy tắc kiểm soát thay đổi CC")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}

@@ -13,7 +13,7 @@ var cmdExport = &command{
 	Name:  "export",
 	Usage: "export [--root DIR] [--as-of YYYY-MM-DD] [--format json] [--drafts] [--schema]",
 	Short: "xuất sổ tay thành dữ liệu JSON, với hiệu lực tính đến một ngày",
-	Long: `Export nạp mọi tài liệu dưới thư mục gốc (--root, mặc định là thư mục hiện tại) và in sổ tay
+	Long: `Lệnh export nạp mọi tài liệu dưới thư mục gốc (--root, mặc định là thư mục hiện tại) và in sổ tay
 thành đúng một đối tượng JSON: tên cơ quan, mọi quy trình, thủ tục hành chính và văn bản, với tình
 trạng, lần ban hành đang áp dụng và các quan hệ giữa tài liệu, tính đến ngày --as-of (mặc định:
 ngày của biến môi trường SOURCE_DATE_EPOCH, như "qms build"; nếu không có, hôm nay). Với --as-of, quy trình mang lần ban hành có hiệu lực vào ngày đó theo bảng theo dõi sửa

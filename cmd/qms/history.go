@@ -19,18 +19,18 @@ import (
 var cmdHistory = &command{
 	Name:  "history",
 	Usage: "history [--root DIR] ĐƯỜNG-DẪN|SỐ|MÃ  |  history [--root DIR] --since REF",
-	Short: "liệt kê các phiên bản của một tài liệu, hoặc những gì đã thay đổi từ một commit",
-	Long: `History đọc lịch sử git của thư mục gốc (--root, mặc định thư mục hiện tại; không cần
-cài git) và in các phiên bản của một tài liệu, mới nhất trước: mã commit rút gọn, ngày
-(dd/mm/yyyy), tên người sửa, tiêu đề commit và các dòng Approved-by:, Change-reason:
-... ở cuối lời commit. Tài liệu được chỉ bằng đường dẫn tệp .md (so với thư mục gốc hoặc
+	Short: "liệt kê các phiên bản của một tài liệu, hoặc những gì đã thay đổi từ một lần ghi thay đổi",
+	Long: `Lệnh history đọc lịch sử git của thư mục gốc (--root, mặc định thư mục hiện tại; không
+cần cài git) và in các phiên bản của một tài liệu, mới nhất trước: mã thay đổi rút gọn,
+ngày (dd/mm/yyyy), tên người sửa, tiêu đề của lần ghi thay đổi (commit) và các dòng
+Approved-by:, Change-reason: ... ở cuối lời ghi. Tài liệu được chỉ bằng đường dẫn tệp .md (so với thư mục gốc hoặc
 thư mục hiện tại) hoặc bằng số văn bản, mã thủ tục, mã quy trình. Lịch sử đi theo tệp qua
 các lần đổi tên, chuyển thư mục.
 
---since REF in những gì đã thay đổi từ REF (nhánh, thẻ, mã commit, HEAD~3 ...) đến HEAD,
-theo từng commit: tài liệu nào được thêm, sửa, đổi tên, xóa.
+--since REF in những gì đã thay đổi từ REF (nhánh, thẻ, mã thay đổi, HEAD~3 ...) đến HEAD,
+theo từng lần ghi thay đổi: tài liệu nào được thêm, sửa, đổi tên, xóa.
 
-Sửa đổi chưa commit trong thư mục làm việc được ghi ở đầu danh sách. Với bản sao nông
+Sửa đổi chưa ghi trong thư mục làm việc được ghi ở đầu danh sách. Với bản sao nông
 (shallow clone), lệnh nói rõ lịch sử bắt đầu từ ngày nào.
 
 Mã thoát: 0 khi in được, 2 khi không tìm thấy tài liệu hay REF, thư mục không nằm trong
@@ -130,7 +130,7 @@ func printRevisions(w io.Writer, path, title string, revs []qms.Revision, dirty 
 	}
 	fmt.Fprintf(w, "%s: %d phiên bản\n\n", path, len(revs))
 	if dirty != 0 {
-		fmt.Fprintf(w, "%-7s  %-10s  %s\n", "—", "chưa commit", dirty)
+		fmt.Fprintf(w, "%-7s  %-10s  %s\n", "—", "chưa ghi", dirty)
 	}
 	width := 0
 	for _, r := range revs {
@@ -153,7 +153,7 @@ func printRevisions(w io.Writer, path, title string, revs []qms.Revision, dirty 
 func changeNote(r qms.Revision) string {
 	switch {
 	case r.Boundary:
-		return "lịch sử trước commit này không có trong bản sao nông"
+		return "lịch sử trước lần ghi thay đổi này không có trong bản sao nông"
 	case r.Change == qms.ChangeAdded:
 		return "tạo mới"
 	case r.Change == qms.ChangeDeleted:
@@ -161,7 +161,7 @@ func changeNote(r qms.Revision) string {
 	case r.Change == qms.ChangeRenamed:
 		return "đổi tên từ " + r.OldPath
 	case r.Commit.Merge:
-		return "sửa trong commit merge"
+		return "sửa khi hợp nhất nhánh"
 	}
 	return ""
 }
@@ -177,7 +177,7 @@ func printSince(w io.Writer, ref string, rg *history.Range) {
 		docs[r.Path] = true
 		byCommit[r.Commit.Hash] = append(byCommit[r.Commit.Hash], r)
 	}
-	fmt.Fprintf(w, "Từ %s (%s, %s %s) đến HEAD: %d commit, %d tài liệu thay đổi\n",
+	fmt.Fprintf(w, "Từ %s (%s, %s %s) đến HEAD: %d lần ghi thay đổi, %d tài liệu thay đổi\n",
 		ref, rg.Base.Short, rg.Base.Date.Format("02/01/2006"), rg.Base.Subject, len(rg.Commits), len(docs))
 	for _, c := range rg.Commits {
 		revs := byCommit[c.Hash]

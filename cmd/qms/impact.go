@@ -14,7 +14,7 @@ var cmdImpact = &command{
 	Name:  "impact",
 	Usage: "impact [--root DIR] [--as-of YYYY-MM-DD] [--format text|json] SỐ|MÃ",
 	Short: "liệt kê mọi tài liệu dựa vào một văn bản, thủ tục hay quy trình",
-	Long: `Impact tìm tài liệu có số văn bản hoặc mã (quy trình, thủ tục) đã cho và liệt kê mọi tài liệu
+	Long: `Lệnh impact tìm tài liệu có số văn bản hoặc mã (quy trình, thủ tục) đã cho và liệt kê mọi tài liệu
 dựa vào nó, kèm tình trạng của từng tài liệu tính đến ngày --as-of (mặc định: hôm nay):
 
   - với văn bản: chuỗi thay thế, sửa đổi (cả hai chiều); thủ tục được văn bản công bố, dựa vào

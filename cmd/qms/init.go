@@ -17,7 +17,7 @@ var cmdInit = &command{
 	Name:  "init",
 	Usage: "init [--name TÊN-CƠ-QUAN] [--unit ĐƠN-VỊ] [--effective YYYY-MM-DD] [--config-only] THƯ-MỤC",
 	Short: "tạo sổ tay chất lượng mới cho một cơ quan: qms.yaml và bốn quy trình khung dự thảo",
-	Long: `Init tạo sổ tay chất lượng mới trong THƯ-MỤC (chưa có, hoặc đang trống):
+	Long: `Lệnh init tạo sổ tay chất lượng mới trong THƯ-MỤC (chưa có, hoặc đang trống):
 
   qms.yaml          tên cơ quan, tiêu đề trang web, danh sách đơn vị; có ghi chú cách sửa
   processes/        bốn quy trình khung ở trạng thái dự thảo (status: draft):

@@ -137,7 +137,7 @@ func find(name string) *command {
 
 func usage(w io.Writer) error {
 	var b strings.Builder
-	b.WriteString("qms: hệ thống tài liệu ISO 9001 dạng mã nguồn (documents-as-code)\n")
+	b.WriteString("qms: quản lý tài liệu của hệ thống quản lý chất lượng ISO 9001 thành tệp văn bản có lịch sử thay đổi\n")
 	b.WriteString("\nCách dùng: qms <lệnh> [tham số]\n\nCác lệnh:\n")
 	for _, c := range commands() {
 		fmt.Fprintf(&b, "  %-10s %s\n", c.Name, c.Short)

@@ -18,7 +18,7 @@ var cmdNew = &command{
 	Name:  "new",
 	Usage: newUsage,
 	Short: "tạo tài liệu mới từ mẫu: quy trình, thủ tục hoặc văn bản",
-	Long: `New tạo một tệp tài liệu mới từ mẫu tiếng Việt, với mọi trường bắt buộc và (với quy trình) các
+	Long: `Lệnh new tạo một tệp tài liệu mới từ mẫu tiếng Việt, với mọi trường bắt buộc và (với quy trình) các
 mục chuẩn Mục đích … Hồ sơ cần lưu, rồi in đường dẫn tệp vừa tạo. Giá trị nào không ghi trên dòng
 lệnh là một chỗ trống "<điền …>"; "qms check" báo lỗi (PH001) cho đến khi mọi chỗ trống được điền.
 Không bao giờ ghi đè tệp đã có.

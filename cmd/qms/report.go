@@ -18,7 +18,7 @@ var cmdReport = &command{
 	Name:  "report",
 	Usage: "report --from REF|NGÀY [--to REF|NGÀY] [--root DIR] [--format text|json|markdown]",
 	Short: "số liệu một đợt rà soát: quy trình mới, sửa đổi, bãi bỏ … tính từ lịch sử git hoặc từ ngày ghi trong tài liệu",
-	Long: `Report đếm kết quả một đợt rà soát: quy trình xây dựng mới, quy trình sửa đổi, bổ sung, quy
+	Long: `Lệnh report đếm kết quả một đợt rà soát: quy trình xây dựng mới, quy trình sửa đổi, bổ sung, quy
 trình bãi bỏ; thủ tục hành chính bổ sung và bãi bỏ; văn bản mới.
 
 Khi --from và --to là ngày (YYYY-MM-DD, tính cả hai ngày), số liệu được tính từ chính nội dung,
@@ -29,12 +29,12 @@ dõi sửa đổi revisions), quy trình bãi bỏ là quy trình có văn bản
 văn bản mới là văn bản ký trong đợt. Dự thảo không được tính. Thiếu --to thì tính đến hôm nay.
 
 Khi --from và --to là phiên bản git (tên nhánh, thẻ, nhánh từ xa như origin/main, hoặc mã
-commit; --to mặc định là HEAD), report so sánh sổ tay ở hai phiên bản: quy trình xây dựng mới
+thay đổi; --to mặc định là HEAD), report so sánh sổ tay ở hai phiên bản: quy trình xây dựng mới
 (chưa có, hoặc là dự thảo, ở --from), quy trình sửa đổi, bổ sung (lần ban hành tăng), quy trình
 bãi bỏ; thủ tục bổ sung và bãi bỏ; văn bản mới. Tệp đổi tên vẫn là cùng một tài liệu (theo mã,
 số văn bản). Không dùng một ngày với một phiên bản git.
 
---format markdown in bảng tiếng Việt để dán vào bình luận pull request; --format json in đúng một
+--format markdown in bảng tiếng Việt để dán vào bình luận của đề nghị thay đổi; --format json in đúng một
 đối tượng JSON. Mã thoát: 0 khi thành công, 2 khi dùng sai lệnh, không đọc được nội dung hoặc kho
 git.`,
 	Run: runReport,

@@ -20,12 +20,12 @@ import (
 var cmdServe = &command{
 	Name:  "serve",
 	Usage: "serve [--root DIR] [--addr 127.0.0.1:8080] [--theme DIR] [--drafts] [--as-of YYYY-MM-DD]",
-	Short: "dựng site và mở để xem trên máy này; tự dựng lại và tải lại trang khi sửa tệp",
-	Long: `Serve dựng site như "qms build" (trong bộ nhớ, không ghi ra đĩa) rồi phục vụ nó qua HTTP
+	Short: "dựng trang web và mở để xem trên máy này; tự dựng lại và tải lại trang khi sửa tệp",
+	Long: `Lệnh serve dựng trang web như "qms build" (trong bộ nhớ, không ghi ra đĩa) rồi phục vụ nó qua HTTP
 tại --addr (mặc định 127.0.0.1:8080, chỉ máy này truy cập được) và in địa chỉ để mở trong
 trình duyệt.
 
-Serve theo dõi processes/, procedures/ và decisions/: khi một tệp được lưu, site được dựng
+Serve theo dõi processes/, procedures/ và decisions/: khi một tệp được lưu, trang web được dựng
 lại sau chưa đầy một giây và trang đang mở trong trình duyệt tự tải lại. Khác với build,
 serve vẫn dựng khi nội dung có lỗi: mọi lỗi và cảnh báo được in ra và hiện ở đầu trang
 của tài liệu liên quan, để người soạn thấy ngay. Nếu không dựng lại được (ví dụ không đọc
@@ -33,7 +33,7 @@ của tài liệu liên quan, để người soạn thấy ngay. Nếu không d�
 
 Hiệu lực của văn bản và hạn rà soát được xét tại ngày --as-of nếu có, hoặc ngày của
 SOURCE_DATE_EPOCH. Nếu không có cả hai, chúng được xét tại ngày hôm nay (giờ Việt Nam):
-khi sang ngày mới, site được dựng lại theo ngày mới và trang đang mở tự tải lại.
+khi sang ngày mới, trang web được dựng lại theo ngày mới và trang đang mở tự tải lại.
 
 Giao diện (mẫu trang và tệp tĩnh) được nhúng trong chương trình, nên sửa giao diện cần
 chạy lại lệnh. Người sửa giao diện dùng --theme DIR (ví dụ --theme site) để đọc giao diện
@@ -159,11 +159,11 @@ func serveURL(addr string, ln net.Addr) (url, warning string) {
 	port := strconv.Itoa(tcp.Port)
 	if !tcp.IP.IsUnspecified() {
 		url = "http://" + net.JoinHostPort(tcp.IP.String(), port) + "/"
-		return url, fmt.Sprintf("--addr %s không phải địa chỉ nội bộ (loopback): máy khác trong mạng mở được site này tại %s, kể cả các sửa đổi chưa commit.", addr, url)
+		return url, fmt.Sprintf("--addr %s không phải địa chỉ nội bộ (loopback): máy khác trong mạng mở được trang web này tại %s, kể cả các sửa đổi chưa ghi.", addr, url)
 	}
 	there := ""
 	if name, err := os.Hostname(); err == nil && name != "" {
 		there = " tại http://" + net.JoinHostPort(name, port) + "/"
 	}
-	return "http://127.0.0.1:" + port + "/", fmt.Sprintf("--addr %s nghe trên mọi giao diện mạng: máy khác trong mạng mở được site này%s, kể cả các sửa đổi chưa commit. Dùng --addr 127.0.0.1:%s để chỉ máy này truy cập được.", addr, there, port)
+	return "http://127.0.0.1:" + port + "/", fmt.Sprintf("--addr %s nghe trên mọi giao diện mạng: máy khác trong mạng mở được trang web này%s, kể cả các sửa đổi chưa ghi. Dùng --addr 127.0.0.1:%s để chỉ máy này truy cập được.", addr, there, port)
 }
