@@ -27,7 +27,7 @@ func TestCheckWarnsUnreadableHistory(t *testing.T) {
 
 	var stdout, stderr syncBuffer
 	code := run(context.Background(), []string{"check", "--root", g.Dir, "--as-of", "2024-06-01"}, &stdout, &stderr)
-	want := "cảnh báo: không đọc được nội dung của " + path + " ở commit " + first.String()[:7]
+	want := "cảnh báo: không đọc được nội dung của " + path + " ở lần ghi thay đổi " + first.String()[:7]
 	if code != exitOK || !strings.Contains(stderr.String(), want) {
 		t.Errorf("exit %d, stderr %q; want exit 0 and %q", code, stderr.String(), want)
 	}

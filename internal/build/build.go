@@ -51,7 +51,7 @@ type Options struct {
 	// uncommitted files each print one warning.
 	NoHistory bool
 	// ShowUncommitted marks, on their pages, the documents whose file in
-	// the working tree differs from HEAD ("chưa commit", qms serve)
+	// the working tree differs from HEAD ("Chưa lưu phiên bản", qms serve)
 	// instead of warning about them.
 	ShowUncommitted bool
 	// Workers is how many files are rendered at once; 0 means one per CPU.
@@ -156,7 +156,7 @@ func Build(ctx context.Context, opts Options) (*Result, error) {
 	}
 	if opts.BaseURL == "" && opts.Stderr != nil {
 		// render leaves the sitemap out: its addresses must be absolute.
-		fmt.Fprintf(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ site (site.base_url trong %s hoặc --base-url, ví dụ https://example.gov.vn/iso/).\n", content.OrgFile)
+		fmt.Fprintf(opts.Stderr, "lưu ý: không tạo sitemap.xml vì chưa đặt địa chỉ trang web (site.base_url trong %s hoặc --base-url, ví dụ https://example.gov.vn/iso/).\n", content.OrgFile)
 	}
 	tmp, reused, err := claimScratch(out)
 	if err != nil {

@@ -15,7 +15,7 @@ func TestHistoryDamagedBlob(t *testing.T) {
 	files := s.g.Files(s.c["C2"])
 	s.g.Damage(s.g.Blob(files[qtPath]), plumbing.BlobObject, "hỏng\n")
 	_, res, stderr := buildRepo(t, s.g.Dir, nil)
-	want := "cảnh báo: không đọc được nội dung của " + qtPath + " ở commit " + s.short("C2") + ": "
+	want := "cảnh báo: không đọc được nội dung của " + qtPath + " ở lần ghi thay đổi " + s.short("C2") + ": "
 	if !strings.Contains(stderr, want) {
 		t.Errorf("stderr lacks %q:\n%s", want, stderr)
 	}

@@ -42,7 +42,7 @@
 // fetch the whole history: git fetch --unshallow, or fetch-depth: 0 on
 // GitHub Actions, GIT_DEPTH: 0 on GitLab CI) and when content files differ
 // from HEAD (how many, and the first three). With ShowUncommitted (qms
-// serve) those files are marked "chưa commit" on their pages instead.
+// serve) those files are marked "Chưa lưu phiên bản" on their pages instead.
 // Live builds keep the repository open and load the history again only
 // when HEAD moves.
 //

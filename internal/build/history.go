@@ -115,10 +115,10 @@ func (g *gitHistory) load(ctx context.Context) (*history.History, *history.Repo,
 	}
 	switch {
 	case errors.Is(g.openErr, history.ErrNotRepo):
-		warn(g.root + " không nằm trong kho git nào: site được dựng không có lịch sử thay đổi (trang lịch sử, /changes/, nguồn Atom)")
+		warn(g.root + " không nằm trong kho git nào: trang web được dựng không có lịch sử thay đổi (trang lịch sử, /changes/, nguồn Atom)")
 		return nil, nil, warnings
 	case g.openErr != nil:
-		warn(fmt.Sprintf("không mở được kho git (%v): site được dựng không có lịch sử thay đổi", g.openErr))
+		warn(fmt.Sprintf("không mở được kho git (%v): trang web được dựng không có lịch sử thay đổi", g.openErr))
 		return nil, nil, warnings
 	}
 	if g.hist == nil || g.headMoved() {
@@ -127,7 +127,7 @@ func (g *gitHistory) load(ctx context.Context) (*history.History, *history.Repo,
 			if ctx.Err() != nil {
 				return nil, nil, nil
 			}
-			warn(fmt.Sprintf("không đọc được lịch sử git (%v): site được dựng không có lịch sử thay đổi", err))
+			warn(fmt.Sprintf("không đọc được lịch sử git (%v): trang web được dựng không có lịch sử thay đổi", err))
 			return nil, nil, warnings
 		}
 		// A damaged or missing old version is otherwise only seen on its
@@ -143,7 +143,7 @@ func (g *gitHistory) load(ctx context.Context) (*history.History, *history.Repo,
 	}
 	h := g.hist
 	if len(h.Commits) == 0 {
-		warn("kho git chưa có commit nào: site được dựng không có lịch sử thay đổi")
+		warn("kho git chưa có lần ghi thay đổi nào: trang web được dựng không có lịch sử thay đổi")
 		return nil, nil, warnings
 	}
 	if w := h.ShallowWarning(); w != "" {
@@ -173,7 +173,7 @@ func dirtyWarning(dirty map[string]history.DirtyState) string {
 	if len(ps) > len(shown) {
 		list += ", …"
 	}
-	return strconv.Itoa(len(ps)) + " tệp chưa commit (" + list + "): site được dựng từ thư mục làm việc, lịch sử thay đổi từ HEAD"
+	return strconv.Itoa(len(ps)) + " tệp chưa ghi thay đổi (" + list + "): trang web được dựng từ thư mục làm việc, lịch sử thay đổi đến lần ghi cuối (HEAD)"
 }
 
 // toRender gives render the history it shows.

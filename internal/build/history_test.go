@@ -398,7 +398,7 @@ func TestHistoryNotRepo(t *testing.T) {
 }
 
 // TestHistoryDirty: build warns about uncommitted files in one line; with
-// ShowUncommitted (qms serve) the pages say "chưa commit" instead.
+// ShowUncommitted (qms serve) the pages say "Chưa lưu phiên bản" instead.
 func TestHistoryDirty(t *testing.T) {
 	s := newHistoryScenario(t)
 	qt := filepath.Join(s.g.Dir, "processes", "thuy-san", "qt-ts-01.md")
@@ -414,12 +414,12 @@ func TestHistoryDirty(t *testing.T) {
 		t.Fatal(err)
 	}
 	out, res, stderr := buildRepo(t, s.g.Dir, func(o *Options) { o.Force = true })
-	want := "2 tệp chưa commit (processes/thuy-san/qt-ts-01.md, processes/thuy-san/qt-ts-09.md)"
-	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) || strings.Count(stderr, "chưa commit") != 1 {
+	want := "2 tệp chưa ghi thay đổi (processes/thuy-san/qt-ts-01.md, processes/thuy-san/qt-ts-09.md)"
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) || strings.Count(stderr, "chưa ghi thay đổi") != 1 {
 		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)
 	}
-	if strings.Contains(page(t, out, "processes/qt-ts-01/"), "Chưa commit") {
-		t.Error("build marks pages chưa commit")
+	if strings.Contains(page(t, out, "processes/qt-ts-01/"), "Chưa lưu phiên bản") {
+		t.Error("build marks pages as not saved in the history (only serve does)")
 	}
 	// The page is built from the working tree, the history from HEAD.
 	contains(t, "process page", page(t, out, "processes/qt-ts-01/"), `Xem <a href="/processes/qt-01/#1-muc-dich">`)
@@ -474,7 +474,7 @@ func TestUncommitted(t *testing.T) {
 		t.Fatal(err)
 	}
 	_, res, stderr := buildRepo(t, s.g.Dir, func(o *Options) { o.Force = true })
-	want := "2 tệp chưa commit (procedures/na-04.md, processes/broken.md)"
+	want := "2 tệp chưa ghi thay đổi (procedures/na-04.md, processes/broken.md)"
 	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
 		t.Errorf("warnings %q, want one starting %q; stderr:\n%s", res.Warnings, want, stderr)
 	}

@@ -21,7 +21,7 @@ type Unreadable struct {
 
 // String is the warning shown to editors, naming the file and the commit.
 func (u Unreadable) String() string {
-	return fmt.Sprintf("không đọc được nội dung của %s ở commit %s: %v", u.Path, u.Commit.Short, u.Err)
+	return fmt.Sprintf("không đọc được nội dung của %s ở lần ghi thay đổi %s: %v", u.Path, u.Commit.Short, u.Err)
 }
 
 // VerifyBlobs reads the content of every revision of every document (at

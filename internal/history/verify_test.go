@@ -40,8 +40,8 @@ func TestVerifyBlobs(t *testing.T) {
 	}
 	short := c1.String()[:7]
 	want := []string{
-		"không đọc được nội dung của decisions/a.md ở commit " + short + ": ",
-		"không đọc được nội dung của processes/qt-01.md ở commit " + short + ": ",
+		"không đọc được nội dung của decisions/a.md ở lần ghi thay đổi " + short + ": ",
+		"không đọc được nội dung của processes/qt-01.md ở lần ghi thay đổi " + short + ": ",
 	}
 	if len(got) != len(want) {
 		t.Fatalf("VerifyBlobs = %q", got)

@@ -49,7 +49,7 @@ type History struct {
 	// already loaded and is not parsed again.
 	Uncommitted map[string]string
 	// ShowUncommitted marks the documents in Uncommitted on their pages
-	// ("chưa commit", qms serve).
+	// ("Chưa lưu phiên bản", qms serve).
 	ShowUncommitted bool
 }
 

@@ -68,6 +68,6 @@ type LastChange struct {
 	// boundary: the real date is unknown.
 	Truncated bool
 	// Uncommitted is set when the working-tree file differs from HEAD
-	// (qms serve): what differs, such as "đã sửa, chưa commit".
+	// (qms serve): what differs, such as "đã sửa, chưa lưu phiên bản".
 	Uncommitted string
 }

@@ -524,7 +524,7 @@ func TestCommitRebuilds(t *testing.T) {
 	h.waitFor("/", "<code>"+first+"</code>")
 	second := commit("Lần hai")
 	h.waitFor("/", "<code>"+second+"</code>")
-	if !strings.Contains(h.log.String(), "HEAD (commit "+second+") thay đổi") {
+	if !strings.Contains(h.log.String(), "HEAD (mã thay đổi "+second+") thay đổi") {
 		t.Errorf("log: %s", h.log.String())
 	}
 }

@@ -281,7 +281,7 @@ func (s *Server) describe(diff []string) string {
 			continue
 		}
 		if p == headChanged {
-			names = append(names, "HEAD (commit "+s.head+")")
+			names = append(names, "HEAD (mã thay đổi "+s.head+")")
 			continue
 		}
 		rel, err := filepath.Rel(s.opts.Build.Root, p)
