@@ -154,6 +154,7 @@ func TestHistoryPages(t *testing.T) {
 	contains(t, "C2", c2,
 		`<title>QT-TS-01 — Quy trình cấp giấy chứng nhận cơ sở nuôi trồng thủy sản — phiên bản `+s.short("C2")+` · Hệ thống quản lý chất lượng ISO 9001</title>`,
 		`<p class="banner-heading">PHIÊN BẢN CŨ</p>`,
+		`<p><a href="#thay-doi">Những gì thay đổi trong phiên bản này</a> · <a href="/processes/qt-ts-01/">`,
 		`<li><strong>Lần ban hành:</strong> 1 → 2</li>`,
 		`<li><strong>Căn cứ pháp lý:</strong> + 300/QĐ-UBND, − 200/QĐ-UBND</li>`,
 		`<li><strong>Các bước thực hiện:</strong> bước 2: thời gian 03 ngày làm việc → 02 ngày làm việc</li>`,
