@@ -54,6 +54,7 @@ var All = []*check.Check{
 	ambiguousRef,
 	refDiacritics,
 	refDateMismatch,
+	sourceOtherDocument,
 
 	reliesOnObsolete,
 
