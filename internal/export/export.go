@@ -12,6 +12,7 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/json"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -255,7 +256,31 @@ func New(c *qms.Corpus, opts Options) *Data {
 	for _, e := range entries {
 		m.Documents = append(m.Documents, e.v)
 	}
+	hideEmails(reflect.ValueOf(m))
 	return m
+}
+
+// hideEmails replaces the e-mail addresses in every string under v: the
+// export is published with the site, which never shows an address.
+func hideEmails(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			hideEmails(v.Elem())
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			hideEmails(v.Field(i))
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			hideEmails(v.Index(i))
+		}
+	case reflect.String:
+		if v.CanSet() {
+			v.SetString(qms.HideEmails(v.String()))
+		}
+	}
 }
 
 // kindOrder places processes first, then procedures, then decisions.

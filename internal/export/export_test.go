@@ -350,3 +350,24 @@ func BenchmarkManual(b *testing.B) {
 		}
 	}
 }
+
+// TestExportHidesEmails: the export is published with the site, so no
+// e-mail address written in a document reaches it.
+func TestExportHidesEmails(t *testing.T) {
+	c := loadFiles(map[string]string{
+		"processes/qt-01.md": "---\ncode: QT-01\ntitle: Quy trình hỏi qua a.b@snn.example.vn\nkind: task\nunit: Văn phòng\nrevision: 1\neffective: 2020-01-01\nstatus: active\n" +
+			"under_review:\n  since: 2025-07-01\n  reason: Góp ý gửi x@y.vn\n" +
+			"steps:\n  - actor: Văn thư (vanthu@snn.example.vn)\n    action: Tiếp nhận\n    time: 04 giờ làm việc\n" +
+			"records:\n  - name: Thư điện tử\n    keeper: hoso@snn.example.vn\n---\n",
+	})
+	raw, err := export.New(c, export.Options{AsOf: date(t, "2026-01-01")}).JSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if qms.EmailAddress.Match(raw) {
+		t.Errorf("the export shows an e-mail address:\n%s", raw)
+	}
+	if n := strings.Count(string(raw), qms.EmailHidden); n != 4 {
+		t.Errorf("%d addresses hidden, want 4:\n%s", n, raw)
+	}
+}

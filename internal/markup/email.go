@@ -2,33 +2,16 @@ package markup
 
 import (
 	"bytes"
-	"regexp"
 	"strings"
 
+	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 )
 
-// EmailAddress matches what reads as an e-mail address.
-var EmailAddress = regexp.MustCompile(`[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}`)
-
-// emailHidden replaces an e-mail address on the site.
-const emailHidden = "(đã ẩn e-mail)"
-
-// HideEmails replaces the e-mail addresses in text shown from a document's
-// past versions (field values, the diff, the raw file) with "(đã ẩn
-// e-mail)": the public site never shows an address, even one written in a
-// file.
-func HideEmails(s string) string {
-	if strings.IndexByte(s, '@') < 0 {
-		return s
-	}
-	return EmailAddress.ReplaceAllString(s, emailHidden)
-}
-
 // EmailHider is the AST transformer that keeps e-mail addresses out of a
-// rendered body, as HideEmails keeps them out of the rest of the site: an
+// rendered body, as qms.HideEmails keeps them out of the rest of the site: an
 // address in text becomes "(đã ẩn e-mail)", a mailto: link or an e-mail
 // autolink becomes its text (hidden the same way), and addresses leave
 // link and image titles. A code span with an address becomes its text
@@ -63,16 +46,16 @@ func (EmailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 			if hasEmail(string(n.Destination)) {
 				unlink = append(unlink, n)
 			}
-			n.Title = []byte(HideEmails(string(n.Title)))
+			n.Title = []byte(qms.HideEmails(string(n.Title)))
 		case *ast.Image:
-			n.Title = []byte(HideEmails(string(n.Title)))
+			n.Title = []byte(qms.HideEmails(string(n.Title)))
 		}
 		return ast.WalkContinue, nil
 	})
 	for _, n := range unlink {
 		label := ""
 		if al, ok := n.(*ast.AutoLink); ok {
-			label = HideEmails(string(al.Label(source)))
+			label = qms.HideEmails(string(al.Label(source)))
 		}
 		Unlink(n, label)
 	}
@@ -80,7 +63,7 @@ func (EmailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 		if cs, ok := n.(*ast.CodeSpan); ok {
 			// goldmark's code span renderer reads only text segments, so
 			// the span becomes plain text.
-			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(HideEmails(codeSpanText(cs, source)))))
+			cs.Parent().ReplaceChild(cs.Parent(), cs, ast.NewString([]byte(qms.HideEmails(codeSpanText(cs, source)))))
 			continue
 		}
 		splitEmails(n.(*ast.Text), source)
@@ -89,7 +72,7 @@ func (EmailHider) Transform(root *ast.Document, reader text.Reader, _ parser.Con
 
 // hasEmail reports whether s has an e-mail address.
 func hasEmail(s string) bool {
-	return strings.IndexByte(s, '@') >= 0 && EmailAddress.MatchString(s)
+	return strings.IndexByte(s, '@') >= 0 && qms.EmailAddress.MatchString(s)
 }
 
 // codeSpanText is the text of a code span as goldmark renders it.
@@ -116,7 +99,7 @@ func splitEmails(t *ast.Text, source []byte) {
 	if seg.Padding != 0 {
 		// Text with tabs expanded: one string (no line break to keep
 		// within a paragraph's text).
-		parent.ReplaceChild(parent, t, ast.NewString([]byte(HideEmails(string(seg.Value(source))))))
+		parent.ReplaceChild(parent, t, ast.NewString([]byte(qms.HideEmails(string(seg.Value(source))))))
 		return
 	}
 	value := seg.Value(source)
@@ -127,11 +110,11 @@ func splitEmails(t *ast.Text, source []byte) {
 		return p
 	}
 	at := 0
-	for _, m := range EmailAddress.FindAllIndex(value, -1) {
+	for _, m := range qms.EmailAddress.FindAllIndex(value, -1) {
 		if m[0] > at {
 			piece(at, m[0])
 		}
-		parent.InsertBefore(parent, t, ast.NewString([]byte(emailHidden)))
+		parent.InsertBefore(parent, t, ast.NewString([]byte(qms.EmailHidden)))
 		at = m[1]
 	}
 	last := piece(at, len(value))

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -31,10 +30,10 @@ func TestBodyHidesEmails(t *testing.T) {
 		if !strings.Contains(got, tt.want) {
 			t.Errorf("%q:\n got %s\nwant %s", tt.md, got, tt.want)
 		}
-		if markup.EmailAddress.MatchString(html.UnescapeString(got)) {
+		if qms.EmailAddress.MatchString(html.UnescapeString(got)) {
 			t.Errorf("%q: an address in %s", tt.md, got)
 		}
-		if text := bodyTextOf(t, s, tt.md); markup.EmailAddress.MatchString(text) || strings.Contains(text, "<") && !strings.Contains(tt.md, "<x>") {
+		if text := bodyTextOf(t, s, tt.md); qms.EmailAddress.MatchString(text) || strings.Contains(text, "<") && !strings.Contains(tt.md, "<x>") {
 			t.Errorf("%q: search text %q", tt.md, text)
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"strconv"
 
-	"github.com/snnptnt-nghean/qms/internal/markup"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/textdiff"
 )
@@ -89,9 +88,9 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	var v *revisionView
 	switch {
 	case newErr != nil:
-		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: " + markup.HideEmails(newErr.Error())}
+		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: " + qms.HideEmails(newErr.Error())}
 	case oldErr != nil:
-		v = &revisionView{Note: "Không đọc được phiên bản trước từ lịch sử lưu trữ, nên không biết lần thay đổi này đã thay đổi gì: " + markup.HideEmails(oldErr.Error())}
+		v = &revisionView{Note: "Không đọc được phiên bản trước từ lịch sử lưu trữ, nên không biết lần thay đổi này đã thay đổi gì: " + qms.HideEmails(oldErr.Error())}
 	default:
 		v = s.revisionChanges(dh, i, od, nw)
 	}
@@ -113,7 +112,7 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 		pg = s.newPage(dh.doc.Heading(), kind.Dir(), old.url)
 		v.Kind, v.Heading, v.Rows = kind.Label(), dh.doc.Heading(), rows
 		if rv.Blob != "" {
-			v.Raw = markup.HideEmails(string(nw.src))
+			v.Raw = qms.HideEmails(string(nw.src))
 		}
 	}
 	if err != nil {

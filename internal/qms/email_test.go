@@ -1,4 +1,4 @@
-package markup
+package qms
 
 import "testing"
 
