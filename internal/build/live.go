@@ -135,7 +135,7 @@ func (s *Snapshot) File(name string) ([]byte, error) {
 		if err := f.Write(&buf); err != nil {
 			return nil, err
 		}
-		b := buf.Bytes()
+		b := qms.HideEmailsIn(buf.Bytes()) // as Build writes it
 		s.rendered.Store(name, b)
 		return b, nil
 	}
@@ -145,7 +145,7 @@ func (s *Snapshot) File(name string) ([]byte, error) {
 			return nil, s.searchErr
 		}
 		if b, ok := s.searchFiles[name]; ok {
-			return b, nil
+			return qms.HideEmailsIn(b), nil
 		}
 	}
 	return nil, fmt.Errorf("%s: %w", name, fs.ErrNotExist)

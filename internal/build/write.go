@@ -1,7 +1,7 @@
 package build
 
 import (
-	"bufio"
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -14,6 +14,7 @@ import (
 	"sort"
 	"sync"
 
+	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/render"
 )
 
@@ -25,7 +26,7 @@ type writer struct {
 	// files are overwritten, and written records them.
 	reuse    bool
 	written  sync.Map  // file paths written, when reuse
-	bufs     sync.Pool // *bufio.Writer
+	bufs     sync.Pool // *bytes.Buffer
 	updaters sync.Pool // *updateWriter, when reuse
 	dirs     sync.Map  // directories known to exist
 
@@ -146,21 +147,21 @@ func (w *writer) write(rel string, fill func(io.Writer) error) error {
 		out = up
 	}
 	cw := &countWriter{w: out}
-	bw, _ := w.bufs.Get().(*bufio.Writer)
-	if bw == nil {
-		bw = bufio.NewWriterSize(cw, 32<<10)
-	} else {
-		bw.Reset(cw)
+	buf, _ := w.bufs.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
 	}
-	err = fill(bw)
+	buf.Reset()
+	err = fill(buf)
 	if err == nil {
-		err = bw.Flush()
+		// No address written in a document, a commit message or a name
+		// reaches the public, whichever page, feed or index shows it.
+		_, err = cw.Write(qms.HideEmailsIn(buf.Bytes()))
 	}
 	if err == nil && up != nil {
 		err = up.finish()
 	}
-	bw.Reset(nil)
-	w.bufs.Put(bw)
+	w.bufs.Put(buf)
 	if up != nil {
 		up.f = nil
 		w.updaters.Put(up)

@@ -1,6 +1,7 @@
 package qms
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 )
@@ -19,4 +20,12 @@ func HideEmails(s string) string {
 		return s
 	}
 	return EmailAddress.ReplaceAllString(s, EmailHidden)
+}
+
+// HideEmailsIn is HideEmails for the bytes of a file of the site.
+func HideEmailsIn(b []byte) []byte {
+	if bytes.IndexByte(b, '@') < 0 {
+		return b
+	}
+	return EmailAddress.ReplaceAll(b, []byte(EmailHidden))
 }

@@ -17,3 +17,18 @@ func TestHideEmails(t *testing.T) {
 		}
 	}
 }
+
+// TestHideEmailsIn: a file's bytes lose their addresses, and bytes
+// without one come back as they are.
+func TestHideEmailsIn(t *testing.T) {
+	if got := string(HideEmailsIn([]byte(`<p title="a@b.vn">x@y.vn</p>`))); got != `<p title="(đã ẩn e-mail)">(đã ẩn e-mail)</p>` {
+		t.Errorf("got %q", got)
+	}
+	if got := string(HideEmailsIn([]byte("@media print {}"))); got != "@media print {}" {
+		t.Errorf("a style sheet's @media became %q", got)
+	}
+	in := []byte("không có địa chỉ")
+	if got := HideEmailsIn(in); &got[0] != &in[0] {
+		t.Error("bytes without an @ were copied")
+	}
+}

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/textdiff"
 )
 
@@ -31,7 +30,7 @@ type diffPiece struct {
 func newDiffView(r *textdiff.Result) *diffView {
 	v := &diffView{Pieces: make([]diffPiece, len(r.Segments)), Truncated: r.Truncated}
 	for i, s := range r.Segments {
-		v.Pieces[i] = diffPiece{Text: qms.HideEmails(s.Text), Del: s.Op == textdiff.Del, Ins: s.Op == textdiff.Ins, Gap: s.Op == textdiff.Gap, Lines: s.Lines}
+		v.Pieces[i] = diffPiece{Text: s.Text, Del: s.Op == textdiff.Del, Ins: s.Op == textdiff.Ins, Gap: s.Op == textdiff.Gap, Lines: s.Lines}
 	}
 	return v
 }

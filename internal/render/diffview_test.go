@@ -26,13 +26,13 @@ func TestDiffTemplate(t *testing.T) {
 		{Op: textdiff.Gap, Lines: 4},
 		{Op: textdiff.Eq, Text: "Thời hạn <b> & "},
 		{Op: textdiff.Del, Text: "05 \"ngày\""},
-		{Op: textdiff.Ins, Text: "03 'ngày' gửi an@snn.example.vn"},
+		{Op: textdiff.Ins, Text: "03 'ngày' gửi văn thư"},
 		{Op: textdiff.Eq, Text: "\n"},
 	}, Truncated: true}
 	want := `<span class="diff-gap">… 4 dòng không đổi …</span>` + "\n" +
 		`Thời hạn &lt;b&gt; &amp; ` +
 		`<del><span class="visually-hidden">[xóa: </span>05 &#34;ngày&#34;<span class="visually-hidden">]</span></del>` +
-		`<ins><span class="visually-hidden">[thêm: </span>03 &#39;ngày&#39; gửi (đã ẩn e-mail)<span class="visually-hidden">]</span></ins>` +
+		`<ins><span class="visually-hidden">[thêm: </span>03 &#39;ngày&#39; gửi văn thư<span class="visually-hidden">]</span></ins>` +
 		"\n" + `<span class="diff-gap">… phần còn lại quá dài, không hiển thị …</span>`
 	if got := diffHTML(t, s, r); got != want {
 		t.Errorf("diff\n got %q\nwant %q", got, want)

@@ -151,14 +151,14 @@ func fieldChanges(old, new qms.Document) []fieldChange {
 			break
 		}
 		if t, ok := compareField(of[i], nf[i]); ok {
-			out = append(out, fieldChange{nf[i].label, qms.HideEmails(t)})
+			out = append(out, fieldChange{nf[i].label, t})
 		}
 	}
 	op, ok1 := old.(*qms.Process)
 	np, ok2 := new.(*qms.Process)
 	if ok1 && ok2 {
 		if t := stepChanges(op.Steps, np.Steps); t != "" {
-			out = append(out, fieldChange{"Các bước thực hiện", qms.HideEmails(t)})
+			out = append(out, fieldChange{"Các bước thực hiện", t})
 		}
 	}
 	return out

@@ -88,9 +88,9 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 	var v *revisionView
 	switch {
 	case newErr != nil:
-		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: " + qms.HideEmails(newErr.Error())}
+		v = &revisionView{Note: "Không đọc được nội dung phiên bản này từ lịch sử lưu trữ: " + newErr.Error()}
 	case oldErr != nil:
-		v = &revisionView{Note: "Không đọc được phiên bản trước từ lịch sử lưu trữ, nên không biết lần thay đổi này đã thay đổi gì: " + qms.HideEmails(oldErr.Error())}
+		v = &revisionView{Note: "Không đọc được phiên bản trước từ lịch sử lưu trữ, nên không biết lần thay đổi này đã thay đổi gì: " + oldErr.Error()}
 	default:
 		v = s.revisionChanges(dh, i, od, nw)
 	}
@@ -112,7 +112,7 @@ func (s *Site) writeRevision(w io.Writer, dh *docHistory, i int) error {
 		pg = s.newPage(dh.doc.Heading(), kind.Dir(), old.url)
 		v.Kind, v.Heading, v.Rows = kind.Label(), dh.doc.Heading(), rows
 		if rv.Blob != "" {
-			v.Raw = qms.HideEmails(string(nw.src))
+			v.Raw = string(nw.src)
 		}
 	}
 	if err != nil {
@@ -217,13 +217,17 @@ func (s *Site) revisionChanges(dh *docHistory, i int, od, nw parsedBlob) *revisi
 	}
 	v.Summary = append(v.Summary, cmp)
 	v.ShowBody = true
+	// The texts are compared with their e-mail addresses already hidden:
+	// the site hides them in every file it writes, but an address the
+	// diff cut into pieces (<del>…</del><ins>…</ins>) would no longer
+	// read as one there.
 	var r *textdiff.Result
 	if od.doc != nil && nw.doc != nil {
 		v.Fields = fieldChanges(od.doc, nw.doc)
-		r = textdiff.Text(od.doc.Base().Body, nw.doc.Base().Body, diffOptions)
+		r = textdiff.Text(qms.HideEmails(od.doc.Base().Body), qms.HideEmails(nw.doc.Base().Body), diffOptions)
 	} else {
 		v.Note = "Một trong hai phiên bản không đọc được phần thông tin đầu tài liệu; so sánh nguyên văn tệp."
-		r = textdiff.Text(string(od.src), string(nw.src), diffOptions)
+		r = textdiff.Text(qms.HideEmails(string(od.src)), qms.HideEmails(string(nw.src)), diffOptions)
 	}
 	if !r.Equal() {
 		v.BodyDiff = newDiffView(r)
