@@ -12,7 +12,6 @@ import (
 	"cmp"
 	_ "embed"
 	"encoding/json"
-	"reflect"
 	"sort"
 	"strings"
 
@@ -192,7 +191,8 @@ var durationUnits = map[qms.DurationUnit]string{
 }
 
 // JSON encodes m indented by two spaces, with a final newline, HTML
-// characters (<, >, &) as they are.
+// characters (<, >, &) as they are and e-mail addresses hidden
+// (qms.HideEmailsIn): the data is published with the site.
 func (m *Data) JSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -201,7 +201,7 @@ func (m *Data) JSON() ([]byte, error) {
 	if err := enc.Encode(m); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return qms.HideEmailsIn(b.Bytes()), nil
 }
 
 // exporter holds what every document's export needs.
@@ -256,31 +256,7 @@ func New(c *qms.Corpus, opts Options) *Data {
 	for _, e := range entries {
 		m.Documents = append(m.Documents, e.v)
 	}
-	hideEmails(reflect.ValueOf(m))
 	return m
-}
-
-// hideEmails replaces the e-mail addresses in every string under v: the
-// export is published with the site, which never shows an address.
-func hideEmails(v reflect.Value) {
-	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			hideEmails(v.Elem())
-		}
-	case reflect.Struct:
-		for i := range v.NumField() {
-			hideEmails(v.Field(i))
-		}
-	case reflect.Slice:
-		for i := range v.Len() {
-			hideEmails(v.Index(i))
-		}
-	case reflect.String:
-		if v.CanSet() {
-			v.SetString(qms.HideEmails(v.String()))
-		}
-	}
 }
 
 // kindOrder places processes first, then procedures, then decisions.
