@@ -28,7 +28,7 @@ var rules = map[string]struct {
 	"internal/content":        {own: []string{"internal/qms", "internal/markup"}, extra: []string{"gopkg.in/yaml.v3", "github.com/yuin/goldmark", "golang.org/x/text"}},
 	"internal/check":          {own: []string{"internal/qms"}},
 	"internal/check/checks":   {own: []string{"internal/qms", "internal/check", "internal/markup"}, extra: []string{"github.com/yuin/goldmark", "golang.org/x/text"}},
-	"internal/history":        {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/go-git", "github.com/go-git/go-billy"}},
+	"internal/history":        {own: []string{"internal/qms"}, extra: []string{"github.com/go-git/go-git", "github.com/go-git/go-billy", "golang.org/x/text"}},
 	"internal/search":         {extra: []string{"golang.org/x/text"}},
 	"internal/change":         {own: []string{"internal/qms", "internal/check", "internal/content"}, extra: []string{"golang.org/x/text", "gopkg.in/yaml.v3"}},
 	"internal/scaffold":       {own: []string{"internal/qms", "internal/check"}, extra: []string{"gopkg.in/yaml.v3", "golang.org/x/text"}},

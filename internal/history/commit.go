@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -26,10 +27,12 @@ func toCommit(h plumbing.Hash, c *object.Commit, boundary bool, mm *Mailmap) *qm
 // repository's .mailmap; nil for none) gives: every reader-facing commit is
 // made here, so the mailmap applies everywhere authors are shown.
 func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, boundary bool, mm *Mailmap) {
-	subject, body, trailers := parseMessage(c.Message)
+	// Text typed on some systems comes decomposed (NFD); readers get it
+	// composed (NFC), as the documents are.
+	subject, body, trailers := parseMessage(norm.NFC.String(c.Message))
 	*q = qms.Commit{
 		Hash:       hash,
-		Author:     scrubEmails(mm.Name(c.Author.Name, c.Author.Email)),
+		Author:     scrubEmails(norm.NFC.String(mm.Name(c.Author.Name, c.Author.Email))),
 		Date:       c.Author.When,
 		CommitDate: c.Committer.When,
 		Subject:    scrubEmails(readerSubject(subject, len(c.ParentHashes) > 1)),

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -84,64 +85,16 @@ func isTrailerKey(k string) bool {
 	return true
 }
 
-// emailHidden replaces an e-mail address written in a commit message.
-const emailHidden = "(đã ẩn e-mail)"
+// bracketed is an address in angle brackets with the blanks before it,
+// as git writes a person ("Nguyễn Văn A <a@b.vn>").
+var bracketed = regexp.MustCompile(`[ \t]*<(?:` + qms.EmailAddress.String() + `)>`)
 
-// scrubEmails removes e-mail addresses from s: "<a@b.c>" disappears with the
-// space before it ("Nguyễn Văn A <a@b.c>" → "Nguyễn Văn A"), a bare address
-// is replaced by emailHidden.
+// scrubEmails removes e-mail addresses from s: "<a@b.vn>" disappears with
+// the blanks before it ("Nguyễn Văn A <a@b.vn>" → "Nguyễn Văn A"), any
+// other address becomes "(đã ẩn e-mail)" (qms.HideEmails).
 func scrubEmails(s string) string {
-	// Removing "<a@b.c>" can join two halves into a new address: repeat
-	// until nothing changes (each pass removes at least one '@').
-	for strings.Contains(s, "@") {
-		t := scrubOnce(s)
-		if t == s {
-			break
-		}
-		s = t
+	if strings.IndexByte(s, '@') < 0 {
+		return s
 	}
-	return s
-}
-
-func scrubOnce(s string) string {
-	var b strings.Builder
-	for {
-		at := strings.IndexByte(s, '@')
-		if at < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		lo := at
-		for lo > 0 && isAddrByte(s[lo-1]) {
-			lo--
-		}
-		hi := at + 1
-		for hi < len(s) && isAddrByte(s[hi]) {
-			hi++
-		}
-		// Trailing punctuation ends a sentence, not an address.
-		for hi > at+1 && strings.IndexByte(".,;:", s[hi-1]) >= 0 {
-			hi--
-		}
-		domain := s[at+1 : hi]
-		if lo == at || !strings.Contains(domain, ".") {
-			b.WriteString(s[:at+1])
-			s = s[at+1:]
-			continue
-		}
-		if lo > 0 && s[lo-1] == '<' && hi < len(s) && s[hi] == '>' {
-			pre := strings.TrimRight(s[:lo-1], " \t")
-			b.WriteString(pre)
-			s = s[hi+1:]
-			continue
-		}
-		b.WriteString(s[:lo])
-		b.WriteString(emailHidden)
-		s = s[hi:]
-	}
-}
-
-func isAddrByte(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
-		strings.IndexByte(".!#$%&'*+-/=?^_`{|}~", c) >= 0
+	return qms.HideEmails(bracketed.ReplaceAllString(s, ""))
 }

@@ -4,7 +4,9 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/snnptnt-nghean/qms/internal/gittest"
 	"github.com/snnptnt-nghean/qms/internal/qms"
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestParseMessage(t *testing.T) {
@@ -38,7 +40,7 @@ func TestScrubEmails(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Nguyễn Văn A <a.nguyen@snn.example.vn>", "Nguyễn Văn A"},
 		{"Liên hệ a@b.vn.", "Liên hệ (đã ẩn e-mail)."},
-		{"Signed-off-by: X <x@y.z>, Y <y@z.w>", "Signed-off-by: X, Y"},
+		{"Signed-off-by: X <x@y.vn>, Y <y@z.example.com>", "Signed-off-by: X, Y"},
 		{"@mention và a@b không phải địa chỉ", "@mention và a@b không phải địa chỉ"},
 		{"không có gì", "không có gì"},
 	}
@@ -64,5 +66,29 @@ func TestReaderSubject(t *testing.T) {
 		if got := readerSubject(c.subject, c.merge); got != c.want {
 			t.Errorf("readerSubject(%q, %v) = %q, want %q", c.subject, c.merge, got, c.want)
 		}
+	}
+}
+
+// TestCommitTextNFC: a commit message and an author name typed
+// decomposed (NFD) are read composed (NFC), as the documents are.
+func TestCommitTextNFC(t *testing.T) {
+	b := newBuilder(t)
+	nfd := norm.NFD.String
+	gittest.Authors["nfd"] = nfd("Bến Trần") + " <ben.tran@example.org>"
+	t.Cleanup(func() { delete(gittest.Authors, "nfd") })
+	h := b.Commit("refs/heads/master", nil, map[string]string{qtOld: qt("1")}, "nfd", nfd("Sửa quy trình\n\nLý do: rà soát.\n\nChange-reason: Theo Quyết định mới\n"))
+	b.checkout(h)
+	_, hist := load(t, b.Dir)
+	if len(hist.Commits) != 1 {
+		t.Fatalf("%d commits", len(hist.Commits))
+	}
+	c := hist.Commits[0]
+	for _, s := range []string{c.Author, c.Subject, c.Body, c.Trailer("Change-reason")} {
+		if !norm.NFC.IsNormalString(s) || s == "" {
+			t.Errorf("%q is not NFC", s)
+		}
+	}
+	if c.Author != "Bến Trần" || c.Subject != "Sửa quy trình" {
+		t.Errorf("author %q, subject %q", c.Author, c.Subject)
 	}
 }
