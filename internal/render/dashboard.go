@@ -221,6 +221,12 @@ func (s *Site) reliance() []relianceRow {
 		if p.Status != qms.StatusActive {
 			continue
 		}
+		// A process being re-issued says so: the reliance is being dealt
+		// with.
+		pl := x.docLinkOf(p)
+		if r := underReview(p); r != nil {
+			pl.Note = "đang rà soát từ ngày " + dateVN(r.Since)
+		}
 		check := func(c *qms.Citation, via string) {
 			if c == nil {
 				return
@@ -229,7 +235,7 @@ func (s *Site) reliance() []relianceRow {
 			if dec == nil || !x.status[dec].Kind.Obsolete() {
 				return
 			}
-			out = append(out, relianceRow{Process: x.docLinkOf(p), Via: via, Doc: x.citationLink(*c)})
+			out = append(out, relianceRow{Process: pl, Via: via, Doc: x.citationLink(*c)})
 		}
 		check(p.ApprovedBy, "Phê duyệt")
 		for _, c := range p.LegalBasis {

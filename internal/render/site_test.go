@@ -200,4 +200,18 @@ func TestReliance(t *testing.T) {
 	if want := "QT-02 Công bố thủ tục NA-02 100/QĐ-UBND"; strings.Join(got, "; ") != want {
 		t.Errorf("reliance = %q, want %q", got, want)
 	}
+	if n := s.dash.Reliance[0].Process.Note; n != "" {
+		t.Errorf("a process not under review has the note %q", n)
+	}
+
+	// A process being re-issued says since when.
+	s = newTestSite(t, map[string]string{
+		"decisions/100-qd-ubnd.md": dec("100/QĐ-UBND", "2019-01-01", ""),
+		"decisions/200-qd-ubnd.md": dec("200/QĐ-UBND", "2020-01-01", "supersedes:\n  - \"100/QĐ-UBND\"\n"),
+		"procedures/na-02.md":      proc("NA-02", "  - \"100/QĐ-UBND\"\n"),
+		"processes/qt-02.md":       strings.Replace(process("QT-02", "NA-02"), "status: active\n", "status: active\nunder_review:\n  since: 2025-07-01\n  reason: Văn bản công bố được thay thế.\n", 1),
+	}, nil)
+	if len(s.dash.Reliance) != 1 || s.dash.Reliance[0].Process.Note != "đang rà soát từ ngày 01/07/2025" {
+		t.Errorf("reliance of a process under review: %+v", s.dash.Reliance)
+	}
 }
