@@ -252,10 +252,10 @@ func (s *Site) changeDays(es []*changeEntry, maxDocs int) []changeDay {
 				v.Link.URL = s.base + cd.dh.revisionURL(cd.rev.Commit.Hash)
 				v.Link.Tag = nil
 				if cd.dh.gone != "" {
-					v.Link.Note = "tài liệu đã bị xóa khỏi kho"
+					v.Link.Note = "tài liệu đã bị xóa khỏi sổ tay"
 				}
 			} else {
-				v.Link = docLink{Text: cd.rev.Path, Note: "tài liệu đã bị xóa khỏi kho"}
+				v.Link = docLink{Text: cd.rev.Path, Note: "tài liệu đã bị xóa khỏi sổ tay"}
 			}
 			it.Docs = append(it.Docs, v)
 		}

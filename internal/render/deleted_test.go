@@ -218,11 +218,11 @@ func TestDeletedChanges(t *testing.T) {
 	s := d.site(t)
 	ch := renderFile(t, s, "changes/index.html")
 	for _, want := range []string{
-		`<a href="/` + d.rev(3) + `">QT-05</a> <span class="doc-title">` + qt05Title + `</span> <span class="hint">tài liệu đã bị xóa khỏi kho</span>`,
+		`<a href="/` + d.rev(3) + `">QT-05</a> <span class="doc-title">` + qt05Title + `</span> <span class="hint">tài liệu đã bị xóa khỏi sổ tay</span>`,
 		`<a href="/` + d.rev(2) + `">QT-05</a>`,
 		`<a href="/` + d.rev(1) + `">QT-05</a>`,
 		`<a href="/decisions/61/history/` + d.c[3].Hash + `.html">61/2018/NĐ-CP</a>`,
-		`<span class="unlinked">processes/cu/qt-01.md</span> <span class="hint">tài liệu đã bị xóa khỏi kho</span>`,
+		`<span class="unlinked">processes/cu/qt-01.md</span> <span class="hint">tài liệu đã bị xóa khỏi sổ tay</span>`,
 	} {
 		if !strings.Contains(ch, want) {
 			t.Errorf("changes: missing %s", want)

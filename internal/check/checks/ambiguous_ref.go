@@ -13,7 +13,7 @@ var ambiguousRef = &check.Check{
 	Doc: `Trích dẫn không chỉ rõ văn bản nào trong các văn bản cùng số
 Văn bản cá biệt (quyết định, công văn, kế hoạch...) đánh số lại từ đầu mỗi
 năm, nên hai văn bản có thể cùng số và ký hiệu, ví dụ 3463/QĐ-UBND năm 2019
-và 3463/QĐ-UBND năm 2020. Khi kho có nhiều văn bản cùng số, trích dẫn phải
+và 3463/QĐ-UBND năm 2020. Khi sổ tay có nhiều văn bản cùng số, trích dẫn phải
 ghi thêm ngày ban hành theo cách viết thông thường: "3463/QĐ-UBND ngày
 06/10/2020". Thiếu ngày là lỗi; ngày không trùng ngày ban hành của văn bản
 nào mang số đó cũng là lỗi. Thông báo liệt kê các văn bản cùng số kèm ngày

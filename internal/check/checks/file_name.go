@@ -13,7 +13,7 @@ var fileName = &check.Check{
 Tên tệp (không kể thư mục và phần .md) được suy ra từ định danh của tài
 liệu, để đường dẫn trên trang web ổn định và dễ đoán: số văn bản bỏ dấu,
 chữ thường, "/" và khoảng trắng thành "-" (3463/QĐ-UBND → 3463-qd-ubnd.md);
-khi kho có nhiều văn bản cùng số (ở các năm khác nhau), thêm năm ban hành
+khi sổ tay có nhiều văn bản cùng số (ở các năm khác nhau), thêm năm ban hành
 (3463-qd-ubnd-2020.md), và dạng có năm này cũng luôn được chấp nhận. Mã
 thủ tục giữ nguyên nếu là mã quốc gia (1.004359.md), mã địa phương và mã
 quy trình bỏ dấu, chữ thường, "/" và khoảng trắng thành "-" (QT-TS-03 →

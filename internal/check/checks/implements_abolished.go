@@ -11,7 +11,7 @@ var implementsAbolished = &check.Check{
 Một quy trình có status active không được thực hiện (procedures) một thủ
 tục hành chính đã bị bãi bỏ tính đến hôm nay. Thủ tục bị bãi bỏ từ ngày có
 hiệu lực của văn bản trong abolished_by của nó; nếu văn bản đó chưa có
-trong kho, thủ tục được coi là đã bị bãi bỏ. Cách sửa: bỏ mã thủ tục khỏi
+trong sổ tay, thủ tục được coi là đã bị bãi bỏ. Cách sửa: bỏ mã thủ tục khỏi
 quy trình (hoặc thay bằng thủ tục mới), hoặc bãi bỏ quy trình (status:
 abolished, abolished_by).`,
 	Run: runImplementsAbolished,

@@ -11,7 +11,7 @@ import (
 var refDiacritics = &check.Check{
 	ID: "XR003", Name: "ref-diacritics", Severity: qms.Error,
 	Doc: `Số văn bản viết thiếu dấu
-Trích dẫn chỉ khớp với một văn bản trong kho khi bỏ dấu tiếng Việt, ví dụ
+Trích dẫn chỉ khớp với một văn bản trong sổ tay khi bỏ dấu tiếng Việt, ví dụ
 3463/QD-UBND thay cho 3463/QĐ-UBND, 61/2018/ND-CP thay cho 61/2018/NĐ-CP.
 Ký hiệu văn bản là một phần của số hiệu chính thức nên phải viết đúng như
 trên văn bản; thông báo cho biết cách viết đúng để chép lại.`,

@@ -7,14 +7,14 @@ import (
 
 var unresolvedRef = &check.Check{
 	ID: "XR001", Name: "unresolved-ref", Severity: qms.Error,
-	Doc: `Tham chiếu tới tài liệu không có trong kho
+	Doc: `Tham chiếu tới tài liệu không có trong sổ tay
 Mỗi số văn bản được dẫn trong supersedes, amends, announced_by,
 legal_basis, abolished_by và approved_by phải là số của một văn bản có
 trong decisions/; mỗi mã thủ tục trong procedures của quy trình phải là mã
 của một thủ tục có trong procedures/. Số được so sánh sau khi chuẩn hóa
 (tiền tố "Số:", khoảng trắng, các loại gạch ngang, số 0 ở đầu không tính).
 Khi có số hoặc mã gần giống (khác một vài ký tự, không kể dấu và chữ
-hoa/thường), thông báo gợi ý "có phải ...?". Văn bản chưa có trong kho thì
+hoa/thường), thông báo gợi ý "có phải ...?". Văn bản chưa có trong sổ tay thì
 thêm tệp cho nó vào decisions/. Khi số hay mã được dẫn đúng là tên tệp của
 một tài liệu mà số hay mã bên trong đã bị sửa (lỗi ID002), các trích dẫn
 đó không bị báo thêm: sửa tài liệu ấy trước.`,
