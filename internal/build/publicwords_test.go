@@ -49,7 +49,7 @@ var khoAllowed = []string{"kho bạc", "kho lạnh", "kho hàng", "kho chứa", 
 // documentation write, not the content; only their Markdown (none today)
 // is asserted.
 var templatePages = map[string]string{
-	"checks/index.html": "the rules' explanations name fields, folders and git's words",
+	"checks/index.html": "the rules' explanations name fields, folders and YAML",
 }
 
 // TestPublicPagesHaveNoDeveloperWords builds the repository's own content
