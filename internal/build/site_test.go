@@ -136,6 +136,7 @@ func TestSitePages(t *testing.T) {
 			`<h1>Chi cục Thủy sản</h1>`,
 			`<a href="/processes/qt-ts-01/">QT-TS-01</a>`,
 			`<a href="/procedures/na-01/">NA-01</a>`,
+			`<tr><td>Hồ sơ cấp giấy chứng nhận</td><td data-label="Quy trình"><a href="/processes/qt-ts-01/">QT-TS-01</a></td><td data-label="Nơi lưu">Chi cục Thủy sản</td><td data-label="Thời gian lưu">05 năm</td></tr>`,
 		}, nil},
 		{"fields/thu-y/", []string{
 			`<a href="/procedures/na-02/">NA-02</a>`,

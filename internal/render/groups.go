@@ -2,6 +2,8 @@ package render
 
 import (
 	"io"
+	"slices"
+	"strings"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
@@ -43,6 +45,13 @@ type groupData struct {
 	Former     []formerView
 	Processes  []processRow
 	Procedures []procedureRow
+	// Records are the records a unit keeps under the processes in force.
+	Records []unitRecord
+}
+
+type unitRecord struct {
+	qms.Record
+	Process docLink
 }
 
 // buildGroups collects units (a process's unit, a procedure's agency) and
@@ -241,12 +250,44 @@ func (s *Site) writeGroup(w io.Writer, g *group) error {
 	if g.unit != nil {
 		former = formerViews(s.x, g.unit.History)
 	}
-	p.Data = groupData{
+	d := groupData{
 		Heading:    g.Name,
 		Kind:       kind,
 		Former:     former,
 		Processes:  s.processRows(g.Processes),
 		Procedures: s.procedureRows(g.Procedures),
 	}
+	if g.kind == "units" {
+		d.Records = s.recordsKeptBy(g)
+	}
+	p.Data = d
 	return s.exec(w, "group", p)
+}
+
+// recordsKeptBy lists, in the order of the process list, the records of
+// the active processes whose keeper names unit g: as its current or a
+// former name, or within a longer text ("Bộ phận một cửa, Chi cục Thủy
+// sản"), compared without case and diacritics.
+func (s *Site) recordsKeptBy(g *group) []unitRecord {
+	names := []string{qms.Fold(g.Name)}
+	if g.unit != nil {
+		for _, h := range g.unit.History {
+			names = append(names, qms.Fold(h.Name))
+		}
+	}
+	var out []unitRecord
+	for _, p := range s.processes {
+		if p.Status != qms.StatusActive {
+			continue
+		}
+		for _, r := range p.Records {
+			keeper := qms.Fold(r.Keeper)
+			if slices.ContainsFunc(names, func(n string) bool { return strings.Contains(keeper, n) }) {
+				l := s.x.docLinkOf(p)
+				l.Title, l.Tag = "", nil
+				out = append(out, unitRecord{Record: r, Process: l})
+			}
+		}
+	}
+	return out
 }

@@ -141,3 +141,31 @@ func TestRevisionNamesOrgOfItsDate(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordsKeptByUnit: a unit's page lists the records of the active
+// processes kept there, by its name or a former one, also within a longer
+// text, whatever the case and diacritics; not those of other processes.
+func TestRecordsKeptByUnit(t *testing.T) {
+	withRecords := func(code, status, keeper string) string {
+		p := unitProcess(code, "Văn phòng")
+		p = strings.Replace(p, "status: active\n", "status: "+status+"\nrecords:\n  - name: Sổ "+code+"\n    keeper: "+keeper+"\n    retention: 05 năm\n", 1)
+		if status == "abolished" {
+			p = strings.Replace(p, "status: abolished\n", "status: abolished\nabolished_by: \"1/NQ-HĐND\"\n", 1)
+		}
+		return p
+	}
+	s := newTestSite(t, map[string]string{
+		"qms.yaml":               renamedOrg,
+		"decisions/2024/1-nq.md": renamedOrgDecision,
+		"processes/qt-01.md":     strings.Replace(withRecords("QT-01", "active", "Bộ phận Một cửa"), "unit: Văn phòng", "unit: Bộ phận Một cửa", 1),
+		"processes/qt-02.md":     withRecords("QT-02", "active", "Văn thư, bộ phận tiếp nhận và trả kết quả"),
+		"processes/qt-03.md":     withRecords("QT-03", "active", "Văn phòng"),
+		"processes/qt-04.md":     withRecords("QT-04", "abolished", "Bộ phận Một cửa"),
+	}, nil)
+	page := renderFile(t, s, "units/bo-phan-mot-cua/index.html")
+	for code, want := range map[string]bool{"QT-01": true, "QT-02": true, "QT-03": false, "QT-04": false} {
+		if got := strings.Contains(page, "<td>Sổ "+code+"</td>"); got != want {
+			t.Errorf("%s's record listed %v, want %v", code, got, want)
+		}
+	}
+}
