@@ -79,7 +79,7 @@ func resolve(st *filesystem.Storage, ref string) (plumbing.Hash, error) {
 	h, err := repo.ResolveRevision(plumbing.Revision(ref))
 	if err != nil {
 		if errors.Is(err, plumbing.ErrReferenceNotFound) || errors.Is(err, plumbing.ErrObjectNotFound) {
-			return plumbing.ZeroHash, fmt.Errorf("không có nhánh, thẻ hay commit nào tên %q trong kho (kho sao chép nông? hãy lấy đủ lịch sử: git fetch --unshallow)", ref)
+			return plumbing.ZeroHash, fmt.Errorf("không có nhánh, thẻ hay mã thay đổi nào tên %q trong kho git (bản sao nông? hãy lấy đủ lịch sử: git fetch --unshallow)", ref)
 		}
 		return plumbing.ZeroHash, err
 	}
