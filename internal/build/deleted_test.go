@@ -22,10 +22,7 @@ import (
 func deletedScenario(t *testing.T) (*gitRepo, map[string]plumbing.Hash) {
 	t.Helper()
 	g := newGitRepo(t)
-	f := map[string]string{}
-	for _, file := range loadArchive(t, "site.txtar").Files {
-		f[file.Name] = string(file.Data)
-	}
+	f := siteFiles(t)
 	qt01 := f["processes/qt-01.md"]
 	v1 := strings.NewReplacer(`code: "QT-01"`, `code: "QT-XOA"`, "Quy trình kiểm soát tài liệu", "Quy trình lưu trữ hồ sơ giấy",
 		`approved_by: "50/QĐ-SNN"`, `approved_by: "999/QĐ-UBND"`, "Kiểm soát tài liệu.", "Lưu trữ hồ sơ giấy tại Văn phòng.").Replace(qt01)

@@ -15,10 +15,7 @@ import (
 // site, built or served, and the page says it was hidden.
 func TestNoEmailInOutput(t *testing.T) {
 	g := newGitRepo(t)
-	f := map[string]string{}
-	for _, file := range loadArchive(t, "site.txtar").Files {
-		f[file.Name] = string(file.Data)
-	}
+	f := siteFiles(t)
 	master := "refs/heads/master"
 	c1 := g.Commit(master, nil, f, "Ada", "Nhập sổ tay chất lượng\n\nGóp ý gửi ada.lind@snn.example.vn.\n\nApproved-by: Giám đốc Sở <gd@snn.example.vn>\n")
 	qt := f[qtPath]

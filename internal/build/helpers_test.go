@@ -47,6 +47,16 @@ func loadArchive(t testing.TB, name string) *txtar.Archive {
 	return a
 }
 
+// siteFiles returns the files of testdata/site.txtar by name.
+func siteFiles(t testing.TB) map[string]string {
+	t.Helper()
+	f := map[string]string{}
+	for _, file := range loadArchive(t, "site.txtar").Files {
+		f[file.Name] = string(file.Data)
+	}
+	return f
+}
+
 // withFile returns a copy of a with the file name set to data (added or
 // replaced).
 func withFile(a *txtar.Archive, name, data string) *txtar.Archive {

@@ -46,10 +46,7 @@ var hieuLucDecisions = map[string]string{
 func newHieuLucScenario(t *testing.T) *hieuLucScenario {
 	t.Helper()
 	g := newGitRepo(t)
-	f := map[string]string{}
-	for _, file := range loadArchive(t, "site.txtar").Files {
-		f[file.Name] = string(file.Data)
-	}
+	f := siteFiles(t)
 	for name, doc := range hieuLucDecisions {
 		f[name] = doc
 	}

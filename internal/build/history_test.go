@@ -36,10 +36,7 @@ type historyScenario struct {
 func newHistoryScenario(t *testing.T) *historyScenario {
 	t.Helper()
 	g := newGitRepo(t)
-	f := map[string]string{}
-	for _, file := range loadArchive(t, "site.txtar").Files {
-		f[file.Name] = string(file.Data)
-	}
+	f := siteFiles(t)
 	v1 := f[qtPath]
 	c := map[string]plumbing.Hash{}
 	master := "refs/heads/master"
@@ -485,10 +482,7 @@ func TestUncommitted(t *testing.T) {
 // history as a change of code, naming the former one, not as file paths.
 func TestRenameSaysFormerCode(t *testing.T) {
 	g := newGitRepo(t)
-	f := map[string]string{}
-	for _, file := range loadArchive(t, "site.txtar").Files {
-		f[file.Name] = string(file.Data)
-	}
+	f := siteFiles(t)
 	master := "refs/heads/master"
 	c1 := g.Commit(master, nil, f, "Ada", "Nhập sổ tay chất lượng\n")
 	renamed := strings.Replace(f[qtPath], `code: "QT-TS-01"`, `code: "QT-TS-09"`, 1)
