@@ -257,10 +257,8 @@ func parityInputs() []string {
 		"naïve café ÅNGSTRÖM İstanbul ß ﬁ ΟΔΟΣ ΚΑΙ ǅ ẞ", "𝔸𝕓𝕔 😀 ＡＢＣ ３４６３/QĐ-UBND", "\u0301\u0300", "a\u2028b",
 		"Bước 1 - Tiếp nhận; 2 – thẩm định", "QĐ-UBND/3463", "so3463/qd", "v1.2.3-beta", "ISO 9001:2015",
 		"1.000.000 đồng", "T-HNO-147208-TT-SĐ", "TN&MT 14/2016/TT-BNN&PTNT", "a&&b--c//d..e", "-/.&")
-	for _, tt := range []string{"3463/QĐ-UBND", "Số: 3463 / QĐ - UBND", "57/ 2015/QĐ-UBND", "906/QĐTTg",
-		"\ufeff3463/QĐ-\u200bUBND", "3463/QĐ\u2212UBND", "3463\u00a0/\u00a0QĐ\u00a0-\u00a0UBND"} {
-		in = append(in, tt)
-	}
+	in = append(in, "3463/QĐ-UBND", "Số: 3463 / QĐ - UBND", "57/ 2015/QĐ-UBND", "906/QĐTTg",
+		"\ufeff3463/QĐ-\u200bUBND", "3463/QĐ\u2212UBND", "3463\u00a0/\u00a0QĐ\u00a0-\u00a0UBND")
 	for _, d := range append(fixture(), synthDocs(20)...) {
 		in = append(in, d.Title, d.Code, d.Body)
 	}
