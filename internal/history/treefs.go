@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	git "github.com/go-git/go-git/v5"
@@ -39,6 +40,9 @@ type Snapshot struct {
 
 	r    *Repo
 	root plumbing.Hash // the content root's tree; zero when absent
+	// trees keeps the trees decoded so far, by hash: reading every file
+	// looks each directory up once per file.
+	trees sync.Map
 }
 
 // Snapshot resolves ref the way `git rev-parse` does (a branch, a tag, a
@@ -109,7 +113,7 @@ func (s *Snapshot) lookup(op, name string) (snapNode, error) {
 		if h.IsZero() {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: fs.ErrNotExist}
 		}
-		t, err := s.r.tree(h)
+		t, err := s.tree(h)
 		if err != nil {
 			return snapNode{}, &fs.PathError{Op: op, Path: name, Err: err}
 		}
@@ -129,13 +133,21 @@ func (s *Snapshot) lookup(op, name string) (snapNode, error) {
 	}
 }
 
-// tree returns tree h decoded by go-git.
-func (r *Repo) tree(h plumbing.Hash) (t *object.Tree, err error) {
-	err = r.objs.with(func(st *filesystem.Storage) error {
+// tree returns tree h decoded by go-git, decoding it once per snapshot.
+func (s *Snapshot) tree(h plumbing.Hash) (*object.Tree, error) {
+	if t, ok := s.trees.Load(h); ok {
+		return t.(*object.Tree), nil
+	}
+	var t *object.Tree
+	err := s.r.objs.with(func(st *filesystem.Storage) (err error) {
 		t, err = object.GetTree(st, h)
 		return err
 	})
-	return t, err
+	if err != nil {
+		return nil, err
+	}
+	s.trees.Store(h, t)
+	return t, nil
 }
 
 func visibleMode(m uint32) bool { return m == modeTree || isFileMode(m) }
@@ -145,7 +157,7 @@ func (s *Snapshot) entries(h plumbing.Hash) ([]snapNode, error) {
 	if h.IsZero() {
 		return nil, nil
 	}
-	t, err := s.r.tree(h)
+	t, err := s.tree(h)
 	if err != nil {
 		return nil, err
 	}
