@@ -78,6 +78,9 @@ func (c *comparison) newRevision(b, h *qms.Process) {
 // front matters are compared as the values yaml.v3 decodes, so that
 // comments and the quoting of a value are not changes.
 func contentChanged(b, h *qms.Process) bool {
+	if bytes.Equal(b.Source, h.Source) {
+		return false
+	}
 	if b.Body != h.Body {
 		return true
 	}

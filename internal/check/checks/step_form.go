@@ -35,26 +35,14 @@ func runStepForm(pass *check.Pass) error {
 				if known[code] {
 					continue
 				}
-				// The item's own position when the loader records it,
-				// else found from the step's forms value.
 				pos, ok := p.Keys[fmt.Sprintf("steps.%d.forms.%d", i, j)]
-				if !ok {
-					if pos, ok = p.Keys[fmt.Sprintf("steps.%d.forms", i)]; ok {
-						pos = listItemPos(p.Source, pos, j, code)
-					}
-				}
 				if !ok {
 					pos = s.Pos
 				}
 				hint := "; quy trình không khai báo biểu mẫu nào trong forms"
 				if len(codes) > 0 {
-					hint = "; thêm biểu mẫu này vào forms của quy trình hoặc sửa mã"
-					if near := nearest(code, codes); len(near) > 0 {
-						q := make([]string, len(near))
-						for k, n := range near {
-							q[k] = quoted(n)
-						}
-						hint = "; có phải " + strings.Join(q, " hoặc ") + "?"
+					if hint = didYouMean(code, codes); hint == "" {
+						hint = "; thêm biểu mẫu này vào forms của quy trình hoặc sửa mã"
 					}
 				}
 				pass.Reportf(pos, "bước %d dùng biểu mẫu %s, không có trong danh sách biểu mẫu (forms) của quy trình%s",
@@ -63,45 +51,4 @@ func runStepForm(pass *check.Pass) error {
 		}
 	}
 	return nil
-}
-
-// listItemPos returns the position of item j of the YAML list whose value
-// starts at pos in src: in a flow list ("[a, b]") the first occurrence of
-// text after the "["; in a block list, the j-th line whose "- " is at the
-// list's column, after the "- ". It returns pos when it cannot tell.
-func listItemPos(src []byte, pos qms.Pos, j int, text string) qms.Pos {
-	lines := strings.Split(string(src), "\n")
-	if pos.Line < 1 || pos.Line > len(lines) || pos.Col < 1 {
-		return pos
-	}
-	col := pos.Col - 1
-	first := lines[pos.Line-1]
-	if col >= len(first) {
-		return pos
-	}
-	switch first[col] {
-	case '[':
-		if k := strings.Index(first[col:], text); k >= 0 {
-			return qms.Pos{Path: pos.Path, Line: pos.Line, Col: pos.Col + k}
-		}
-	case '-':
-		n := 0
-		for i := pos.Line - 1; i < len(lines); i++ {
-			l := lines[i]
-			if strings.TrimSpace(l) == "" || strings.HasPrefix(strings.TrimSpace(l), "#") {
-				continue
-			}
-			indent := len(l) - len(strings.TrimLeft(l, " "))
-			if indent < col || indent == col && l[col] != '-' {
-				break
-			}
-			if indent == col {
-				if n == j {
-					return qms.Pos{Path: pos.Path, Line: i + 1, Col: pos.Col + 2}
-				}
-				n++
-			}
-		}
-	}
-	return pos
 }
