@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/snnptnt-nghean/qms/internal/change"
@@ -35,11 +36,7 @@ func checkBase(e *env, root, ref string, head *qms.Corpus, today qms.Date) ([]qm
 	if err != nil {
 		return nil, fmt.Errorf("--base: %w", err)
 	}
-	// The base loader's diagnostics are not this change's; the head's were
-	// reported by the other checks.
-	base, _ := change.LoadTree(snap)
-	headTree := change.NewTree(head, change.ListFiles(os.DirFS(abs)))
-	return change.Compare(base, headTree, change.Options{Today: today, BaseName: ref}), nil
+	return compareWith(abs, snap, head, today, ref), nil
 }
 
 // checkBaseDir is checkBase with the base read from the folder dir (a
@@ -50,9 +47,17 @@ func checkBaseDir(e *env, root, dir string, head *qms.Corpus, today qms.Date) ([
 	if st, err := os.Stat(abs); err != nil || !st.IsDir() {
 		return nil, fmt.Errorf("--base-dir: %s không phải thư mục", dir)
 	}
-	base, _ := change.LoadTree(os.DirFS(abs))
-	headTree := change.NewTree(head, change.ListFiles(os.DirFS(absRoot(e, root))))
-	return change.Compare(base, headTree, change.Options{Today: today, BaseName: "lần ghi thay đổi trước"}), nil
+	return compareWith(absRoot(e, root), os.DirFS(abs), head, today, "lần ghi thay đổi trước"), nil
+}
+
+// compareWith runs the change-control rules on the working tree at root
+// (its corpus head) against the content root base, named name in the
+// findings. The base loader's diagnostics are not this change's; the
+// head's were reported by the other checks.
+func compareWith(root string, base fs.FS, head *qms.Corpus, today qms.Date, name string) []qms.Diagnostic {
+	b, _ := change.LoadTree(base)
+	headTree := change.NewTree(head, change.ListFiles(os.DirFS(root)))
+	return change.Compare(b, headTree, change.Options{Today: today, BaseName: name})
 }
 
 // warnUnreadableHistory reads every past version of the documents once

@@ -93,11 +93,16 @@ func buildDate(asOf string) (qms.Date, error) {
 	return d, err
 }
 
+// vietnam is Vietnam's time zone (UTC+7), where the manual's dates are.
+var vietnam = time.FixedZone("ICT", 7*3600)
+
+// todayVN is today's date in Vietnam.
+func todayVN() qms.Date { return qms.DateOf(time.Now().In(vietnam)) }
+
 // buildDateFixed is buildDate that also reports whether the date is fixed
 // (--as-of or SOURCE_DATE_EPOCH) rather than today's, which qms serve
 // follows past midnight.
 func buildDateFixed(asOf string) (d qms.Date, fixed bool, err error) {
-	ict := time.FixedZone("ICT", 7*3600)
 	if asOf != "" {
 		d, err := qms.ParseDate(asOf)
 		if err != nil {
@@ -110,9 +115,9 @@ func buildDateFixed(asOf string) (d qms.Date, fixed bool, err error) {
 		if err != nil {
 			return qms.Date{}, true, fmt.Errorf("SOURCE_DATE_EPOCH=%q không phải một số giây kể từ 01/01/1970 (Unix time)", s)
 		}
-		return qms.DateOf(time.Unix(sec, 0).In(ict)), true, nil
+		return qms.DateOf(time.Unix(sec, 0).In(vietnam)), true, nil
 	}
-	return qms.DateOf(time.Now().In(ict)), false, nil
+	return todayVN(), false, nil
 }
 
 func runBuild(ctx context.Context, e *env, args []string) int {

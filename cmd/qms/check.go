@@ -8,7 +8,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/check"
 	"github.com/snnptnt-nghean/qms/internal/content"
@@ -56,7 +55,7 @@ func (f *checkFlags) today() (qms.Date, error) {
 	if f.asOf != "" {
 		return qms.ParseDate(f.asOf)
 	}
-	return qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))), nil
+	return todayVN(), nil
 }
 
 func runCheck(ctx context.Context, e *env, args []string) int {

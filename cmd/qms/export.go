@@ -66,7 +66,7 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		fmt.Fprintf(e.Stderr, "qms export: %v\n", err)
 		return exitUsage
 	}
-	if n := countErrors(diags); n > 0 {
+	if n, _ := qms.CountSeverity(diags); n > 0 {
 		fmt.Fprintf(e.Stderr, "qms export: lưu ý: khi đọc tệp có %d lỗi; tài liệu không đọc được phần đầu thì không được xuất. Chạy \"qms check\" để xem lỗi.\n", n)
 	}
 	out, err := export.New(c, export.Options{AsOf: asOf, Drafts: *drafts}).JSON()
@@ -78,15 +78,4 @@ func runExport(ctx context.Context, e *env, args []string) int {
 		return exitUsage
 	}
 	return exitOK
-}
-
-// countErrors counts the errors among ds.
-func countErrors(ds []qms.Diagnostic) int {
-	n := 0
-	for _, d := range ds {
-		if d.Severity == qms.Error {
-			n++
-		}
-	}
-	return n
 }

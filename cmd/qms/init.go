@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
 	"github.com/snnptnt-nghean/qms/internal/scaffold"
@@ -74,7 +73,7 @@ func runInit(ctx context.Context, e *env, args []string) int {
 		dir = "."
 	}
 	if p.Effective == "" {
-		p.Effective = qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600))).String()
+		p.Effective = todayVN().String()
 	}
 	full := absRoot(e, dir)
 	if *configOnly {
@@ -136,9 +135,9 @@ func writeManual(dir, shown string, files []*scaffold.File) error {
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
-	for _, d := range scaffold.Dirs {
-		if err := os.Mkdir(filepath.Join(tmp, d), 0o755); err != nil {
-			return fmt.Errorf("không tạo được thư mục %s: %w", d, err)
+	for _, k := range qms.Kinds {
+		if err := os.Mkdir(filepath.Join(tmp, k.Dir()), 0o755); err != nil {
+			return fmt.Errorf("không tạo được thư mục %s: %w", k.Dir(), err)
 		}
 	}
 	for _, f := range files {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"regexp"
-	"time"
 
 	"github.com/snnptnt-nghean/qms/internal/change"
 	"github.com/snnptnt-nghean/qms/internal/content"
@@ -110,7 +109,7 @@ func recordRound(e *env, root, from, to string) (*change.Round, error) {
 	if err != nil {
 		return nil, fmt.Errorf("--from: %v", err)
 	}
-	end := qms.DateOf(time.Now().In(time.FixedZone("ICT", 7*3600)))
+	end := todayVN()
 	if to != "" {
 		if end, err = qms.ParseDate(to); err != nil {
 			return nil, fmt.Errorf("--to: %v", err)

@@ -11,39 +11,31 @@ import (
 )
 
 // toCommit makes the reader-facing commit; e-mail addresses are removed from
-// every text field.
+// every text field. Of the author only the name is kept, the one mm (the
+// repository's .mailmap; nil for none) gives: every reader-facing commit is
+// made here, so the mailmap applies everywhere authors are shown.
 func toCommit(h plumbing.Hash, c *object.Commit, boundary bool, mm *Mailmap) *qms.Commit {
 	var ps []string
 	for _, p := range c.ParentHashes {
 		ps = append(ps, p.String())
 	}
-	q := &qms.Commit{}
-	fillCommit(q, h.String(), ps, c, boundary, mm)
-	return q
-}
-
-// fillCommit fills q from c, whose hash and parents' hashes are given in
-// hexadecimal. Of the author only the name is kept, the one mm (the
-// repository's .mailmap; nil for none) gives: every reader-facing commit is
-// made here, so the mailmap applies everywhere authors are shown.
-func fillCommit(q *qms.Commit, hash string, parents []string, c *object.Commit, boundary bool, mm *Mailmap) {
 	// Text typed on some systems comes decomposed (NFD); readers get it
 	// composed (NFC), as the documents are.
 	subject, body, trailers := parseMessage(norm.NFC.String(c.Message))
-	*q = qms.Commit{
-		Hash:       hash,
+	for i := range trailers {
+		trailers[i].Value = scrubEmails(trailers[i].Value)
+	}
+	return &qms.Commit{
+		Hash:       h.String(),
 		Author:     scrubEmails(norm.NFC.String(mm.Name(c.Author.Name, c.Author.Email))),
 		Date:       c.Author.When,
 		CommitDate: c.Committer.When,
 		Subject:    scrubEmails(readerSubject(subject, len(c.ParentHashes) > 1)),
 		Body:       scrubEmails(body),
 		Trailers:   trailers,
-		Parents:    parents,
+		Parents:    ps,
 		Merge:      len(c.ParentHashes) > 1,
 		Boundary:   boundary,
-	}
-	for i := range q.Trailers {
-		q.Trailers[i].Value = scrubEmails(q.Trailers[i].Value)
 	}
 }
 

@@ -161,6 +161,9 @@ func SameBlob(content []byte, blob string) bool {
 	if plumbing.ComputeHash(plumbing.BlobObject, content).String() == blob {
 		return true
 	}
+	if !bytes.Contains(content, []byte("\r\n")) {
+		return false
+	}
 	lf := bytes.ReplaceAll(content, []byte("\r\n"), []byte("\n"))
-	return len(lf) < len(content) && plumbing.ComputeHash(plumbing.BlobObject, lf).String() == blob
+	return plumbing.ComputeHash(plumbing.BlobObject, lf).String() == blob
 }

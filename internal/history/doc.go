@@ -54,7 +54,7 @@
 // ("Tên <a@b.vn>" becomes "Tên", a bare address becomes "(đã ẩn e-mail)").
 // An author's name is the one the .mailmap at the top of the working tree
 // gives for the commit's name and address, as git log shows it (go-git
-// does not apply .mailmap; ParseMailmap, applied in fillCommit).
+// does not apply .mailmap; ParseMailmap, applied in toCommit).
 //
 // # How it is fast
 //

@@ -25,9 +25,6 @@ const (
 	initHead = "Thủ trưởng cơ quan"
 )
 
-// Dirs are the folders of a manual, one per kind of document.
-var Dirs = []string{"processes", "procedures", "decisions"}
-
 // initProcesses are the framework processes of a new manual, as in the
 // national framework model for TCVN ISO 9001:2015: documented information,
 // internal audit, nonconformity and corrective action, management review.
