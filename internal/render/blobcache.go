@@ -1,12 +1,8 @@
 package render
 
 import (
-	"fmt"
-	"html/template"
-	"strings"
 	"sync"
 
-	"github.com/snnptnt-nghean/qms/internal/flowchart"
 	"github.com/snnptnt-nghean/qms/internal/qms"
 )
 
@@ -79,30 +75,4 @@ func (s *Site) revisionDoc(path, blob string) (parsedBlob, error) {
 	}
 	s.blobs.put(k, v)
 	return v, nil
-}
-
-// flowchartHTML draws the flowchart of a process's steps (flowchart.New,
-// the theme's "flowchart"), or returns "" without steps. A document's page
-// and its newest revision's page show the same steps, and Files lists them
-// close together: the drawing is cached by the steps.
-func (s *Site) flowchartHTML(code string, steps []flowchart.Step) (template.HTML, error) {
-	var k strings.Builder
-	k.WriteString(code)
-	for _, st := range steps {
-		k.WriteString("\x00" + st.Actor + "\x00" + st.Action + "\x00" + st.Time + "\x00" + st.Forms)
-	}
-	if h, ok := s.charts.get(k.String()); ok {
-		return h, nil
-	}
-	f := flowchart.New(code, steps)
-	if f == nil {
-		return "", nil
-	}
-	var b strings.Builder
-	if err := s.chartTmpl.ExecuteTemplate(&b, "flowchart", f); err != nil {
-		return "", fmt.Errorf("render: flowchart %s: %w", code, err)
-	}
-	h := template.HTML(b.String())
-	s.charts.put(k.String(), h)
-	return h, nil
 }

@@ -79,6 +79,9 @@ type docHistory struct {
 	// HEAD.
 	dirty    string
 	modified bool
+	// issues are the revisions that introduced each issue of a process
+	// (issuesOf).
+	issues issueCommits
 }
 
 // historyURL is the history page of the document, site-relative.

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"cmp"
 	"net/url"
 	"strings"
 
@@ -83,16 +84,7 @@ func formerViews(x *index, hs []qms.FormerName) []formerView {
 // name with the earliest last day, else the current name (spaces
 // collapsed).
 func earliestName(o *qms.Organization) string {
-	name, until := o.Name, qms.Date{}
-	for _, h := range o.History {
-		if until.IsZero() || h.Until.Before(until) {
-			name, until = h.Name, h.Until
-		}
-	}
-	if name == "" {
-		name = qms.DefaultOrgName
-	}
-	return strings.Join(strings.Fields(name), " ")
+	return strings.Join(strings.Fields(cmp.Or(o.NameOn(qms.Date{}), qms.DefaultOrgName)), " ")
 }
 
 // feedID is the id of the feed at rel (site-relative: "feed.xml",

@@ -18,7 +18,7 @@ type processData struct {
 	Amendments []amendmentRow // "Theo dõi sửa đổi" (record.go)
 	Procedures []procRef
 	Steps      []stepRow
-	Flowchart  template.HTML // flowchartHTML
+	Flowchart  *flowchart.Chart // drawn by the theme's "flowchart"; nil without steps
 	Total      string
 	Limits     []limitRow
 	Legal      []docLink
@@ -128,11 +128,7 @@ func (s *Site) processPage(p *qms.Process, old *past) (*page, error) {
 	// The flowchart is drawn for the current issue only: a past version's
 	// page has its steps table and what changed in them.
 	if old == nil {
-		drawn, err := s.flowchartHTML(p.Code, chart)
-		if err != nil {
-			return nil, err
-		}
-		d.Flowchart = drawn
+		d.Flowchart = flowchart.New(p.Code, chart)
 	}
 	total, totalOK := p.StepsTotal()
 	if totalOK {

@@ -29,17 +29,12 @@ type issueCommits struct {
 	by   map[int]qms.Revision
 }
 
-// issueIndex holds the issueCommits of every document with history.
-type issueIndex struct {
-	mu sync.Mutex
-	m  map[*docHistory]*issueCommits
-}
-
 // amendmentRows makes the amendment record of process p, oldest first. cur
 // is the current document of p's history (p itself for a current page).
 func (s *Site) amendmentRows(p *qms.Process, cur qms.Document) []amendmentRow {
 	var introduced map[int]qms.Revision
-	if dh := s.histOfDoc(cur); dh != nil {
+	dh := s.histOfDoc(cur)
+	if dh != nil {
 		introduced = s.issuesOf(dh)
 	}
 	record := p.Record()
@@ -51,7 +46,7 @@ func (s *Site) amendmentRows(p *qms.Process, cur qms.Document) []amendmentRow {
 			r.Decision = &l
 		}
 		if rv, ok := introduced[a.Revision]; ok {
-			r.Version = s.base + s.hist[cur].revisionURL(rv.Commit.Hash)
+			r.Version = s.base + dh.revisionURL(rv.Commit.Hash)
 			if r.Change == "" {
 				r.Change = rv.Commit.Trailer("Change-reason")
 			}
@@ -72,18 +67,8 @@ func (s *Site) histOfDoc(doc qms.Document) *docHistory {
 // issuesOf returns the revision that introduced each issue of the process
 // of dh, by issue number.
 func (s *Site) issuesOf(dh *docHistory) map[int]qms.Revision {
-	s.issues.mu.Lock()
-	if s.issues.m == nil {
-		s.issues.m = map[*docHistory]*issueCommits{}
-	}
-	ic := s.issues.m[dh]
-	if ic == nil {
-		ic = &issueCommits{}
-		s.issues.m[dh] = ic
-	}
-	s.issues.mu.Unlock()
-	ic.once.Do(func() { ic.by = s.findIssues(dh) })
-	return ic.by
+	dh.issues.once.Do(func() { dh.issues.by = s.findIssues(dh) })
+	return dh.issues.by
 }
 
 // findIssues reads the history of dh oldest first and keeps, for each

@@ -45,19 +45,12 @@ type Site struct {
 	bodies    *cache[bodyKey, markdownOut] // renderMarkdown's, for past versions
 	docBodies sync.Map                     // bodyKey → *docBody: current documents' bodies (markdown.go)
 
-	// charts are flowchartHTML's drawings, made with chartTmpl.
-	charts    *cache[string, template.HTML]
-	chartTmpl *template.Template
-
 	frames     map[string]*frame // by section (frame.go)
 	pastFrames sync.Map          // section and former name → *frame (frame.go)
 	// rows keeps the markup of each document's table row (rows.go),
 	// rendered by rowTmpl.
 	rows    sync.Map // qms.Document → template.HTML
 	rowTmpl *template.Template
-	// issues are the commits that introduced each process issue
-	// (record.go).
-	issues issueIndex
 }
 
 // File is one output file.
@@ -92,7 +85,7 @@ func New(c *qms.Corpus, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256), charts: newCache[string, template.HTML](64)}
+	s := &Site{opts: opts, base: base, absBase: abs, bodies: newCache[bodyKey, markdownOut](256)}
 	s.md = s.newMarkdown()
 	if err := s.parseTemplates(opts.Templates); err != nil {
 		return nil, err
@@ -162,18 +155,9 @@ func (s *Site) parseTemplates(fsys fs.FS) error {
 	if err != nil {
 		return fmt.Errorf("render: templates: %w", err)
 	}
-	// A process's flowchart is drawn once for the pages showing the same
-	// steps (flowchartHTML, with the theme's "flowchart"): in the page
-	// templates "flowchart" prints the markup drawn.
-	if s.chartTmpl, err = common.Clone(); err != nil {
-		return fmt.Errorf("render: templates: %w", err)
-	}
 	s.tmpl = map[string]*template.Template{}
 	for _, name := range pageTemplates {
 		t, err := common.Clone()
-		if err == nil {
-			_, err = t.New("flowchart").Parse("{{.}}")
-		}
 		if err != nil {
 			return fmt.Errorf("render: templates: %w", err)
 		}
