@@ -58,16 +58,17 @@ type unitRecord struct {
 // fields (a procedure's field, with the processes that implement its
 // procedures), sorted by name.
 func (s *Site) buildGroups(col *collator) {
+	declared := newDeclaredUnits(&s.x.c.Org)
 	units := map[string]*group{}
 	for _, p := range s.processes {
 		if p.Unit != "" {
-			g := s.unitGroup(units, p.Unit)
+			g := s.unitGroup(units, declared, p.Unit)
 			g.Processes = append(g.Processes, p)
 		}
 	}
 	for _, p := range s.procedures {
 		if p.Agency != "" {
-			g := s.unitGroup(units, p.Agency)
+			g := s.unitGroup(units, declared, p.Agency)
 			g.Procedures = append(g.Procedures, p)
 		}
 	}
@@ -126,8 +127,8 @@ func groupAt(m map[string]*group, kind, slug, spelling string) *group {
 // (qms.Organization.CanonicalUnit) or a spelling that folds alike, is
 // grouped under its current name, whose slug is its URL; so a process
 // written under a unit's former name is listed on the current unit's page.
-func (s *Site) unitGroup(m map[string]*group, name string) *group {
-	u := s.declaredUnit(name)
+func (s *Site) unitGroup(m map[string]*group, units declaredUnits, name string) *group {
+	u := units.of(&s.x.c.Org, name)
 	if u == nil {
 		return groupOf(m, "units", name)
 	}
@@ -136,34 +137,37 @@ func (s *Site) unitGroup(m map[string]*group, name string) *group {
 	return g
 }
 
-// declaredUnit returns the unit of qms.yaml that name designates, or nil.
-func (s *Site) declaredUnit(name string) *qms.Unit {
-	org := &s.x.c.Org
-	canon, ok := org.CanonicalUnit(name)
-	if !ok {
-		slug := qms.PageSlug(name)
-		if slug == "" {
-			return nil
+// declaredUnits finds the units of qms.yaml by name: named by current
+// name, bySlug by the slug of a current or former name (the first unit,
+// in qms.yaml's order, with that slug among its names).
+type declaredUnits struct{ named, bySlug map[string]*qms.Unit }
+
+func newDeclaredUnits(org *qms.Organization) declaredUnits {
+	d := declaredUnits{named: map[string]*qms.Unit{}, bySlug: map[string]*qms.Unit{}}
+	claim := func(name string, u *qms.Unit) {
+		if slug := qms.PageSlug(name); slug != "" && d.bySlug[slug] == nil {
+			d.bySlug[slug] = u
 		}
-		for i := range org.Units {
-			u := &org.Units[i]
-			if qms.PageSlug(u.Name) == slug {
-				return u
-			}
-			for _, h := range u.History {
-				if qms.PageSlug(h.Name) == slug {
-					return u
-				}
-			}
-		}
-		return nil
 	}
 	for i := range org.Units {
-		if org.Units[i].Name == canon {
-			return &org.Units[i]
+		u := &org.Units[i]
+		if d.named[u.Name] == nil {
+			d.named[u.Name] = u
+		}
+		claim(u.Name, u)
+		for _, h := range u.History {
+			claim(h.Name, u)
 		}
 	}
-	return nil
+	return d
+}
+
+// of returns the unit of qms.yaml that name designates, or nil.
+func (d declaredUnits) of(org *qms.Organization, name string) *qms.Unit {
+	if canon, ok := org.CanonicalUnit(name); ok {
+		return d.named[canon]
+	}
+	return d.bySlug[qms.PageSlug(name)]
 }
 
 // sortedGroups names each group after its commonest spelling (the first

@@ -15,6 +15,7 @@
 package timeline
 
 import (
+	"slices"
 	"sort"
 
 	"github.com/snnptnt-nghean/qms/internal/qms"
@@ -310,15 +311,8 @@ func sortDates(ds []qms.Date) []qms.Date {
 			out = append(out, d)
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].Before(out[j]) })
-	n := 0
-	for i, d := range out {
-		if i == 0 || d != out[n-1] {
-			out[n] = d
-			n++
-		}
-	}
-	return out[:n]
+	slices.SortFunc(out, qms.Date.Compare)
+	return slices.Compact(out)
 }
 
 // Year is the items of one year, by month, newest first.
