@@ -34,13 +34,18 @@ func revisionName(a qms.Amendment) string {
 // mistake again.
 func recordOrdered(p *qms.Process) bool {
 	for i := 1; i < len(p.Revisions); i++ {
-		prev, a := p.Revisions[i-1], p.Revisions[i]
-		if prev.Revision > 0 && a.Revision > 0 && a.Revision <= prev.Revision {
-			return false
-		}
-		if !prev.Effective.IsZero() && !a.Effective.IsZero() && !a.Effective.After(prev.Effective) {
+		if badRevision, badEffective := rowOrder(p.Revisions[i-1], p.Revisions[i]); badRevision || badEffective {
 			return false
 		}
 	}
 	return true
+}
+
+// rowOrder compares row a of a record with the row before it, prev: a's
+// revision is not above prev's, or its effective date is not after
+// prev's (each when both are written).
+func rowOrder(prev, a qms.Amendment) (badRevision, badEffective bool) {
+	badRevision = prev.Revision > 0 && a.Revision > 0 && a.Revision <= prev.Revision
+	badEffective = !prev.Effective.IsZero() && !a.Effective.IsZero() && !a.Effective.After(prev.Effective)
+	return badRevision, badEffective
 }

@@ -23,13 +23,14 @@ func runRevisionOrder(pass *check.Pass) error {
 	for _, p := range pass.Corpus.Processes {
 		for i := 1; i < len(p.Revisions); i++ {
 			prev, a := p.Revisions[i-1], p.Revisions[i]
-			if prev.Revision > 0 && a.Revision > 0 && a.Revision <= prev.Revision {
+			badRevision, badEffective := rowOrder(prev, a)
+			if badRevision {
 				pass.Reportf(p.At(rowKey(i, "revision")),
 					"lần ban hành %d ghi sau lần ban hành %d: các dòng của revisions phải theo lần ban hành tăng dần, mỗi lần một dòng",
 					a.Revision, prev.Revision)
 				continue
 			}
-			if !prev.Effective.IsZero() && !a.Effective.IsZero() && !a.Effective.After(prev.Effective) {
+			if badEffective {
 				pass.Reportf(p.At(rowKey(i, "effective")),
 					"ngày hiệu lực %s của %s không sau ngày hiệu lực %s của %s ở dòng trước",
 					a.Effective.VN(), revisionName(a), prev.Effective.VN(), revisionName(prev))
